@@ -1,0 +1,280 @@
+import { z } from 'zod';
+import { ConfigError } from './errors.js';
+
+/**
+ * The environment, parsed and validated once at start-up. Every chat platform is optional: an
+ * adapter runs when its token is set, and then its other required settings must be set too.
+ * Messages name the variable and never echo its value, since many of them are secrets.
+ */
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((s) => (s === '' ? undefined : s))
+  .optional();
+
+const bool = (fallback: boolean) =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .optional()
+    .transform((s, ctx) => {
+      if (s === undefined || s === '') return fallback;
+      if (['true', '1', 'yes', 'ja', 'on'].includes(s)) return true;
+      if (['false', '0', 'no', 'nej', 'off'].includes(s)) return false;
+      ctx.addIssue({ code: 'custom', message: 'must be true or false' });
+      return z.NEVER;
+    });
+
+const port = (fallback: number) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((s, ctx) => {
+      if (s === undefined || s === '') return fallback;
+      const n = Number(s);
+      if (!Number.isInteger(n) || n < 0 || n > 65535) {
+        ctx.addIssue({ code: 'custom', message: 'must be a port number from 0 to 65535' });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const positiveInt = (fallback: number) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((s, ctx) => {
+      if (s === undefined || s === '') return fallback;
+      const n = Number(s);
+      if (!Number.isInteger(n) || n <= 0) {
+        ctx.addIssue({ code: 'custom', message: 'must be a whole number above 0' });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const list = z
+  .string()
+  .optional()
+  .transform((s) =>
+    (s ?? '')
+      .split(',')
+      .map((x) => x.trim())
+      .filter((x) => x !== ''),
+  );
+
+const httpUrl = z
+  .string()
+  .trim()
+  .optional()
+  .transform((s, ctx) => {
+    if (s === undefined || s === '') return undefined;
+    if (!/^https?:\/\/[^\s]+$/.test(s)) {
+      ctx.addIssue({ code: 'custom', message: 'must be an http(s) URL' });
+      return z.NEVER;
+    }
+    return s.endsWith('/') ? s : `${s}/`;
+  });
+
+const EnvSchema = z.object({
+  NODE_ENV: optionalString,
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .optional()
+    .default('info'),
+  CORPUS_DIR: optionalString.default('corpus'),
+  DATA_DIR: optionalString.default('data'),
+
+  SLACK_BOT_TOKEN: optionalString,
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_APP_TOKEN: optionalString,
+  SLACK_MODE: z.enum(['socket', 'http']).optional().default('socket'),
+  PORT: port(3000),
+  SLACK_API_URL: httpUrl,
+  SLACK_COMMAND: z
+    .string()
+    .trim()
+    .regex(/^\/[a-zæøå0-9_-]{1,31}$/, 'must be a slash command such as /dagsorden')
+    .optional()
+    .default('/dagsorden'),
+  SLACK_RESPONSE: z.enum(['in_channel', 'ephemeral']).optional().default('in_channel'),
+  SLACK_CASE_NUMBER_REPLIES: bool(false),
+
+  DISCORD_TOKEN: optionalString,
+  DISCORD_APPLICATION_ID: z
+    .string()
+    .trim()
+    .regex(/^\d{15,22}$/, 'must be the numeric application id')
+    .optional(),
+  DISCORD_GUILD_ID: z
+    .string()
+    .trim()
+    .regex(/^\d{15,22}$/, 'must be a numeric server (guild) id')
+    .optional(),
+  DISCORD_CASE_NUMBER_REPLIES: bool(false),
+
+  TEAMS_APP_ID: optionalString,
+  TEAMS_APP_PASSWORD: optionalString,
+  TEAMS_TENANT_ID: optionalString,
+  TEAMS_PORT: port(3978),
+  TEAMS_ALLOW_UNAUTHENTICATED: bool(false),
+
+  DIGEST_CRON: optionalString.default('30 7 * * 1-5'),
+  DIGEST_TIMEZONE: optionalString.default('Europe/Copenhagen'),
+  DIGEST_WINDOW_DAYS: positiveInt(14),
+  DIGEST_SLACK_CHANNELS: list,
+  DIGEST_DISCORD_CHANNELS: list,
+  DIGEST_TEAMS_CONVERSATIONS: list,
+});
+
+export interface SlackConfig {
+  botToken: string;
+  signingSecret: string;
+  appToken?: string;
+  mode: 'socket' | 'http';
+  port: number;
+  apiUrl?: string;
+  command: string;
+  response: 'in_channel' | 'ephemeral';
+  caseNumberReplies: boolean;
+}
+
+export interface DiscordConfig {
+  token: string;
+  applicationId: string;
+  guildId?: string;
+  caseNumberReplies: boolean;
+}
+
+export interface TeamsConfig {
+  /** Absent only in explicit local-development mode. */
+  appId?: string;
+  appPassword?: string;
+  tenantId?: string;
+  port: number;
+  allowUnauthenticated: boolean;
+}
+
+export interface DigestConfig {
+  cron: string;
+  timezone: string;
+  windowDays: number;
+  slackChannels: string[];
+  discordChannels: string[];
+  teamsConversations: string[];
+}
+
+export interface Config {
+  production: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  corpusDir: string;
+  dataDir: string;
+  slack?: SlackConfig;
+  discord?: DiscordConfig;
+  teams?: TeamsConfig;
+  digest: DigestConfig;
+}
+
+function need(value: string | undefined, name: string, why: string): string {
+  if (value === undefined) throw new ConfigError(`${name} is not set; it is required ${why}.`);
+  return value;
+}
+
+/**
+ * Parses and checks the environment.
+ * @throws ConfigError with one line naming the first variable that is missing or malformed.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0] ?? 'environment');
+    // zod's own enum/regex messages can quote the received value; ours never do, so build the
+    // line from the variable name and the expectation only.
+    const expected =
+      issue.code === 'invalid_value' && 'values' in issue
+        ? `must be one of ${(issue.values as unknown[]).map(String).join(', ')}`
+        : issue.message;
+    throw new ConfigError(`${name} is malformed: ${expected}.`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+
+  let slack: SlackConfig | undefined;
+  if (e.SLACK_BOT_TOKEN !== undefined) {
+    if (!e.SLACK_BOT_TOKEN.startsWith('xoxb-')) {
+      throw new ConfigError('SLACK_BOT_TOKEN is malformed: a bot token starts with xoxb-.');
+    }
+    const signingSecret = need(e.SLACK_SIGNING_SECRET, 'SLACK_SIGNING_SECRET', 'when SLACK_BOT_TOKEN is set (Basic Information → App Credentials)');
+    let appToken: string | undefined;
+    if (e.SLACK_MODE === 'socket') {
+      appToken = need(e.SLACK_APP_TOKEN, 'SLACK_APP_TOKEN', 'in Socket Mode (SLACK_MODE=socket, the default); make one with the connections:write scope, or set SLACK_MODE=http');
+      if (!appToken.startsWith('xapp-')) {
+        throw new ConfigError('SLACK_APP_TOKEN is malformed: an app-level token starts with xapp-.');
+      }
+    }
+    slack = {
+      botToken: e.SLACK_BOT_TOKEN,
+      signingSecret,
+      ...(appToken !== undefined ? { appToken } : {}),
+      mode: e.SLACK_MODE,
+      port: e.PORT,
+      ...(e.SLACK_API_URL !== undefined ? { apiUrl: e.SLACK_API_URL } : {}),
+      command: e.SLACK_COMMAND,
+      response: e.SLACK_RESPONSE,
+      caseNumberReplies: e.SLACK_CASE_NUMBER_REPLIES,
+    };
+  }
+
+  let discord: DiscordConfig | undefined;
+  if (e.DISCORD_TOKEN !== undefined) {
+    const applicationId = need(e.DISCORD_APPLICATION_ID, 'DISCORD_APPLICATION_ID', 'when DISCORD_TOKEN is set (Developer Portal → General Information)');
+    discord = {
+      token: e.DISCORD_TOKEN,
+      applicationId,
+      ...(e.DISCORD_GUILD_ID !== undefined ? { guildId: e.DISCORD_GUILD_ID } : {}),
+      caseNumberReplies: e.DISCORD_CASE_NUMBER_REPLIES,
+    };
+  }
+
+  let teams: TeamsConfig | undefined;
+  if (e.TEAMS_APP_ID !== undefined) {
+    const appPassword = need(e.TEAMS_APP_PASSWORD, 'TEAMS_APP_PASSWORD', 'when TEAMS_APP_ID is set (the client secret of the bot\'s app registration)');
+    const tenantId = need(e.TEAMS_TENANT_ID, 'TEAMS_TENANT_ID', 'when TEAMS_APP_ID is set (the directory id of the bot\'s app registration)');
+    teams = { appId: e.TEAMS_APP_ID, appPassword, tenantId, port: e.TEAMS_PORT, allowUnauthenticated: false };
+  } else if (e.TEAMS_ALLOW_UNAUTHENTICATED) {
+    if (production) {
+      throw new ConfigError('TEAMS_ALLOW_UNAUTHENTICATED is refused when NODE_ENV=production; set TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_TENANT_ID.');
+    }
+    teams = { port: e.TEAMS_PORT, allowUnauthenticated: true };
+  }
+
+  const digest: DigestConfig = {
+    cron: e.DIGEST_CRON,
+    timezone: e.DIGEST_TIMEZONE,
+    windowDays: e.DIGEST_WINDOW_DAYS,
+    slackChannels: e.DIGEST_SLACK_CHANNELS,
+    discordChannels: e.DIGEST_DISCORD_CHANNELS,
+    teamsConversations: e.DIGEST_TEAMS_CONVERSATIONS,
+  };
+  try {
+    Intl.DateTimeFormat('en', { timeZone: digest.timezone });
+  } catch {
+    throw new ConfigError('DIGEST_TIMEZONE is malformed: must be an IANA time zone such as Europe/Copenhagen.');
+  }
+
+  return {
+    production,
+    logLevel: e.LOG_LEVEL,
+    corpusDir: e.CORPUS_DIR,
+    dataDir: e.DATA_DIR,
+    ...(slack ? { slack } : {}),
+    ...(discord ? { discord } : {}),
+    ...(teams ? { teams } : {}),
+    digest,
+  };
+}

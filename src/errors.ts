@@ -1,0 +1,51 @@
+/**
+ * Error codes of mødebot. Each error carries a message that says what to do about it;
+ * adapters show users a short text and log the rest.
+ */
+export enum ErrorCode {
+  ConfigInvalid = 'config_invalid',
+  CorpusFileUnreadable = 'corpus_file_unreadable',
+  CorpusFileUnparseable = 'corpus_file_unparseable',
+  ManifestInvalid = 'manifest_invalid',
+  IndexUnreadable = 'index_unreadable',
+  QuestionInvalid = 'question_invalid',
+}
+
+export class MoedebotError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'MoedebotError';
+  }
+}
+
+/** A setting is missing or malformed; the message names the variable, never its value. */
+export class ConfigError extends MoedebotError {
+  constructor(message: string) {
+    super(ErrorCode.ConfigInvalid, message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** A corpus file cannot be read or parsed; the message names the file and the reason. */
+export class CorpusFileError extends MoedebotError {
+  constructor(
+    code: ErrorCode.CorpusFileUnreadable | ErrorCode.CorpusFileUnparseable,
+    readonly file: string,
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(code, `${file}: ${reason}`, options);
+    this.name = 'CorpusFileError';
+  }
+}
+
+export class ManifestError extends MoedebotError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(ErrorCode.ManifestInvalid, message, options);
+    this.name = 'ManifestError';
+  }
+}
