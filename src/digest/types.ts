@@ -31,8 +31,18 @@ export interface DigestMeeting {
   /** The meeting-material page or agenda PDF. */
   link?: string;
   items: DigestItem[];
-  /** The agenda is new since the last digest. */
+  /**
+   * The agenda is new since the last digest (for an `expected` meeting: the meeting was not in
+   * the last digest at all).
+   */
   isNew: boolean;
+  /**
+   * For `expected` meetings whose items come from an earlier agenda's *Punkter til næste møde*:
+   * that earlier meeting's date, YYYY-MM-DD.
+   */
+  announcedAt?: string;
+  /** A remark from the calendar, e.g. `Konstituerende møde`. */
+  note?: string;
 }
 
 export interface Digest {
@@ -41,6 +51,17 @@ export interface Digest {
   windowDays: number;
   /** Per committee: the meetings within the window and at least the next one, soonest first. */
   meetings: DigestMeeting[];
+}
+
+/**
+ * What a posted digest included, kept on disk so the next digest can mark what is new.
+ * Keys come from `meetingKey` / `itemKey` in `./build-digest.ts`.
+ */
+export interface DigestRecord {
+  /** The morning of that digest, YYYY-MM-DD. */
+  date: string;
+  meetings: string[];
+  items: string[];
 }
 
 /** Somewhere a digest can be posted: one platform's client, rendering for that platform. */

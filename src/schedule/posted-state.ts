@@ -1,0 +1,111 @@
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import type { Logger } from '../log.js';
+import type { DigestRecord } from '../digest/types.js';
+
+/**
+ * What the scheduler has posted, kept in `<dataDir>/digest-state.json` so a restart neither posts
+ * the same day's digest twice nor forgets what the last digest showed (for the "new" marks).
+ */
+
+export const STATE_FILE = 'digest-state.json';
+
+/** How many posted digests and days are remembered; older ones are of no use. */
+const KEEP = 14;
+
+const DayPostingSchema = z.object({
+  /** `platform:channel` of every channel the day's digest reached. */
+  done: z.array(z.string()),
+  /** Attempts made that day, successful or not. */
+  attempts: z.number().int().nonnegative(),
+  /** The last failure, as logged, for whoever reads the file. */
+  lastError: z.string().optional(),
+});
+export type DayPosting = z.infer<typeof DayPostingSchema>;
+
+const PostedStateSchema = z.object({
+  version: z.literal(1),
+  /** What each posted digest included, oldest first. */
+  digests: z.array(z.object({ date: z.string(), meetings: z.array(z.string()), items: z.array(z.string()) })),
+  /** Per digest day (YYYY-MM-DD in the digest's time zone): where it was posted. */
+  days: z.record(z.string(), DayPostingSchema),
+});
+export type PostedState = z.infer<typeof PostedStateSchema>;
+
+export function emptyPostedState(): PostedState {
+  return { version: 1, digests: [], days: {} };
+}
+
+/**
+ * Reads the state. A missing file is a fresh start. An unreadable or malformed one is logged and
+ * moved aside as `digest-state.json.bad` so the bot keeps posting (the price is one day's digest
+ * perhaps posted twice and no "new" marks the next morning, better than silence).
+ */
+export async function readPostedState(dataDir: string, logger?: Logger): Promise<PostedState> {
+  const file = path.join(dataDir, STATE_FILE);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return emptyPostedState();
+    logger?.error({ err, file }, 'digest state cannot be read; starting from an empty state');
+    return emptyPostedState();
+  }
+  try {
+    return PostedStateSchema.parse(JSON.parse(text));
+  } catch (err) {
+    logger?.error({ err, file }, 'digest state is malformed; moved aside, starting from an empty state');
+    await rename(file, `${file}.bad`).catch(() => undefined);
+    return emptyPostedState();
+  }
+}
+
+/**
+ * Writes the state atomically: a temporary file in the same folder, then a rename over the old
+ * one, so a crash mid-write leaves either the old or the new state, never half a file.
+ */
+export async function writePostedState(dataDir: string, state: PostedState): Promise<void> {
+  await mkdir(dataDir, { recursive: true });
+  const file = path.join(dataDir, STATE_FILE);
+  const tmp = `${file}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    await writeFile(tmp, `${JSON.stringify(prune(state), null, 2)}\n`, 'utf8');
+    await rename(tmp, file);
+  } catch (err) {
+    await rm(tmp, { force: true }).catch(() => undefined);
+    throw err;
+  }
+}
+
+function prune(state: PostedState): PostedState {
+  const digests = [...state.digests].sort((a, b) => a.date.localeCompare(b.date)).slice(-KEEP);
+  const days = Object.fromEntries(
+    Object.entries(state.days)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .slice(-KEEP),
+  );
+  return { version: 1, digests, days };
+}
+
+/** What the last digest posted before `day` included: the baseline for "new" on `day`. */
+export function previousRecord(state: PostedState, day: string): DigestRecord | undefined {
+  let best: DigestRecord | undefined;
+  for (const record of state.digests) {
+    if (record.date < day && (best === undefined || record.date > best.date)) best = record;
+  }
+  return best;
+}
+
+/** Adds what a digest posted on its day included, merged with what that day already posted. */
+export function withRecord(state: PostedState, record: DigestRecord): PostedState {
+  const same = state.digests.find((r) => r.date === record.date);
+  const merged: DigestRecord = same
+    ? {
+        date: record.date,
+        meetings: [...new Set([...same.meetings, ...record.meetings])],
+        items: [...new Set([...same.items, ...record.items])],
+      }
+    : record;
+  return { ...state, digests: [...state.digests.filter((r) => r.date !== record.date), merged] };
+}
