@@ -1,0 +1,10 @@
+import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import { NO_MENTIONS } from '../answer-question.js';
+import { renderHelp } from '../render.js';
+
+/** `/hjælp`: how to ask, shown only to the one who asks. */
+export const data = new SlashCommandBuilder().setName('hjælp').setDescription('Sådan spørger du mødebot');
+
+export async function execute(interaction: ChatInputCommandInteraction): Promise<void> {
+  await interaction.reply({ ...renderHelp(), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+}

@@ -1,0 +1,182 @@
+import { escapeMarkdown } from 'discord.js';
+import type { SnippetPart } from '../../answer/types.js';
+
+/**
+ * Discord's documented limits on message embeds and components. A message that breaks one is
+ * refused with HTTP 400, so every rendered reply is cut to fit these.
+ */
+export const LIMITS = {
+  title: 256,
+  description: 4096,
+  fields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  authorName: 256,
+  /** Sum of title, description, field names and values, footer and author name of every embed in a message. */
+  total: 6000,
+  embeds: 10,
+  customId: 100,
+  buttonLabel: 80,
+  buttonsPerRow: 5,
+  rows: 5,
+  content: 2000,
+  autocompleteChoices: 25,
+  choiceName: 100,
+  choiceValue: 100,
+} as const;
+
+const ELLIPSIS = '…';
+
+/**
+ * Makes `@everyone`, `@here` and user/role/channel mentions inert by putting a zero-width space
+ * after the `@` or `<`, so document text can never ping anyone even if `allowedMentions` were lost.
+ * @example neutraliseMentions('@everyone se <@&123>') // '@\u200beveryone se <\u200b@&123>'
+ */
+export function neutraliseMentions(text: string): string {
+  return text
+    .replace(/@(everyone|here)/gi, '@\u200b$1')
+    .replace(/<(@[!&]?|#)(\d+)>/g, '<\u200b$1$2>');
+}
+
+/**
+ * Document text made safe to show: Discord markdown escaped (including headings, lists and
+ * masked links, which agenda text can look like) and mentions neutralised.
+ */
+export function safeText(text: string): string {
+  const escaped = escapeMarkdown(text, {
+    heading: true,
+    bulletedList: true,
+    numberedList: true,
+    maskedLink: true,
+  });
+  return neutraliseMentions(escaped);
+}
+
+/** Collapses runs of whitespace the PDF extraction leaves, keeping paragraph breaks. */
+export function tidy(text: string): string {
+  return text
+    .replace(/[ \t\f\v\u00a0]+/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/**
+ * Cuts text to at most `max` characters (UTF-16 units, as Discord counts), at a word boundary when
+ * one is near, ending in an ellipsis. Never splits a surrogate pair or a markdown escape.
+ */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (max <= 0) return '';
+  if (max === 1) return ELLIPSIS;
+  let cut = text.slice(0, max - 1);
+  const space = cut.search(/\s\S*$/);
+  if (space > max * 0.6) cut = cut.slice(0, space);
+  cut = trimBrokenTail(cut);
+  return `${cut.trimEnd()}${ELLIPSIS}`;
+}
+
+/** Removes a dangling high surrogate, an odd trailing backslash, or an unclosed `**` left by a cut. */
+function trimBrokenTail(text: string): string {
+  let t = text;
+  if (/[\ud800-\udbff]$/.test(t)) t = t.slice(0, -1);
+  const trailing = /\\+$/.exec(t)?.[0].length ?? 0;
+  if (trailing % 2 === 1) t = t.slice(0, -1);
+  // A cut through `**` leaves a lone `*`; drop it rather than start italics.
+  if (/(^|[^\\*])\*$/.test(t)) t = t.slice(0, -1);
+  if (countBold(t) % 2 === 1) t = /\*\*\s*$/.test(t) ? t.replace(/\*\*\s*$/, '') : `${t.trimEnd()}**`;
+  return t;
+}
+
+function countBold(text: string): number {
+  // Escaped asterisks (`\*`) are literal text, not emphasis.
+  return (text.replace(/\\\*/g, '').match(/\*\*/g) ?? []).length;
+}
+
+/**
+ * Like `truncate`, but when text is cut it ends with a link to the full material, so a user can
+ * always read what did not fit.
+ */
+export function truncateWithLink(text: string, max: number, link: string | undefined, linkText = 'Læs hele teksten'): string {
+  if (text.length <= max) return text;
+  const more = link !== undefined ? `\n${maskedLink(linkText, link)}` : '';
+  if (more.length >= max) return truncate(text, max);
+  return `${truncate(text, max - more.length)}${more}`;
+}
+
+/** `[text](url)` with the text escaped and the URL made safe for markdown (no spaces or parentheses). */
+export function maskedLink(text: string, url: string): string {
+  return `[${safeText(text).replace(/[[\]]/g, '\\$&')}](${safeUrl(url)})`;
+}
+
+/** Percent-encodes the characters that would end a markdown link early. */
+export function safeUrl(url: string): string {
+  return url.replace(/[()\s<>]/g, (c) => encodeURIComponent(c));
+}
+
+/** Only http(s) URLs are used as embed URLs; Discord refuses others. */
+export function isHttpUrl(url: string | undefined): url is string {
+  return url !== undefined && /^https?:\/\/\S+$/i.test(url);
+}
+
+/**
+ * A snippet with matched words in bold and the rest escaped. Adjacent matches are merged so the
+ * result never contains `****`, which Discord would show literally.
+ */
+export function boldSnippet(parts: readonly SnippetPart[]): string {
+  let out = '';
+  let inBold = false;
+  for (const part of parts) {
+    if (part.text === '') continue;
+    if (part.match) {
+      const lead = /^\s*/.exec(part.text)![0];
+      const trail = /\s*$/.exec(part.text)![0];
+      const core = part.text.slice(lead.length, part.text.length - trail.length);
+      if (core === '') {
+        out += part.text;
+        continue;
+      }
+      if (inBold && lead === '') {
+        out = `${out.slice(0, -2)}${safeText(core)}**${trail}`;
+      } else {
+        out += `${lead}**${safeText(core)}**${trail}`;
+      }
+      inBold = trail === '';
+    } else {
+      out += safeText(part.text);
+      inBold = false;
+    }
+  }
+  return out;
+}
+
+const MONTHS = [
+  'januar',
+  'februar',
+  'marts',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'august',
+  'september',
+  'oktober',
+  'november',
+  'december',
+] as const;
+
+/** Danish month names, lower case, January first. */
+export const DANISH_MONTHS: readonly string[] = MONTHS;
+
+/**
+ * A YYYY-MM-DD date the Danish way: `11. april 2025`. Written out by hand so the output does not
+ * depend on the ICU data Node was built with.
+ */
+export function danishDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  const month = MONTHS[Number(m[2]) - 1];
+  if (month === undefined) return iso;
+  return `${Number(m[3])}. ${month} ${m[1]}`;
+}
