@@ -1,0 +1,13 @@
+import type { AnswerEngine } from '../../../answer/types.js';
+import type { SlackConfig } from '../../../config.js';
+import type { Logger } from '../../../log.js';
+
+/** What every Slack handler gets: the core, the Slack settings and a logger. */
+export interface HandlerDeps {
+  engine: AnswerEngine;
+  config: SlackConfig;
+  logger: Logger;
+}
+
+/** Options for every chat.postMessage: no previews of agenda PDFs under each answer. */
+export const POST_OPTIONS = { unfurl_links: false, unfurl_media: false } as const;
