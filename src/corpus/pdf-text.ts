@@ -141,7 +141,13 @@ function attachLinks(lines: TextLine[], annotations: readonly PdfLinkAnnotation[
   return orphans;
 }
 
-/** The usual distance between consecutive baselines of body text, over the whole document. */
+/** Single spacing, for documents too short to measure their own. */
+const DEFAULT_LINE_SPACING = 1.2;
+
+/**
+ * The usual distance between consecutive baselines, in font sizes, over the whole document: the
+ * lower quartile, because most neighbouring lines sit inside a paragraph.
+ */
 function typicalLineSpacing(pages: readonly PageLines[]): number {
   const gaps: number[] = [];
   for (const { lines } of pages) {
@@ -150,9 +156,9 @@ function typicalLineSpacing(pages: readonly PageLines[]): number {
       if (dy > 0) gaps.push(dy / Math.max(lines[i - 1]!.size, lines[i]!.size));
     }
   }
-  if (gaps.length === 0) return 1.2;
+  if (gaps.length < 4) return DEFAULT_LINE_SPACING;
   gaps.sort((a, b) => a - b);
-  return gaps[Math.floor(gaps.length / 2)]!;
+  return gaps[Math.floor(gaps.length / 4)]!;
 }
 
 /**
