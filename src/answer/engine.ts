@@ -1,0 +1,246 @@
+import type { Logger } from 'pino';
+import type { AgendaItem, Meeting } from '../corpus/types.js';
+import type { Answer, AnswerEngine, AnswerFilters, AskOptions, Hit, ReloadReport, Suggestion } from './types.js';
+import { loadOrBuildIndex } from '../search/index-store.js';
+import type { SearchIndex } from '../search/search-index.js';
+import { Synonyms } from '../search/synonyms.js';
+import { parseQueryHints, type QueryHints } from '../search/query-hints.js';
+import { analyzeQuery, idf } from '../search/query.js';
+import { searchItems, type RankedItem } from '../search/searcher.js';
+import { answerKind, bestSnippet, markSnippet } from './snippet.js';
+import { foldDanish } from '../search/fold.js';
+import { formatDanishDate } from '../corpus/danish-dates.js';
+
+/** Longer than any chat message a person types; longer input is refused with an explanation. */
+export const MAX_QUESTION_LENGTH = 2000;
+/** Results per answer unless asked otherwise: the answer and three "also relevant". */
+export const DEFAULT_LIMIT = 4;
+/**
+ * The best item must match at least this share of the question's weight (rare words weigh more)
+ * to be presented as the answer; below it the bot says it found nothing good.
+ */
+export const MIN_COVERAGE = 0.3;
+/** Score multiplier for items of the meeting the question points at (`juni 2024`, `næste møde`). */
+export const MEETING_HINT_BOOST = 1.8;
+export const COMMITTEE_HINT_BOOST = 1.3;
+
+const SUGGESTIONS = [
+  'Prøv med færre eller andre ord, fx et emne som "fysioterapi" eller "flygtninge".',
+  'Søg på et sagsnummer, fx SAG-2025-01103, eller et punkt, fx "punkt 4.3 fra juni 2024".',
+  'Skriv "hjælp" for flere eksempler.',
+];
+
+export interface EngineOptions {
+  corpusDir: string;
+  dataDir: string;
+  logger?: Logger;
+  /** Rebuild the index even when the persisted one is current. */
+  rebuild?: boolean;
+}
+
+function compareAgendaOrder(a: AgendaItem, b: AgendaItem): number {
+  if (a.meetingDate !== b.meetingDate) return a.meetingDate.localeCompare(b.meetingDate);
+  if (a.committee !== b.committee) return a.committee.localeCompare(b.committee);
+  const [a1, a2] = a.number.split('.').map(Number);
+  const [b1, b2] = b.number.split('.').map(Number);
+  return a1! - b1! || a2! - b2!;
+}
+
+function inRange(date: string, from?: string, to?: string): boolean {
+  return (from === undefined || date >= from) && (to === undefined || date <= to);
+}
+
+function isoDay(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+class Engine implements AnswerEngine {
+  constructor(
+    private index: SearchIndex,
+    private synonyms: Synonyms,
+    private readonly options: EngineOptions,
+  ) {}
+
+  /** Replaces the index atomically: a question is answered entirely from one index. */
+  swap(index: SearchIndex, synonyms: Synonyms): void {
+    this.index = index;
+    this.synonyms = synonyms;
+  }
+
+  meetings(): readonly Meeting[] {
+    return this.index.meetings;
+  }
+
+  item(id: string): AgendaItem | undefined {
+    const i = this.index.itemIndex.get(id);
+    return i === undefined ? undefined : this.index.items[i];
+  }
+
+  suggest(partial: string, limit = 25): Suggestion[] {
+    const needle = foldDanish(partial.toLowerCase().trim());
+    const out: Suggestion[] = [];
+    const seenCases = new Set<string>();
+    const items = [...this.index.items].reverse();
+    for (const item of items) {
+      if (out.length >= limit) break;
+      if (item.caseNumber && !seenCases.has(item.caseNumber) && needle !== '' && foldDanish(item.caseNumber.toLowerCase()).includes(needle)) {
+        seenCases.add(item.caseNumber);
+        out.push({ label: `${item.caseNumber} (${item.committee}, ${formatDanishDate(item.meetingDate)})`, value: item.caseNumber });
+        continue;
+      }
+      if (needle === '' || foldDanish(item.title.toLowerCase()).includes(needle)) {
+        out.push({ label: `${item.number} ${item.title} (${formatDanishDate(item.meetingDate)})`, value: item.title });
+      }
+    }
+    return out;
+  }
+
+  async reload(): Promise<ReloadReport> {
+    const { index, skipped, rebuilt } = await loadOrBuildIndex(this.options.corpusDir, this.options.dataDir);
+    const synonyms = await Synonyms.load(this.options.corpusDir);
+    this.swap(index, synonyms);
+    return { meetings: index.meetings.length, items: index.itemCount, skipped, rebuilt };
+  }
+
+  ask(question: string, options: AskOptions = {}): Answer {
+    const query = (question ?? '').replace(/\s+/g, ' ').trim();
+    const limit = Math.max(1, Math.min(options.limit ?? DEFAULT_LIMIT, 50));
+    const offset = Math.max(0, options.offset ?? 0);
+    const base = { query, offset, suggestions: [] as string[], results: [] as Hit[], hasMore: false };
+    if (query === '') {
+      return { ...base, status: 'invalid', mode: 'search', filters: {}, message: 'Skriv et spørgsmål, et emne eller et sagsnummer, fx "fysioterapi" eller "SAG-2025-01103".', suggestions: SUGGESTIONS };
+    }
+    if (query.length > MAX_QUESTION_LENGTH) {
+      return { ...base, query: query.slice(0, 100), status: 'invalid', mode: 'search', filters: {}, message: `Spørgsmålet er for langt (${query.length} tegn; højst ${MAX_QUESTION_LENGTH}). Skriv det kortere, fx de vigtigste ord.` };
+    }
+    const hints = parseQueryHints(query);
+    const filters: AnswerFilters = { ...options.filters };
+    const now = options.now ?? new Date();
+    if (hints.caseNumbers.length > 0) return this.caseLookup(query, hints, filters, limit, offset);
+    if (hints.itemNumber !== undefined) return this.itemLookup(query, hints, filters, limit, offset, now);
+    return this.search(query, hints, filters, limit, offset, now);
+  }
+
+  private passes(item: AgendaItem, filters: AnswerFilters): boolean {
+    return (filters.committee === undefined || item.committee === filters.committee) && inRange(item.meetingDate, filters.dateFrom, filters.dateTo);
+  }
+
+  private plainHit(item: AgendaItem, score: number): Hit {
+    const text = item.recommendation || item.background.split('\n\n')[0] || item.title;
+    const snippet = text.length > 480 ? `${text.slice(0, 479).replace(/\s+\S*$/, '')} …` : text;
+    return { item, snippet, snippetParts: [{ text: snippet, match: false }], ...(item.link ? { link: item.link } : {}), score, earlier: [] };
+  }
+
+  private page(query: string, mode: Answer['mode'], hits: Hit[], filters: AnswerFilters, limit: number, offset: number, emptyMessage: string): Answer {
+    const results = hits.slice(offset, offset + limit);
+    if (hits.length === 0) {
+      return { query, status: 'not-found', mode, results: [], hasMore: false, offset, filters, message: emptyMessage, suggestions: SUGGESTIONS };
+    }
+    if (results.length === 0) {
+      return { query, status: 'not-found', mode, results: [], hasMore: false, offset, filters, message: 'Der er ikke flere resultater.', suggestions: [] };
+    }
+    return { query, status: 'found', mode, results, hasMore: offset + limit < hits.length, offset, filters, suggestions: [] };
+  }
+
+  private caseLookup(query: string, hints: QueryHints, filters: AnswerFilters, limit: number, offset: number): Answer {
+    const wanted = new Set(hints.caseNumbers);
+    let items = this.index.items.filter((i) => wanted.has(i.caseNumber) && this.passes(i, filters)).sort(compareAgendaOrder);
+    if (hints.itemNumber !== undefined) {
+      const first = items.filter((i) => i.number === hints.itemNumber);
+      items = [...first, ...items.filter((i) => i.number !== hints.itemNumber)];
+    }
+    const hits = items.map((item, i) => this.plainHit(item, items.length - i));
+    const label = hints.caseNumbers.join(', ');
+    return this.page(query, 'case', hits, filters, Math.max(limit, hints.itemNumber ? limit : 50), offset, `Der er ingen punkter med sagsnummer ${label} i materialet. Tjek nummeret, eller søg på emnet i stedet.`);
+  }
+
+  /** Meetings the question points at: a date or month, or the next/last meeting. */
+  private hintedMeetings(hints: QueryHints, now: Date): Set<string> | undefined {
+    const meetings = this.index.meetings.filter((m) => hints.committee === undefined || m.committee === hints.committee);
+    if (hints.dateFrom !== undefined) {
+      const ids = meetings.filter((m) => inRange(m.meetingDate, hints.dateFrom, hints.dateTo)).map((m) => m.id);
+      return ids.length > 0 ? new Set(ids) : undefined;
+    }
+    if (hints.relative !== undefined) {
+      const today = isoDay(now);
+      const sorted = [...meetings].sort((a, b) => a.meetingDate.localeCompare(b.meetingDate));
+      const pick =
+        hints.relative === 'next'
+          ? (sorted.find((m) => m.meetingDate >= today) ?? sorted[sorted.length - 1])
+          : ([...sorted].reverse().find((m) => m.meetingDate <= today) ?? sorted[0]);
+      return pick ? new Set([pick.id]) : undefined;
+    }
+    return undefined;
+  }
+
+  private itemLookup(query: string, hints: QueryHints, filters: AnswerFilters, limit: number, offset: number, now: Date): Answer {
+    const meetings = this.hintedMeetings(hints, now);
+    if ((hints.dateFrom !== undefined || hints.relative !== undefined) && meetings === undefined) {
+      return { query, status: 'not-found', mode: 'item', results: [], hasMore: false, offset, filters, message: `Jeg har ingen dagsorden fra ${hints.dateLabel ?? 'det møde'}${hints.committee ? ` for ${hints.committee}` : ''}.`, suggestions: SUGGESTIONS };
+    }
+    const items = this.index.items
+      .filter((i) => i.number === hints.itemNumber && this.passes(i, filters))
+      .filter((i) => (meetings ? meetings.has(`${i.id.slice(0, i.id.length - i.number.length - 1)}`) : true))
+      .filter((i) => hints.committee === undefined || i.committee === hints.committee)
+      .sort((a, b) => b.meetingDate.localeCompare(a.meetingDate));
+    const hits = items.map((item, i) => this.plainHit(item, items.length - i));
+    return this.page(query, 'item', hits, filters, limit, offset, `Der er intet punkt ${hints.itemNumber} på de dagsordener, jeg kender${hints.dateLabel ? ` fra ${hints.dateLabel}` : ''}.`);
+  }
+
+  private search(query: string, hints: QueryHints, filters: AnswerFilters, limit: number, offset: number, now: Date): Answer {
+    const index = this.index;
+    const analyzed = analyzeQuery(hints.text, index, this.synonyms);
+    const meetings = this.hintedMeetings(hints, now);
+    const meetingOf = (i: number) => {
+      const item = index.items[i]!;
+      return item.id.slice(0, item.id.length - item.number.length - 1);
+    };
+    const hardFilter = filters.committee !== undefined || filters.dateFrom !== undefined || filters.dateTo !== undefined;
+    const ranked = searchItems(index, analyzed, {
+      boost: (i) => (meetings?.has(meetingOf(i)) ? MEETING_HINT_BOOST : 1) * (hints.committee !== undefined && index.items[i]!.committee === hints.committee ? COMMITTEE_HINT_BOOST : 1),
+      ...(hardFilter ? { filter: (i: number) => this.passes(index.items[i]!, filters) } : {}),
+    });
+    const good = ranked.length > 0 && ranked[0]!.coverage >= MIN_COVERAGE;
+    if (!good) {
+      return { query, status: 'not-found', mode: 'search', results: [], hasMore: false, offset, filters, message: `Jeg fandt ikke noget punkt, der svarer godt på "${query}".`, suggestions: SUGGESTIONS };
+    }
+    // Also-relevant items must match a fair part of the question too; weak tails are noise.
+    const relevant = ranked.filter((r, i) => i === 0 || (r.coverage >= MIN_COVERAGE && r.score >= ranked[0]!.score * 0.15));
+    const kind = answerKind(query);
+    const hits = relevant.slice(offset, offset + limit).map((r) => this.hit(r, analyzed.terms, kind));
+    if (hits.length === 0) {
+      return { query, status: 'not-found', mode: 'search', results: [], hasMore: false, offset, filters, message: 'Der er ikke flere resultater.', suggestions: [] };
+    }
+    return { query, status: 'found', mode: 'search', results: hits, hasMore: offset + limit < relevant.length, offset, filters, suggestions: [] };
+  }
+
+  private hit(r: RankedItem, queryTerms: Map<string, number>, kind: ReturnType<typeof answerKind>): Hit {
+    const index = this.index;
+    const item = index.items[r.itemIndex]!;
+    const termWeights = new Map<string, number>();
+    for (const term of r.matchedTerms) termWeights.set(term, Math.min(idf(index, term), 8) * (queryTerms.get(term) ?? 0.6));
+    for (const [term, w] of queryTerms) if (!termWeights.has(term)) termWeights.set(term, Math.min(idf(index, term), 8) * w);
+    const passage = r.bestPassage >= 0 ? index.passages[r.itemIndex]![r.bestPassage] : undefined;
+    const snippet = bestSnippet({ item, termWeights, lexicon: index.lexicon, kind, ...(passage ? { bestPassage: passage } : {}) });
+    return { item, snippet: snippet.text, snippetParts: snippet.parts, ...(item.link ? { link: item.link } : {}), score: Math.round(r.score * 1000) / 1000, earlier: [] };
+  }
+}
+
+/**
+ * Opens the answer engine on a corpus folder: loads the persisted index from `dataDir` when it
+ * matches the corpus, else parses the corpus and saves a new one.
+ *
+ * @example
+ * const engine = await openEngine({ corpusDir: 'corpus', dataDir: 'data' });
+ * engine.ask('fysioterapi').results[0]?.item.number; // '3.6'
+ */
+export async function openEngine(options: EngineOptions): Promise<AnswerEngine & { report: ReloadReport }> {
+  const { index, skipped, rebuilt } = await loadOrBuildIndex(options.corpusDir, options.dataDir, options.rebuild ?? false);
+  const synonyms = await Synonyms.load(options.corpusDir);
+  const engine = new Engine(index, synonyms, options);
+  const report: ReloadReport = { meetings: index.meetings.length, items: index.itemCount, skipped, rebuilt };
+  for (const s of skipped) options.logger?.warn({ file: s.file }, `corpus file skipped: ${s.file}: ${s.reason}`);
+  return Object.assign(engine, { report });
+}
+
+export { markSnippet };

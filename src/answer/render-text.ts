@@ -1,0 +1,43 @@
+import type { Answer, Hit } from './types.js';
+import { formatDanishDate } from '../corpus/danish-dates.js';
+import { HELP_EXAMPLES, HELP_INTRO, HELP_TITLE } from './help.js';
+
+/**
+ * Plain-text rendering of an answer, for the terminal chat and `npm run ask`. `emphasis` wraps
+ * words that matched the question (bold on a terminal, nothing when piped).
+ */
+export function renderAnswerText(answer: Answer, emphasis: (s: string) => string = (s) => s): string {
+  if (answer.status !== 'found') {
+    const lines = [answer.message ?? 'Intet fundet.'];
+    for (const s of answer.suggestions) lines.push(`  • ${s}`);
+    return lines.join('\n');
+  }
+  const [best, ...others] = answer.results;
+  const lines: string[] = [];
+  if (answer.mode === 'case' && answer.offset === 0) lines.push(`${answer.results.length}${answer.hasMore ? '+' : ''} punkt(er) på sagen:`);
+  if (best) lines.push(...renderHit(best, emphasis, answer.mode === 'search'));
+  if (others.length > 0) {
+    lines.push('', answer.mode === 'search' ? 'Også relevant:' : 'Flere punkter:');
+    for (const h of others) lines.push(`  • ${h.item.number} ${h.item.title} (${h.item.committee}, ${formatDanishDate(h.item.meetingDate)})${h.link ? ` ${h.link}` : ''}`);
+  }
+  if (answer.hasMore) lines.push('', 'Der er flere resultater.');
+  return lines.join('\n');
+}
+
+function renderHit(hit: Hit, emphasis: (s: string) => string, withSnippet: boolean): string[] {
+  const { item } = hit;
+  const lines = [
+    `${item.number} ${item.title}`,
+    `${item.committee}, møde ${formatDanishDate(item.meetingDate)}${item.caseNumber ? ` · ${item.caseNumber}` : ''}`,
+  ];
+  if (item.recommendation) lines.push('', `Indstilling: ${item.recommendation}`);
+  if (withSnippet && hit.snippet && hit.snippet !== item.recommendation) {
+    lines.push('', `Svar: ${hit.snippetParts.map((p) => (p.match ? emphasis(p.text) : p.text)).join('')}`);
+  }
+  if (hit.link) lines.push('', `Materiale: ${hit.link}`);
+  return lines;
+}
+
+export function renderHelpText(): string {
+  return [HELP_TITLE, '', HELP_INTRO, '', ...HELP_EXAMPLES.map((e) => `  ${e.question}\n      ${e.explains}`)].join('\n');
+}

@@ -1,0 +1,47 @@
+/**
+ * Splits agenda text into sentences. Danish agenda prose is full of abbreviations that end in a
+ * full stop (`mio. kr.`, `bl.a.`, `jf.`, `ca.`) and dates (`11. april`), so a full stop ends a
+ * sentence only when a capital letter follows and the word before it is not an abbreviation.
+ */
+export interface Sentence {
+  text: string;
+  /** Offset in the source text. */
+  start: number;
+  /** Index of the paragraph (block separated by a blank line) the sentence is in. */
+  paragraph: number;
+}
+
+const ABBREVIATIONS = new Set([
+  'mio', 'mia', 'kr', 'bl', 'a', 'jf', 'ca', 'fx', 'f', 'eks', 'dvs', 'kl', 'nr', 'pct', 'mv', 'inkl', 'ekskl', 'evt',
+  'vedr', 'iht', 'ift', 'mht', 'st', 'dr', 'hhv', 'pga', 'jan', 'feb', 'aug', 'sep', 'sept', 'okt', 'nov', 'dec', 'tlf',
+  'etc', 'ons', 'tirs', 'fre', 'man', 'tors', 'lør', 'søn', 'm', 'o', 's', 'ift', 'incl', 'vs', 'ref', 'pkt', 'stk',
+]);
+
+export function splitSentences(text: string): Sentence[] {
+  const sentences: Sentence[] = [];
+  let paragraph = 0;
+  let offset = 0;
+  for (const block of text.split('\n\n')) {
+    let lineOffset = offset;
+    for (const line of block.split('\n')) {
+      let start = 0;
+      const re = /[.!?]["”’)]?\s+(?=["“„(]?[\p{Lu}\d–])/gu;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(line)) !== null) {
+        const before = line.slice(start, m.index);
+        const lastWord = /([\p{L}\d]+)$/u.exec(before)?.[1] ?? '';
+        if (line[m.index] === '.' && (ABBREVIATIONS.has(lastWord.toLowerCase()) || /^\d{1,2}$/.test(lastWord))) continue;
+        const end = m.index + m[0].trimEnd().length;
+        const s = line.slice(start, end).trim();
+        if (s !== '') sentences.push({ text: s, start: lineOffset + start, paragraph });
+        start = m.index + m[0].length;
+      }
+      const rest = line.slice(start).trim();
+      if (rest !== '') sentences.push({ text: rest, start: lineOffset + start, paragraph });
+      lineOffset += line.length + 1;
+    }
+    offset += block.length + 2;
+    paragraph++;
+  }
+  return sentences;
+}

@@ -1,0 +1,52 @@
+import { config as loadDotenv } from 'dotenv';
+import { loadConfig, type Config } from '../config.js';
+import { ConfigError, MoedebotError } from '../errors.js';
+
+/**
+ * Start-up shared by every command: `.env` into the environment, then the validated config.
+ * A bad setting ends the program with one line naming the variable (never its value).
+ */
+export function bootstrap(): Config {
+  loadDotenv({ quiet: true });
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) fail(`Configuration error: ${error.message}`);
+    throw error;
+  }
+}
+
+/** Prints one line to stderr and exits with status 1. */
+export function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
+
+/** Runs a CLI main function; expected errors become one clear line, unexpected ones a stack. */
+export function runMain(main: () => Promise<void>): void {
+  main().catch((error: unknown) => {
+    if (error instanceof MoedebotError) fail(error.message);
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  });
+}
+
+/** Splits argv into flags (`--json`, `--date 2024-06-10`) and positional words. */
+export function parseArgs(argv: readonly string[], valued: readonly string[] = []): { flags: Map<string, string | true>; rest: string[] } {
+  const flags = new Map<string, string | true>();
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg.startsWith('--')) {
+      const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
+      if (inline !== undefined) flags.set(name, inline);
+      else if (valued.includes(name)) {
+        const value = argv[i + 1];
+        if (value === undefined) fail(`--${name} needs a value`);
+        flags.set(name, value);
+        i++;
+      } else flags.set(name, true);
+    } else rest.push(arg);
+  }
+  return { flags, rest };
+}

@@ -1,0 +1,19 @@
+import { bootstrap, runMain } from './bootstrap.js';
+import { loadOrBuildIndex, INDEX_FILE } from '../search/index-store.js';
+import path from 'node:path';
+import { formatDanishDate } from '../corpus/danish-dates.js';
+
+/** `npm run index`: rebuilds the index and says what was indexed and what was skipped, and why. */
+runMain(async () => {
+  const config = bootstrap();
+  const started = performance.now();
+  const { index, skipped } = await loadOrBuildIndex(config.corpusDir, config.dataDir, true);
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  for (const meeting of index.meetings) {
+    process.stdout.write(`indexed ${meeting.source}: ${meeting.committee}, ${formatDanishDate(meeting.meetingDate)}, ${meeting.items.length} items\n`);
+  }
+  for (const s of skipped) process.stdout.write(`skipped ${s.file}: ${s.reason}\n`);
+  process.stdout.write(
+    `${index.meetings.length} meetings, ${index.itemCount} items, ${index.docRefs.length} documents in ${seconds} s → ${path.join(config.dataDir, INDEX_FILE)}\n`,
+  );
+});

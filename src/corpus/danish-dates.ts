@@ -1,0 +1,55 @@
+/** Danish (and English) month names and abbreviations, folded to ASCII-free lookups. */
+const MONTHS: Record<string, number> = {
+  januar: 1, jan: 1, january: 1,
+  februar: 2, feb: 2, february: 2,
+  marts: 3, mar: 3, march: 3,
+  april: 4, apr: 4,
+  maj: 5, may: 5,
+  juni: 6, jun: 6, june: 6,
+  juli: 7, jul: 7, july: 7,
+  august: 8, aug: 8,
+  september: 9, sep: 9, sept: 9,
+  oktober: 10, okt: 10, october: 10, oct: 10,
+  november: 11, nov: 11,
+  december: 12, dec: 12,
+};
+
+export const DANISH_MONTH_NAMES = [
+  'januar', 'februar', 'marts', 'april', 'maj', 'juni',
+  'juli', 'august', 'september', 'oktober', 'november', 'december',
+] as const;
+
+/** Month number (1–12) of a Danish or English month name or abbreviation, else undefined. */
+export function monthNumber(word: string): number | undefined {
+  return MONTHS[word.toLowerCase().replace(/\.$/, '')];
+}
+
+export function isoDate(year: number, month: number, day: number): string | undefined {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return undefined;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** `11. april 2025` → `2025-04-11`; the first such date in the text. */
+export function findDanishDate(text: string): string | undefined {
+  const re = /\b(\d{1,2})\.\s*([a-zæøå]+)\.?\s+(\d{4})\b/gi;
+  for (const m of text.matchAll(re)) {
+    const month = monthNumber(m[2]!);
+    if (month === undefined) continue;
+    const iso = isoDate(Number(m[3]), month, Number(m[1]));
+    if (iso) return iso;
+  }
+  return undefined;
+}
+
+/** `11-04-2025` (the page footer's form) → `2025-04-11`. */
+export function parseDmyDate(text: string): string | undefined {
+  const m = /\b(\d{2})-(\d{2})-(\d{4})\b/.exec(text);
+  return m ? isoDate(Number(m[3]), Number(m[2]), Number(m[1])) : undefined;
+}
+
+/** `2025-04-11` → `11. april 2025`, as Danish users read dates. */
+export function formatDanishDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d}. ${DANISH_MONTH_NAMES[(m ?? 1) - 1]} ${y}`;
+}

@@ -1,0 +1,63 @@
+import type { AgendaItem } from '../corpus/types.js';
+
+/** The parts of an item that passages are cut from, in reading order. */
+export const PASSAGE_SECTIONS = ['background', 'recommendation', 'presentation'] as const;
+export type PassageSection = (typeof PASSAGE_SECTIONS)[number];
+
+/**
+ * A passage of an item: a run of paragraphs, or one briefing of a *Siden sidst* item (a
+ * sub-heading and its paragraphs). Stored as offsets into the item's section text, so the index
+ * does not hold the text twice.
+ */
+export interface Passage {
+  section: PassageSection;
+  start: number;
+  end: number;
+}
+
+/** Passages stop growing past this many words, at a paragraph boundary. */
+const PASSAGE_WORDS = 120;
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter((w) => w !== '').length;
+}
+
+/** A paragraph that is only a short name (`Movia`, `Copenhagen Capacity`) heads a briefing. */
+export function isSubheadingParagraph(paragraph: string): boolean {
+  return !paragraph.includes('\n') && paragraph.length <= 60 && !/[.:;,!?]$/.test(paragraph) && /^[\p{Lu}\d]/u.test(paragraph);
+}
+
+/** Cuts one section into passages at paragraph boundaries; a sub-heading always starts a new one. */
+export function sectionPassages(section: PassageSection, text: string): Passage[] {
+  const passages: Passage[] = [];
+  let start = -1;
+  let end = -1;
+  let words = 0;
+  let offset = 0;
+  const close = () => {
+    if (start >= 0) passages.push({ section, start, end });
+    start = -1;
+    words = 0;
+  };
+  for (const paragraph of text.split('\n\n')) {
+    const pStart = offset;
+    const pEnd = offset + paragraph.length;
+    offset = pEnd + 2;
+    if (paragraph.trim() === '') continue;
+    const heading = isSubheadingParagraph(paragraph);
+    if (heading || words >= PASSAGE_WORDS) close();
+    if (start < 0) start = pStart;
+    end = pEnd;
+    words += wordCount(paragraph);
+  }
+  close();
+  return passages;
+}
+
+export function itemPassages(item: AgendaItem): Passage[] {
+  return PASSAGE_SECTIONS.flatMap((s) => sectionPassages(s, item[s]));
+}
+
+export function passageText(item: AgendaItem, passage: Passage): string {
+  return item[passage.section].slice(passage.start, passage.end);
+}

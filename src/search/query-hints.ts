@@ -1,0 +1,111 @@
+import { isoDate, monthNumber } from '../corpus/danish-dates.js';
+import { foldDanish } from './fold.js';
+
+/**
+ * What a question says besides its topic: case and item numbers to look up exactly, and which
+ * meeting or committee it is about. Hints narrow or boost; the rest of the question is searched.
+ */
+export interface QueryHints {
+  /** Normalised case numbers, `SAG-2025-01103`. */
+  caseNumbers: string[];
+  /** `4.3` from `punkt 4.3`. */
+  itemNumber?: string;
+  /** Meeting dates the question points at (inclusive range, YYYY-MM-DD). */
+  dateFrom?: string;
+  dateTo?: string;
+  /** How the meeting hint reads, e.g. `juni 2024`. */
+  dateLabel?: string;
+  /** A KKR named in the question, e.g. `KKR Sjælland`. */
+  committee?: string;
+  /** `næste møde` / `next meeting` or `sidste møde` / `last meeting`. */
+  relative?: 'next' | 'last';
+  /** The question without the look-up syntax (case and item numbers), for free-text search. */
+  text: string;
+}
+
+const CASE = /\bsag(?:snr\.?|snummer)?[\s.:#-]*(\d{4})\s*[-/ ]\s*(\d{1,6})\b/gi;
+const ITEM = /\b(?:punkt|pkt\.?|dagsordenspunkt|item|point)\s*(\d{1,2})\.(\d{1,2})\.?(?!\d)/i;
+const BARE_ITEM = /(?:^|\s)(\d{1,2})\.(\d{1,2})\.?(?=\s|$)/;
+const ISO = /\b(\d{4})-(\d{2})-(\d{2})\b/;
+const DMY_NUMERIC = /\b(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b/;
+const DAY_MONTH_YEAR = /\b(\d{1,2})\.?\s*(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec|january|february|march|may|june|july|october)\.?\s+(\d{4})\b/i;
+const MONTH_YEAR = /\b(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|january|february|march|may|june|july|october)(?:møde[a-z]*|moede[a-z]*|-?meeting)?\s+(?:(?:møde|mødet|moede|moedet|meeting)\s+)?(\d{4})\b/i;
+const MONTH_MEETING_YEAR = /\b(?:(?:møde|mødet|moede|moedet|meeting)\s+(?:i\s+|in\s+)?)(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|january|february|march|may|june|july|october)\s+(\d{4})\b/i;
+const NEXT = /\b(næste|naeste|kommende|next|upcoming)\s+(møde|moede|meeting)/i;
+const LAST = /\b(sidste|seneste|forrige|last|latest|previous)\s+(møde|moede|meeting)/i;
+const COMMITTEE = /\b(regionen?\s+)?(?:kkr[\s-]+)?(hovedstaden|sjælland|sjaelland|syddanmark|midtjylland|nordjylland)\b/i;
+
+const COMMITTEE_NAMES: Record<string, string> = {
+  hovedstaden: 'KKR Hovedstaden',
+  sjaelland: 'KKR Sjælland',
+  syddanmark: 'KKR Syddanmark',
+  midtjylland: 'KKR Midtjylland',
+  nordjylland: 'KKR Nordjylland',
+};
+
+function lastDay(year: number, month: number): string {
+  const d = new Date(Date.UTC(year, month, 0));
+  return isoDate(year, month, d.getUTCDate())!;
+}
+
+/** Normalises `sag 2025-1103`, `SAG-2025-01103` … to `SAG-2025-01103`. */
+export function normaliseCaseNumber(year: string, serial: string): string {
+  return `SAG-${year}-${serial.padStart(5, '0')}`;
+}
+
+export function parseQueryHints(question: string): QueryHints {
+  let text = question;
+  const caseNumbers: string[] = [];
+  for (const m of question.matchAll(CASE)) {
+    caseNumbers.push(normaliseCaseNumber(m[1]!, m[2]!));
+    text = text.replace(m[0], ' ');
+  }
+  const hints: QueryHints = { caseNumbers: [...new Set(caseNumbers)], text };
+
+  const item = ITEM.exec(text) ?? (caseNumbers.length > 0 ? BARE_ITEM.exec(text) : null);
+  if (item) {
+    hints.itemNumber = `${Number(item[1])}.${Number(item[2])}`;
+    text = text.replace(item[0], ' ');
+  }
+
+  const iso = ISO.exec(question);
+  const dmy = DAY_MONTH_YEAR.exec(question);
+  const numeric = DMY_NUMERIC.exec(question);
+  const monthYear = MONTH_YEAR.exec(question) ?? MONTH_MEETING_YEAR.exec(question);
+  if (iso && isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]))) {
+    hints.dateFrom = hints.dateTo = iso[0];
+    hints.dateLabel = iso[0];
+  } else if (dmy && monthNumber(dmy[2]!) !== undefined && isoDate(Number(dmy[3]), monthNumber(dmy[2]!)!, Number(dmy[1]))) {
+    hints.dateFrom = hints.dateTo = isoDate(Number(dmy[3]), monthNumber(dmy[2]!)!, Number(dmy[1]))!;
+    hints.dateLabel = dmy[0];
+  } else if (numeric && isoDate(Number(numeric[3]), Number(numeric[2]), Number(numeric[1]))) {
+    hints.dateFrom = hints.dateTo = isoDate(Number(numeric[3]), Number(numeric[2]), Number(numeric[1]))!;
+    hints.dateLabel = numeric[0];
+  } else if (monthYear && monthNumber(monthYear[1]!) !== undefined) {
+    const year = Number(monthYear[2]);
+    const month = monthNumber(monthYear[1]!)!;
+    hints.dateFrom = isoDate(year, month, 1)!;
+    hints.dateTo = lastDay(year, month);
+    hints.dateLabel = `${monthYear[1]!.toLowerCase()} ${year}`;
+  } else {
+    // `aprilmødet 2025`, `junimødet 2024`: month glued to "møde".
+    const glued = /\b([a-zæøå]+?)(?:møde|moede)[a-zæøå]*\s+(\d{4})\b/i.exec(question);
+    const month = glued ? monthNumber(glued[1]!) : undefined;
+    if (glued && month !== undefined) {
+      const year = Number(glued[2]);
+      hints.dateFrom = isoDate(year, month, 1)!;
+      hints.dateTo = lastDay(year, month);
+      hints.dateLabel = `${glued[1]!.toLowerCase()} ${year}`;
+    }
+  }
+
+  if (NEXT.test(question)) hints.relative = 'next';
+  else if (LAST.test(question)) hints.relative = 'last';
+
+  const committee = COMMITTEE.exec(question);
+  // `Region Hovedstaden` is the region, not the council.
+  if (committee && committee[1] === undefined) hints.committee = COMMITTEE_NAMES[foldDanish(committee[2]!.toLowerCase())];
+
+  hints.text = text.replace(/\s+/g, ' ').trim();
+  return hints;
+}
