@@ -1,0 +1,130 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CloudAdapter, MessageFactory } from '@microsoft/agents-hosting';
+import type { AnswerEngine } from '../../answer/types.js';
+import type { TeamsConfig } from '../../config.js';
+import type { DigestTarget } from '../../digest/types.js';
+import type { Logger } from '../../log.js';
+import type { RunningAdapter } from '../adapter.js';
+import { authConfiguration, authenticate, authMode } from './auth.js';
+import { ConversationStore } from './conversation-store.js';
+import { teamsDigestTarget } from './digest-target.js';
+import { handleTurn, SORRY_TEXT } from './handle-turn.js';
+import { HttpError, readJsonBody, toRequest, toWebResponse } from './node-http.js';
+
+/** Where Teams (the Bot Connector) posts activities; the messaging endpoint of the Azure Bot. */
+export const TEAMS_MESSAGES_PATH = '/api/messages';
+
+export interface TeamsStartOptions {
+  /** Folder for `teams-conversations.json` (default `data`, as DATA_DIR). */
+  dataDir?: string;
+  /** Interface to listen on (default: all, as a reverse proxy or tunnel forwards to it). */
+  host?: string;
+}
+
+/** The running Teams adapter; `port` is the bound port (useful with TEAMS_PORT=0). */
+export interface TeamsAdapter extends RunningAdapter {
+  name: 'teams';
+  port: number;
+  digestTarget: DigestTarget;
+}
+
+/**
+ * Serves the Teams bot on `config.port` at `/api/messages` with the Microsoft 365 Agents SDK.
+ * Requests are authenticated unless `config.allowUnauthenticated` (see `./auth.ts`). Resolves once
+ * listening; `stop()` closes the server.
+ *
+ * @throws ConfigError when credentials are incomplete and development mode is not asked for.
+ * @example
+ * const teams = await startTeams(engine, config.teams, logger, { dataDir: config.dataDir });
+ */
+export async function startTeams(
+  engine: AnswerEngine,
+  config: TeamsConfig,
+  logger: Logger,
+  options: TeamsStartOptions = {},
+): Promise<TeamsAdapter> {
+  const log = logger.child({ adapter: 'teams' });
+  const mode = authMode(config);
+  const store = await ConversationStore.open(options.dataDir ?? 'data');
+  // validateServiceUrl: a token issued for one Bot Connector host cannot send us activities
+  // whose replies would go to another.
+  const adapter = new CloudAdapter(authConfiguration(config), undefined, undefined, { validateServiceUrl: true });
+  adapter.onTurnError = async (context, error) => {
+    log.error({ err: error }, 'teams turn failed in the SDK');
+    await context.sendActivity(MessageFactory.text(SORRY_TEXT));
+  };
+  const deps = { engine, store, logger: log };
+
+  const server = createServer((req, res) => {
+    void serve(req, res).catch((err: unknown) => {
+      log.error({ err }, 'teams request failed');
+      if (!res.headersSent) {
+        res.statusCode = 500;
+        res.end();
+      } else if (!res.writableEnded) {
+        res.end();
+      }
+    });
+  });
+
+  async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname !== TEAMS_MESSAGES_PATH) {
+      res.statusCode = 404;
+      res.end();
+      return;
+    }
+    if (req.method !== 'POST') {
+      res.statusCode = 405;
+      res.setHeader('allow', 'POST');
+      res.end();
+      return;
+    }
+    let body: Record<string, unknown>;
+    try {
+      body = await readJsonBody(req);
+    } catch (err) {
+      if (!(err instanceof HttpError)) throw err;
+      res.statusCode = err.status;
+      res.end();
+      return;
+    }
+    const request = toRequest(req, body);
+    const response = toWebResponse(res);
+    const allowed = await authenticate(mode, request, response, (q, r, next) => adapter.authorizeRequest(q, r, next));
+    if (!allowed) {
+      log.warn({ status: res.statusCode }, 'teams request refused: not authenticated');
+      if (!res.writableEnded) {
+        if (!res.headersSent) res.statusCode = 401;
+        res.end();
+      }
+      return;
+    }
+    await adapter.process(request, response, (context) => handleTurn(context, deps));
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  log.info({ port, path: TEAMS_MESSAGES_PATH, auth: mode }, 'teams adapter listening');
+  if (mode === 'development') {
+    log.warn('teams: accepting unauthenticated requests (TEAMS_ALLOW_UNAUTHENTICATED); for local development only');
+  }
+
+  return {
+    name: 'teams',
+    port,
+    digestTarget: teamsDigestTarget(adapter, store, mode === 'authenticated' ? config.appId : undefined, log),
+    stop: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeIdleConnections();
+      }),
+  };
+}
