@@ -72,8 +72,12 @@ export interface DigestScheduler {
    * default today), posting only to channels that lack that day's digest. No retry is scheduled.
    */
   runOnce(date?: Date | string): Promise<DigestRunResult>;
+  /** Resolves once no attempt is under way (state written), e.g. before exiting after `stop()`. */
+  idle(): Promise<void>;
   /** When the schedule fires next, or null when stopped. */
   nextRun(): Date | null;
+  /** The next `n` times the schedule fires after `from` (default now), whether or not it runs. */
+  nextRuns(n: number, from?: Date): Date[];
 }
 
 function channelKey(target: DigestTarget, channel: string): string {
@@ -206,6 +210,7 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
     try {
       const result = await exclusive(() => attempt(day));
       if (result.status === 'failed') scheduleRetry(day, result);
+      else if (result.status === 'already-posted') logger.info({ day }, 'digest already posted today');
     } catch (err) {
       // Reading or writing the state failed: still try again later rather than lose the day.
       logger.error({ err, day }, 'digest run failed');
@@ -260,8 +265,18 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
       if (!isIsoDay(day)) return Promise.reject(new RangeError(`runOnce: expected a day as YYYY-MM-DD, got ${JSON.stringify(date)}`));
       return exclusive(() => attempt(day));
     },
+    async idle() {
+      let current: Promise<unknown>;
+      do {
+        current = queue;
+        await current;
+      } while (current !== queue);
+    },
     nextRun() {
       return stopped ? null : job.nextRun();
+    },
+    nextRuns(n: number, from?: Date) {
+      return job.nextRuns(n, from ?? now());
     },
   };
 }
