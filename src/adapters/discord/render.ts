@@ -58,7 +58,7 @@ export function renderAnswer(answer: Answer, ctx: RenderContext): DiscordReply {
     return { embeds: [messageEmbed('Intet svar fundet', text, answer.suggestions, COLOURS.notFound)], components: [] };
   }
   const embeds = answer.mode === 'case' ? caseEmbeds(answer) : searchEmbeds(answer);
-  return { embeds: fitEmbeds(embeds), components: answerButtons(answer, ctx) };
+  return { embeds: fitEmbeds(embeds, undefined, 'Læs hele punktet i materialet'), components: answerButtons(answer, ctx) };
 }
 
 function searchEmbeds(answer: Answer): APIEmbed[] {
@@ -115,33 +115,30 @@ function othersEmbed(hits: readonly Hit[]): APIEmbed {
 
 function caseEmbeds(answer: Answer): APIEmbed[] {
   const caseNumber = answer.results[0]!.item.caseNumber || answer.query;
-  const fields: APIEmbedField[] = answer.results.slice(0, LIMITS.fields).map((hit) => {
-    const item = hit.item;
-    const link = isHttpUrl(hit.link) ? hit.link : isHttpUrl(item.link) ? item.link : undefined;
-    const rec = tidy(item.recommendation);
-    const lines = [`${safeText(item.committee)}, ${danishDate(item.meetingDate)}`];
-    const tail = link !== undefined ? `\n${maskedLink('Åbn materialet', link)}` : '';
-    if (rec !== '') lines.push(truncate(safeText(rec), 400));
-    return {
-      name: truncate(safeText(`${item.number} ${tidy(item.title)}`), LIMITS.fieldName),
-      value: truncate(lines.join('\n'), LIMITS.fieldValue - tail.length) + tail,
-    };
-  });
-  const shown = fields.length;
-  const from = answer.offset + 1;
+  const hits = answer.results.slice(0, LIMITS.fields);
+  const shown = hits.length;
   const intro =
     answer.results.length > shown || answer.hasMore || answer.offset > 0
-      ? `Punkt ${from}–${answer.offset + shown} på sagen, i dagsordenens rækkefølge.`
+      ? `Punkt ${answer.offset + 1}–${answer.offset + shown} på sagen, i dagsordenens rækkefølge.`
       : `${shown === 1 ? 'Ét punkt' : `${shown} punkter`} på sagen, i dagsordenens rækkefølge.`;
-  return [
-    {
-      color: COLOURS.answer,
-      title: truncate(`Sag ${safeText(caseNumber)}`, LIMITS.title),
-      description: intro,
-      fields,
-      footer: { text: footerText(answer) },
-    },
-  ];
+  const title = truncate(`Sag ${safeText(caseNumber)}`, LIMITS.title);
+  const footer = footerText(answer);
+  // Share the 6000 characters evenly so every item listed in the intro gets its field.
+  const perField = Math.floor((LIMITS.total - title.length - intro.length - footer.length - 20) / Math.max(1, shown));
+  const fields: APIEmbedField[] = hits.map((hit) => {
+    const item = hit.item;
+    const link = isHttpUrl(hit.link) ? hit.link : isHttpUrl(item.link) ? item.link : undefined;
+    const name = truncate(safeText(`${item.number} ${tidy(item.title)}`), Math.min(LIMITS.fieldName, Math.max(40, Math.floor(perField / 3))));
+    const budget = Math.min(LIMITS.fieldValue, perField - name.length);
+    const where = `${safeText(item.committee)}, ${danishDate(item.meetingDate)}`;
+    let tail = link !== undefined ? `\n${maskedLink('Åbn materialet', link)}` : '';
+    if (where.length + tail.length > budget) tail = '';
+    const rec = tidy(item.recommendation);
+    const lines = [where];
+    if (rec !== '') lines.push(truncate(safeText(rec), 400));
+    return { name, value: truncate(lines.join('\n'), Math.max(1, budget - tail.length)) + tail };
+  });
+  return [{ color: COLOURS.answer, title, description: intro, fields, footer: { text: footer } }];
 }
 
 function footerText(answer: Answer): string {
@@ -153,7 +150,9 @@ function footerText(answer: Answer): string {
 }
 
 function answerButtons(answer: Answer, ctx: RenderContext): APIActionRowComponent<APIButtonComponent>[] {
-  const hits = answer.results.slice(0, MAX_ITEM_BUTTONS);
+  // One button per item: Discord refuses two components with the same custom id.
+  const seen = new Set<string>();
+  const hits = answer.results.filter((h) => (seen.has(h.item.id) ? false : (seen.add(h.item.id), true))).slice(0, MAX_ITEM_BUTTONS);
   const numbers = hits.map((h) => h.item.number);
   const ambiguous = new Set(numbers.filter((n, i) => numbers.indexOf(n) !== i));
   const buttons: APIButtonComponent[] = hits.map((hit, i) => ({
@@ -246,7 +245,7 @@ export function renderItem(item: AgendaItem): DiscordReply {
       description: joinWithin([...extras, ...linkLines], LIMITS.description),
     });
   }
-  return { embeds: fitEmbeds(embeds, link), components: [] };
+  return { embeds: fitEmbeds(embeds, link, 'Læs resten i materialet'), components: [] };
 }
 
 /** The shared help text with the Discord command in front of each example. */
@@ -321,7 +320,7 @@ export function totalEmbedLength(embeds: readonly APIEmbed[]): number {
  * and the 6000-character total, shortening the longest descriptions first (ending them with a
  * link to the material), then dropping fields and finally whole embeds from the end.
  */
-export function fitEmbeds(input: readonly APIEmbed[], link?: string): APIEmbed[] {
+export function fitEmbeds(input: readonly APIEmbed[], link?: string, linkText = 'Læs hele teksten i materialet'): APIEmbed[] {
   const embeds = input.slice(0, LIMITS.embeds).map(clampEmbed);
   let excess = totalEmbedLength(embeds) - LIMITS.total;
   const MIN_DESCRIPTION = 300;
@@ -333,7 +332,7 @@ export function fitEmbeds(input: readonly APIEmbed[], link?: string): APIEmbed[]
     if (longest === undefined) break;
     const current = longest.description!.length;
     const target = Math.max(MIN_DESCRIPTION, current - excess);
-    longest.description = truncateWithLink(longest.description!, target, link ?? longest.url, 'Læs hele teksten i materialet');
+    longest.description = truncateWithLink(longest.description!, target, link ?? longest.url, linkText);
     excess = totalEmbedLength(embeds) - LIMITS.total;
     if (longest.description.length >= current) break;
   }

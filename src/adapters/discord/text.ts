@@ -1,4 +1,3 @@
-import { escapeMarkdown } from 'discord.js';
 import type { SnippetPart } from '../../answer/types.js';
 
 /**
@@ -40,17 +39,27 @@ export function neutraliseMentions(text: string): string {
 }
 
 /**
- * Document text made safe to show: Discord markdown escaped (including headings, lists and
- * masked links, which agenda text can look like) and mentions neutralised.
+ * Document text made safe to show: Discord markdown escaped and mentions neutralised. Every
+ * inline marker (`* _ ~ ` | [ \\`) gets a backslash, as do line-start markers (quotes, headings,
+ * subtext, bullets, numbered lists); URLs are left whole so Discord still links them.
+ * (discord.js's `escapeMarkdown` takes over a second on a long agenda item, so it is not used.)
+ * @example safeText('**fed** @everyone') // '\\*\\*fed\\*\\* @\u200beveryone'
  */
 export function safeText(text: string): string {
-  const escaped = escapeMarkdown(text, {
-    heading: true,
-    bulletedList: true,
-    numberedList: true,
-    maskedLink: true,
-  });
+  const escaped = text
+    .split(URL_PATTERN)
+    .map((part, i) => (i % 2 === 1 ? part : escapeInline(part)))
+    .join('')
+    .replace(/^([ \t]*)(>|#|-|\+)/gm, '$1\\$2')
+    .replace(/^([ \t]*\d+)\.(?=[ \t])/gm, '$1\\.');
   return neutraliseMentions(escaped);
+}
+
+/** http(s) URLs, captured so `split` keeps them at odd indexes. */
+const URL_PATTERN = /(https?:\/\/[^\s<>()]+)/g;
+
+function escapeInline(text: string): string {
+  return text.replace(/[\\*_~`|[\]]/g, '\\$&');
 }
 
 /** Collapses runs of whitespace the PDF extraction leaves, keeping paragraph breaks. */
@@ -69,12 +78,17 @@ export function tidy(text: string): string {
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
   if (max <= 0) return '';
-  if (max === 1) return ELLIPSIS;
-  let cut = text.slice(0, max - 1);
-  const space = cut.search(/\s\S*$/);
-  if (space > max * 0.6) cut = cut.slice(0, space);
-  cut = trimBrokenTail(cut);
-  return `${cut.trimEnd()}${ELLIPSIS}`;
+  let budget = max - 1;
+  while (budget > 0) {
+    let cut = text.slice(0, budget);
+    const space = cut.search(/\s\S*$/);
+    if (space > budget * 0.6) cut = cut.slice(0, space);
+    cut = trimBrokenTail(cut).trimEnd();
+    // Closing a bold run adds characters; cut again a little shorter until it fits.
+    if (cut.length + ELLIPSIS.length <= max) return `${cut}${ELLIPSIS}`;
+    budget -= cut.length + ELLIPSIS.length - max;
+  }
+  return ELLIPSIS;
 }
 
 /** Removes a dangling high surrogate, an odd trailing backslash, or an unclosed `**` left by a cut. */
@@ -83,15 +97,37 @@ function trimBrokenTail(text: string): string {
   if (/[\ud800-\udbff]$/.test(t)) t = t.slice(0, -1);
   const trailing = /\\+$/.exec(t)?.[0].length ?? 0;
   if (trailing % 2 === 1) t = t.slice(0, -1);
+  let stars = unescapedStars(t);
   // A cut through `**` leaves a lone `*`; drop it rather than start italics.
-  if (/(^|[^\\*])\*$/.test(t)) t = t.slice(0, -1);
-  if (countBold(t) % 2 === 1) t = /\*\*\s*$/.test(t) ? t.replace(/\*\*\s*$/, '') : `${t.trimEnd()}**`;
+  const last = stars.at(-1);
+  if (last !== undefined && last.end === t.length && last.count % 2 === 1) {
+    t = t.slice(0, -1);
+    stars = unescapedStars(t);
+  }
+  const bold = stars.reduce((n, run) => n + Math.floor(run.count / 2), 0);
+  if (bold % 2 === 1) {
+    const tail = stars.at(-1);
+    // An opening `**` with nothing after it is dropped; otherwise the bold run is closed.
+    t = tail !== undefined && /^\s*$/.test(t.slice(tail.end)) ? t.slice(0, tail.end - 2) : `${t.trimEnd()}**`;
+  }
   return t;
 }
 
-function countBold(text: string): number {
-  // Escaped asterisks (`\*`) are literal text, not emphasis.
-  return (text.replace(/\\\*/g, '').match(/\*\*/g) ?? []).length;
+/** Runs of asterisks that are markdown (not escaped with a backslash), with where they end. */
+function unescapedStars(text: string): Array<{ count: number; end: number }> {
+  const runs: Array<{ count: number; end: number }> = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\') {
+      i += 1;
+    } else if (c === '*') {
+      let j = i;
+      while (text[j] === '*') j += 1;
+      runs.push({ count: j - i, end: j });
+      i = j - 1;
+    }
+  }
+  return runs;
 }
 
 /**
