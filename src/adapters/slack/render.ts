@@ -184,11 +184,11 @@ function helpHint(command: string): KnownBlock {
 }
 
 function renderNotFound(answer: Answer, command: string): SlackMessage {
-  const message =
-    answer.message ??
-    (answer.status === 'invalid'
-      ? 'Jeg kunne ikke bruge spørgsmålet. Skriv et par ord om det, du leder efter.'
-      : `Jeg fandt ikke noget punkt, der svarer på «${answer.query}».`);
+  let message: string;
+  if (answer.status === 'not-found' && answer.offset > 0) message = `Der er ikke flere resultater for «${answer.query}».`;
+  else if (answer.message !== undefined) message = answer.message;
+  else if (answer.status === 'invalid') message = 'Jeg kunne ikke bruge spørgsmålet. Skriv et par ord om det, du leder efter.';
+  else message = `Jeg fandt ikke noget punkt, der svarer på «${answer.query}».`;
   const blocks: KnownBlock[] = [section([text(message)])];
   if (answer.suggestions.length > 0) {
     const list: Piece[] = [markup('*Prøv fx*')];
