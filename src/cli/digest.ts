@@ -1,0 +1,45 @@
+import { openEngine } from '../answer/engine.js';
+import { buildDigest } from '../digest/build-digest.js';
+import { loadCalendar } from '../digest/calendar.js';
+import { isIsoDay, localDay } from '../digest/dates.js';
+import { renderDigestText } from '../digest/render-text.js';
+import { createLogger } from '../log.js';
+import { previousRecord, readPostedState } from '../schedule/posted-state.js';
+import { bootstrap, fail, parseArgs, runMain } from './bootstrap.js';
+
+/**
+ * `npm run digest -- [--date YYYY-MM-DD] [--json]`: prints the digest that would be posted that
+ * morning (default today in DIGEST_TIMEZONE). "New" marks are relative to the last digest the bot
+ * posted before that day. It only reads the posted-state: printing never counts as posting.
+ */
+
+const USAGE = `Brug: npm run digest -- [--date ÅÅÅÅ-MM-DD] [--json]
+  --date  dagen oversigten gælder (standard: i dag i DIGEST_TIMEZONE)
+  --json  som JSON (mødedatoer som ÅÅÅÅ-MM-DD) i stedet for tekst`;
+
+runMain(async () => {
+  const { flags, rest } = parseArgs(process.argv.slice(2), ['date']);
+  if (flags.has('help')) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const unknown = [...flags.keys()].filter((f) => f !== 'date' && f !== 'json');
+  if (unknown.length > 0 || rest.length > 0) fail(`Ukendt argument: ${[...unknown.map((f) => `--${f}`), ...rest].join(' ')}\n${USAGE}`);
+
+  const config = bootstrap();
+  const dateFlag = flags.get('date');
+  const date = typeof dateFlag === 'string' ? dateFlag : localDay(new Date(), config.digest.timezone);
+  if (!isIsoDay(date)) fail(`--date skal være en dato som ÅÅÅÅ-MM-DD, fx 2025-06-01 (fik "${date}").`);
+
+  const logger = createLogger(config.logLevel);
+  const engine = await openEngine({ corpusDir: config.corpusDir, dataDir: config.dataDir, logger });
+  const [calendar, state] = await Promise.all([loadCalendar(config.corpusDir), readPostedState(config.dataDir, logger)]);
+  const digest = buildDigest({
+    meetings: engine.meetings(),
+    calendar,
+    date,
+    windowDays: config.digest.windowDays,
+    previous: previousRecord(state, date),
+  });
+  process.stdout.write(flags.has('json') ? `${JSON.stringify(digest, null, 2)}\n` : renderDigestText(digest));
+});
