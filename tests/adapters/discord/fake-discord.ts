@@ -55,6 +55,8 @@ export class FakeDiscord extends EventEmitter {
   readonly requests: RecordedRequest[] = [];
   /** IDENTIFY payloads received on the gateway. */
   readonly identifies: any[] = [];
+  /** Interaction tokens whose next webhook edit is refused with 400, to drive error handling. */
+  readonly failNextEdit = new Set<string>();
   private readonly server = http.createServer((req, res) => void this.onRequest(req, res));
   private readonly wss = new WebSocketServer({ server: this.server });
   private sockets = new Set<WebSocket>();
@@ -138,6 +140,11 @@ export class FakeDiscord extends EventEmitter {
       ...extra,
     };
     return { id, token, payload };
+  }
+
+  /** An INTERACTION_CREATE payload for a click on a button of one of the bot's messages. */
+  buttonClick(customId: string): { id: string; token: string; payload: any } {
+    return this.interaction(3, { component_type: 2, custom_id: customId }, { message: botMessage({ content: '' }) });
   }
 
   /** A MESSAGE_CREATE payload from a user in the guild channel. */
@@ -228,7 +235,12 @@ export class FakeDiscord extends EventEmitter {
     } else if (record.method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) {
       res.writeHead(204).end();
     } else if (/^\/webhooks\/\d+\/[^/]+(\/messages\/.+)?$/.test(path)) {
-      json(200, botMessage(record.body));
+      const token = path.split('/')[3]!;
+      if (record.method === 'PATCH' && this.failNextEdit.delete(token)) {
+        json(400, { message: 'Invalid Form Body', code: 50035 });
+      } else {
+        json(200, botMessage(record.body));
+      }
     } else if (record.method === 'POST' && /^\/channels\/\d+\/messages$/.test(path)) {
       json(200, botMessage(record.body, path.split('/')[2]));
     } else if (record.method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
