@@ -34,3 +34,8 @@ export function danishDay(isoDate: string): string {
   const d = new Date(`${isoDate}T00:00:00Z`);
   return Number.isNaN(d.getTime()) ? isoDate : DANISH_DAY.format(d);
 }
+
+/** `1 punkt`, `2 punkter`: a count with the Danish singular or plural. */
+export function count(n: number, singular: string, plural: string): string {
+  return `${n} ${n === 1 ? singular : plural}`;
+}

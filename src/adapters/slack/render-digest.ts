@@ -1,6 +1,6 @@
 import type { Digest, DigestItem, DigestMeeting } from '../../digest/types.js';
 import { context, divider, fallback, header, section, type KnownBlock, type SlackMessage } from './block-kit.js';
-import { danishDate, danishDay } from './format.js';
+import { count, danishDate, danishDay } from './format.js';
 import { SLACK_LIMITS } from './limits.js';
 import { italic, link, markup, text, type Piece } from './mrkdwn.js';
 
@@ -80,10 +80,10 @@ export function renderDigest(digest: Digest): SlackMessage {
     shown++;
   }
   const notShown = digest.meetings.length - shown;
-  if (notShown > 0) blocks.push(context([text(`${notShown} møder mere er ikke vist her.`)]));
+  if (notShown > 0) blocks.push(context([text(`${count(notShown, 'møde', 'møder')} mere er ikke vist her.`)]));
 
   const summary = digest.meetings
-    .map((m) => `${m.committee} ${danishDate(m.date)} (${m.status === 'published' ? `${m.items.length} punkter` : 'forventet'})`)
+    .map((m) => `${m.committee} ${danishDate(m.date)} (${m.status === 'published' ? count(m.items.length, 'punkt', 'punkter') : 'forventet'})`)
     .join('; ');
   return { text: fallback([text(`Kommende KKR-møder: ${summary}`)]), blocks };
 }

@@ -15,7 +15,7 @@ import {
   type KnownBlock,
   type SlackMessage,
 } from './block-kit.js';
-import { danishDate, itemLabel, itemLink } from './format.js';
+import { count as countOf, danishDate, itemLabel, itemLink } from './format.js';
 import { SLACK_LIMITS } from './limits.js';
 import { bold, italic, link, markup, text, type Piece } from './mrkdwn.js';
 
@@ -142,7 +142,7 @@ function renderFound(answer: Answer): SlackMessage {
   if (answer.mode === 'case') {
     const meetings = [...new Set(results.map((h) => `${h.item.committee} ${danishDate(h.item.meetingDate)}`))];
     const caseNumber = first.item.caseNumber || answer.query;
-    const count = answer.offset > 0 ? `flere punkter` : `${results.length}${answer.hasMore ? '+' : ''} punkter`;
+    const count = answer.offset > 0 ? 'flere punkter' : answer.hasMore ? `mindst ${results.length} punkter` : countOf(results.length, 'punkt', 'punkter');
     blocks.push(section([bold(`Sag ${caseNumber}`), text(` · ${count} · ${meetings.join(', ')}`)]));
     fallbackPieces = [text(`Sag ${caseNumber}: ${results.map((h) => itemLabel(h.item)).join('; ')}`)];
   } else if (answer.offset > 0) {
@@ -170,7 +170,7 @@ function renderFound(answer: Answer): SlackMessage {
   for (const hit of shown) blocks.push(listEntry(hit, answer.mode));
 
   const notShown = rest.length - shown.length;
-  if (notShown > 0) blocks.push(context([text(`${notShown} punkter mere er ikke vist her.`)]));
+  if (notShown > 0) blocks.push(context([text(`${countOf(notShown, 'punkt', 'punkter')} mere er ikke vist her.`)]));
   if (answer.hasMore || notShown > 0) {
     const offset = answer.offset + listStart + shown.length;
     const more = valueButton('Flere resultater', ACTION_MORE_RESULTS, encodeMoreResults({ query: answer.query, offset }));

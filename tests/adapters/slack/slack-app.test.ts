@@ -129,7 +129,7 @@ describe('Slack app over HTTP', () => {
     await postSigned(appUrl, slashCommandBody('hjælp', slack.responseUrl()), 'application/x-www-form-urlencoded');
     const { body } = await slack.nextResponse();
     expect(body.response_type).toBe('ephemeral');
-    expect(body.blocks[0]).toMatchObject({ type: 'header', text: { text: HELP_TITLE } });
+    expect(asPosted(body).blocks[0]).toMatchObject({ type: 'header', text: { text: HELP_TITLE } });
     expect(JSON.stringify(body.blocks)).toContain('/dagsorden hvad indstilles der om fysioterapi?');
   });
 
@@ -237,7 +237,7 @@ describe('Slack app over HTTP', () => {
     expect(first.hasMore).toBe(true);
     await postSigned(appUrl, slashCommandBody(question, slack.responseUrl()), 'application/x-www-form-urlencoded');
     const answer = (await slack.nextResponse()).body;
-    const more = buttonsOf(answer.blocks).find((b) => b.action_id === ACTION_MORE_RESULTS)!;
+    const more = buttonsOf(asPosted(answer).blocks).find((b) => b.action_id === ACTION_MORE_RESULTS)!;
     expect(decodeMoreResults(more.value)).toEqual({ query: question, offset: first.results.length });
 
     const messageTs = nextTs();
@@ -292,7 +292,7 @@ describe('Slack app over HTTP', () => {
     await running.digestTarget.post('C0DIGEST', digest);
     const post = await slack.nextCall('chat.postMessage');
     expect(post.args.channel).toBe('C0DIGEST');
-    expect(post.args.blocks[0]).toMatchObject({ type: 'header', text: { text: 'Kommende KKR-møder' } });
+    expect(asPosted(post.args).blocks[0]).toMatchObject({ type: 'header', text: { text: 'Kommende KKR-møder' } });
     expect(JSON.stringify(post.args.blocks)).toContain(FYSIO_TITLE.slice(4));
     expect(post.args.text).toContain('KKR Hovedstaden 11. april 2025');
   });
@@ -352,5 +352,33 @@ describe('Slack app errors', () => {
     const start = startSlack(engine, config(slack), logger);
     await expect(start).rejects.toBeInstanceOf(ConfigError);
     await expect(start).rejects.toThrow(/SLACK_BOT_TOKEN was refused by Slack \(invalid_auth\)/);
+  });
+});
+
+describe('Slack app with agenda text that tries to ping or link', () => {
+  it('escapes <!channel>, & and a forged link from the agenda in the posted blocks', async () => {
+    const corpusDir = tempDir();
+    for (const file of fs.readdirSync('corpus')) fs.copyFileSync(path.join('corpus', file), path.join(corpusDir, file));
+    const agenda = path.join(corpusDir, 'kkr-hovedstaden-2025-04-11-dagsorden.txt');
+    const original = fs.readFileSync(agenda, 'utf8');
+    const recommendationLine = 'Det indstilles, at KKR Hovedstaden godkender revisionen af Praksisplan for \nfysioterapi. \n';
+    expect(original).toContain(recommendationLine);
+    const evil = 'Husk <!channel> & <http://evil.example|x> @here.';
+    fs.writeFileSync(agenda, original.replace(recommendationLine, `${recommendationLine.slice(0, -2)} ${evil} \n`));
+
+    const evilEngine = await openEngine({ corpusDir, dataDir: tempDir(), logger });
+    expect(evilEngine.item('kkr-hovedstaden-2025-04-11-3.6')!.recommendation).toContain('<!channel>');
+    const app = await startSlack(evilEngine, config(slack), logger);
+    try {
+      await postSigned(`http://127.0.0.1:${app.port}`, slashCommandBody('fysioterapi', slack.responseUrl()), 'application/x-www-form-urlencoded');
+      const message = asPosted((await slack.nextResponse()).body);
+      const json = JSON.stringify(message);
+      expect(json).toContain('Husk &lt;!channel&gt; &amp; &lt;http://evil.example|x&gt; @\u2060here.');
+      expect(json).not.toContain('<!channel>');
+      expect(json).not.toContain('<http://evil');
+      expect(markupViolations(message, [MATERIAL_URL])).toEqual([]);
+    } finally {
+      await app.stop();
+    }
   });
 });

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { caseNumbersIn, questionFrom } from '../../../src/adapters/slack/question.js';
+
+describe('questionFrom', () => {
+  it('removes the bot mention and decodes what Slack escaped', () => {
+    expect(questionFrom('<@U0MOEDEBOT> hvad med &lt;fysioterapi&gt; &amp; genoptræning?')).toBe(
+      'hvad med <fysioterapi> & genoptræning?',
+    );
+  });
+
+  it('keeps the labels of links and channels and drops special mentions', () => {
+    expect(questionFrom('<!here> se <https://kl.dk/x|praksisplan> i <#C0GENERAL|general>')).toBe('se praksisplan i #general');
+    expect(questionFrom('<https://kl.dk/x>')).toBe('https://kl.dk/x');
+  });
+
+  it('gives an empty question for a bare mention, so help is shown', () => {
+    expect(questionFrom('<@U0MOEDEBOT>  ')).toBe('');
+    expect(questionFrom(undefined)).toBe('');
+  });
+});
+
+describe('caseNumbersIn', () => {
+  it('finds each case number once, in any case, in order', () => {
+    expect(caseNumbersIn('se sag-2025-01103, SAG-2024-01739 og SAG-2025-01103')).toEqual(['SAG-2025-01103', 'SAG-2024-01739']);
+  });
+
+  it('finds none in ordinary text or half a number', () => {
+    expect(caseNumbersIn('SAG-2025 er ikke et sagsnummer, heller ikke XSAG-2025-01103')).toEqual([]);
+  });
+});
