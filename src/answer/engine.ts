@@ -5,9 +5,9 @@ import { loadOrBuildIndex } from '../search/index-store.js';
 import type { SearchIndex } from '../search/search-index.js';
 import { Synonyms } from '../search/synonyms.js';
 import { parseQueryHints, type QueryHints } from '../search/query-hints.js';
-import { analyzeQuery, idf } from '../search/query.js';
+import { analyzeQuery, type QueryWord } from '../search/query.js';
 import { searchItems, type RankedItem } from '../search/searcher.js';
-import { answerKind, bestSnippet, markSnippet } from './snippet.js';
+import { answerKind, bestSnippet, type AnswerKind } from './snippet.js';
 import { foldDanish } from '../search/fold.js';
 import { formatDanishDate } from '../corpus/danish-dates.js';
 
@@ -189,8 +189,11 @@ class Engine implements AnswerEngine {
 
   private search(query: string, hints: QueryHints, filters: AnswerFilters, limit: number, offset: number, now: Date): Answer {
     const index = this.index;
-    const analyzed = analyzeQuery(hints.text, index, this.synonyms);
     const meetings = this.hintedMeetings(hints, now);
+    // A date that picks a meeting says which meeting, not what about: it boosts that meeting and
+    // is not searched as words. A date that picks none may be a fact in the text (`mødet den 19. april`).
+    const text = meetings !== undefined && hints.dateText !== undefined ? hints.text.replace(hints.dateText, ' ') : hints.text;
+    const analyzed = analyzeQuery(text, index, this.synonyms);
     const meetingOf = (i: number) => {
       const item = index.items[i]!;
       return item.id.slice(0, item.id.length - item.number.length - 1);
@@ -207,21 +210,18 @@ class Engine implements AnswerEngine {
     // Also-relevant items must match a fair part of the question too; weak tails are noise.
     const relevant = ranked.filter((r, i) => i === 0 || (r.coverage >= MIN_COVERAGE && r.score >= ranked[0]!.score * 0.15));
     const kind = answerKind(query);
-    const hits = relevant.slice(offset, offset + limit).map((r) => this.hit(r, analyzed.terms, kind));
+    const hits = relevant.slice(offset, offset + limit).map((r) => this.hit(r, analyzed.words, kind));
     if (hits.length === 0) {
       return { query, status: 'not-found', mode: 'search', results: [], hasMore: false, offset, filters, message: 'Der er ikke flere resultater.', suggestions: [] };
     }
     return { query, status: 'found', mode: 'search', results: hits, hasMore: offset + limit < relevant.length, offset, filters, suggestions: [] };
   }
 
-  private hit(r: RankedItem, queryTerms: Map<string, number>, kind: ReturnType<typeof answerKind>): Hit {
+  private hit(r: RankedItem, words: readonly QueryWord[], kind: AnswerKind): Hit {
     const index = this.index;
     const item = index.items[r.itemIndex]!;
-    const termWeights = new Map<string, number>();
-    for (const term of r.matchedTerms) termWeights.set(term, Math.min(idf(index, term), 8) * (queryTerms.get(term) ?? 0.6));
-    for (const [term, w] of queryTerms) if (!termWeights.has(term)) termWeights.set(term, Math.min(idf(index, term), 8) * w);
     const passage = r.bestPassage >= 0 ? index.passages[r.itemIndex]![r.bestPassage] : undefined;
-    const snippet = bestSnippet({ item, termWeights, lexicon: index.lexicon, kind, ...(passage ? { bestPassage: passage } : {}) });
+    const snippet = bestSnippet({ item, words, lexicon: index.lexicon, kind, ...(passage ? { bestPassage: passage } : {}) });
     return { item, snippet: snippet.text, snippetParts: snippet.parts, ...(item.link ? { link: item.link } : {}), score: Math.round(r.score * 1000) / 1000, earlier: [] };
   }
 }
@@ -243,4 +243,3 @@ export async function openEngine(options: EngineOptions): Promise<AnswerEngine &
   return Object.assign(engine, { report });
 }
 
-export { markSnippet };

@@ -1,78 +1,102 @@
 import type { AgendaItem } from '../corpus/types.js';
 import type { SnippetPart } from './types.js';
 import { analyzeToken, type Lexicon } from '../search/analyzer.js';
-import { PASSAGE_SECTIONS, type Passage } from '../search/passages.js';
+import { PASSAGE_SECTIONS, isSubheadingParagraph, type Passage } from '../search/passages.js';
+import type { QueryWord } from '../search/query.js';
 import { splitSentences } from './sentences.js';
 
 /**
- * The sentence of an item that best answers a question: the one matching most of the question's
- * weight, preferring the best matching passage and, for `hvornår`/`hvor mange`-style questions,
- * sentences that hold a date or a number. A short or continued answer takes its neighbour along.
+ * The sentence of an item that best answers a question. Each word of the question counts once,
+ * weighted by how rare it is, through whichever of its forms the sentence has (stem, compound
+ * part, synonym, a longer or shorter inflection). Sentences in the best matching passage, under
+ * a matching briefing heading, or holding the kind of fact asked for (a date for `hvornår`, a
+ * number for `hvor mange`) get a bonus. A short answer takes its neighbour along.
  */
 
-export type AnswerKind = 'when' | 'amount' | 'who' | 'other';
+export type AnswerKind = 'when' | 'amount' | 'who' | 'list' | 'other';
 
 /** What kind of fact the question asks for, from its question words (Danish and English). */
 export function answerKind(question: string): AnswerKind {
   const q = question.toLowerCase();
-  if (/\b(hvornår|hvornaar|when|dato|date|frist|deadline|hvilket år|what year|which year)\b/.test(q)) return 'when';
-  if (/\b(hvor (mange|meget|stor|store|høj|lang|længe)|hvor mange|how (many|much|large|big|long|old)|antal|beløb|procent|pct)\b/.test(q)) return 'amount';
+  if (/\b(hvornår|hvornaar|when|dato|date|frist|deadline|hvilket år|what year|which year|how old|hvor gammel|siden hvornår)\b/.test(q)) return 'when';
+  if (/\b(hvor (mange|meget|stor|store|høj|lang|længe)|how (many|much|large|big|long)|antal|beløb|procent|pct)\b/.test(q)) return 'amount';
   if (/\b(hvem|who|whom)\b/.test(q)) return 'who';
+  if (/\b(hvilke|what are|which are|which [a-z]+s)\b/.test(q)) return 'list';
   return 'other';
 }
 
-const HAS_DATE = /\b(\d{1,2}\.\s*(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)|(19|20)\d{2}|uge \d+|primo|medio|ultimo)\b/i;
+const HAS_DATE = /(\b\d{1,2}\.\s*(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)|\b(19|20)\d{2}\b|\buge \d+|\b(primo|medio|ultimo)\b)/i;
 const HAS_AMOUNT = /\d/;
-const HAS_NAME = /\b\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u;
+const HAS_NAME = /(\b\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+|\b\p{Lu}{2,}\b)/u;
 
 const KIND_BONUS = 0.35;
 const PASSAGE_BONUS = 0.15;
+/** Share of a briefing heading's match that the sentences under it inherit. */
+const HEADING_SHARE = 0.5;
 const MAX_SNIPPET = 480;
+/** Sentences longer than this match many words by sheer length and are scored down. */
+const LONG_SENTENCE = 300;
+const WORD = /[\p{L}\p{N}]+(?:[.,'’\-][\p{L}\p{N}]+)*/gu;
 
 export interface SnippetInput {
   item: AgendaItem;
-  /** Document terms that matched the question, with the weight each carries. */
-  termWeights: Map<string, number>;
+  words: readonly QueryWord[];
   lexicon: Lexicon;
   kind: AnswerKind;
   bestPassage?: Passage;
 }
 
-interface Candidate {
-  text: string;
-  section: string;
-  paragraph: number;
-  inPassage: boolean;
-  score: number;
+/** How well a text term stands for a query term: 1 equal, less for inflections that differ in length. */
+export function termAffinity(textTerm: string, queryTerm: string): number {
+  if (textTerm === queryTerm) return 1;
+  const [short, long] = textTerm.length <= queryTerm.length ? [textTerm, queryTerm] : [queryTerm, textTerm];
+  if (short.length >= 5 && long.startsWith(short) && long.length - short.length <= 5) return 0.7;
+  return 0;
 }
 
-function sentenceScore(text: string, input: SnippetInput): number {
-  const seen = new Set<string>();
-  let score = 0;
-  for (const token of text.match(/[\p{L}\p{N}]+(?:[.,'’\-][\p{L}\p{N}]+)*/gu) ?? []) {
-    for (const term of analyzeToken(token, input.lexicon)) {
-      if (seen.has(term)) continue;
-      seen.add(term);
-      score += input.termWeights.get(term) ?? 0;
+/** Per question word, how well a set of text terms holds it (0–1: its best form). */
+function wordMatches(terms: ReadonlySet<string>, words: readonly QueryWord[]): number[] {
+  return words.map((word) => {
+    let best = 0;
+    for (const { term, weight } of word.terms) {
+      if (terms.has(term)) {
+        best = Math.max(best, weight);
+        continue;
+      }
+      for (const t of terms) best = Math.max(best, weight * termAffinity(t, term));
     }
-  }
+    return best;
+  });
+}
+
+function scoreMatches(matches: readonly number[], weights: readonly number[]): number {
+  let score = 0;
+  matches.forEach((m, i) => (score += m * weights[i]!));
   return score;
+}
+
+function termsOf(text: string, lexicon: Lexicon): Set<string> {
+  const terms = new Set<string>();
+  for (const token of text.match(WORD) ?? []) for (const t of analyzeToken(token, lexicon)) terms.add(t);
+  return terms;
 }
 
 function kindMatches(kind: AnswerKind, text: string): boolean {
   if (kind === 'when') return HAS_DATE.test(text);
   if (kind === 'amount') return HAS_AMOUNT.test(text);
   if (kind === 'who') return HAS_NAME.test(text);
+  if (kind === 'list') return /:\s*\S|:$/.test(text) || (text.match(/,/g) ?? []).length >= 3;
   return false;
 }
 
 /** Splits a snippet into parts with the words that matched the question marked. */
-export function markSnippet(text: string, termWeights: Map<string, number>, lexicon: Lexicon): SnippetPart[] {
+export function markSnippet(text: string, words: readonly QueryWord[], lexicon: Lexicon): SnippetPart[] {
   const parts: SnippetPart[] = [];
   let last = 0;
-  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:[.,'’\-][\p{L}\p{N}]+)*/gu)) {
+  for (const m of text.matchAll(WORD)) {
     const token = m[0].replace(/[.,]$/, '');
-    const hit = analyzeToken(token, lexicon).some((t) => termWeights.has(t));
+    const terms = analyzeToken(token, lexicon);
+    const hit = terms.length > 0 && words.some((w) => w.terms.some((q) => terms.some((t) => termAffinity(t, q.term) > 0)));
     if (!hit) continue;
     if (m.index > last) parts.push({ text: text.slice(last, m.index), match: false });
     parts.push({ text: token, match: true });
@@ -82,42 +106,107 @@ export function markSnippet(text: string, termWeights: Map<string, number>, lexi
   return parts;
 }
 
+interface Candidate {
+  text: string;
+  section: string;
+  paragraph: number;
+  matches: number[];
+  /** Multiplier for where the sentence stands and what it holds. */
+  factor: number;
+  /** A briefing heading's matches, which the sentences under it inherit in part. */
+  heading: number[];
+}
+
+/**
+ * The recommendation is shown next to the snippet anyway, so the snippet prefers other sentences
+ * unless the recommendation clearly answers better.
+ */
+const RECOMMENDATION_FACTOR = 0.6;
+/** A second sentence joins the first only when it adds at least this share. */
+const SECOND_SENTENCE_GAIN = 0.25;
+
 export function bestSnippet(input: SnippetInput): { text: string; parts: SnippetPart[] } {
   const candidates: Candidate[] = [];
+  const none = input.words.map(() => 0);
   for (const section of PASSAGE_SECTIONS) {
     const text = input.item[section];
     if (!text) continue;
+    const paragraphs = text.split('\n\n');
+    let heading = none;
+    let currentParagraph = -1;
     for (const s of splitSentences(text)) {
-      const inPassage =
-        input.bestPassage !== undefined &&
-        input.bestPassage.section === section &&
-        s.start >= input.bestPassage.start &&
-        s.start < input.bestPassage.end;
-      let score = sentenceScore(s.text, input);
-      if (score > 0) {
-        if (inPassage) score *= 1 + PASSAGE_BONUS;
-        if (kindMatches(input.kind, s.text)) score *= 1 + KIND_BONUS;
-        // Very long sentences match many words by sheer length.
-        if (s.text.length > 350) score *= 350 / s.text.length;
+      const paragraph = paragraphs[s.paragraph] ?? '';
+      if (s.paragraph !== currentParagraph) {
+        currentParagraph = s.paragraph;
+        // A briefing heading (`Movia`, `Københavns Professionshøjskole (KP)`) is context, not an answer.
+        if (isSubheadingParagraph(paragraph)) heading = wordMatches(termsOf(paragraph, input.lexicon), input.words);
       }
-      candidates.push({ text: s.text, section, paragraph: s.paragraph, inPassage, score });
+      if (isSubheadingParagraph(paragraph)) continue;
+      const inPassage =
+        input.bestPassage !== undefined && input.bestPassage.section === section && s.start >= input.bestPassage.start && s.start < input.bestPassage.end;
+      let factor = 1;
+      if (inPassage) factor *= 1 + PASSAGE_BONUS;
+      if (kindMatches(input.kind, s.text)) factor *= 1 + KIND_BONUS;
+      if (section === 'recommendation') factor *= RECOMMENDATION_FACTOR;
+      candidates.push({ text: s.text, section, paragraph: s.paragraph, matches: wordMatches(termsOf(s.text, input.lexicon), input.words), factor, heading });
     }
   }
   if (candidates.length === 0) {
     const fallback = input.item.recommendation || input.item.title;
     return { text: fallback, parts: [{ text: fallback, match: false }] };
   }
+  // Within one item, a question word found in many sentences (the item's topic) tells less about
+  // which sentence answers than a word found in one.
+  const weights = input.words.map((word, i) => {
+    const containing = candidates.filter((c) => c.matches[i]! > 0).length;
+    return word.idf * Math.log(1 + candidates.length / (1 + containing));
+  });
+  const single = (c: Candidate) => {
+    const own = scoreMatches(c.matches, weights);
+    if (own === 0) return 0;
+    let score = (own + HEADING_SHARE * scoreMatches(c.heading, weights)) * c.factor;
+    if (c.text.length > LONG_SENTENCE) score /= 1 + (c.text.length - LONG_SENTENCE) / 700;
+    return score;
+  };
+  const scores = candidates.map(single);
   let bestIndex = 0;
+  let bestScore = -1;
+  let withNext = false;
   candidates.forEach((c, i) => {
-    if (c.score > candidates[bestIndex]!.score) bestIndex = i;
+    if (scores[i]! > bestScore) {
+      bestIndex = i;
+      bestScore = scores[i]!;
+      withNext = false;
+    }
+    // Two sentences together can answer what neither does alone (`… merudgifter.` `Men den fulde effekt …`).
+    const next = candidates[i + 1];
+    if (next && next.section === c.section && next.paragraph === c.paragraph && c.text.length + next.text.length < MAX_SNIPPET) {
+      const joint = c.matches.map((m, k) => Math.max(m, next.matches[k]!));
+      let score = (scoreMatches(joint, weights) + HEADING_SHARE * scoreMatches(c.heading, weights)) * Math.max(c.factor, next.factor);
+      const length = c.text.length + next.text.length;
+      if (length > LONG_SENTENCE) score /= 1 + (length - LONG_SENTENCE) / 700;
+      if (score > bestScore * (1 + SECOND_SENTENCE_GAIN) && score > Math.max(scores[i]!, scores[i + 1]!) * (1 + SECOND_SENTENCE_GAIN)) {
+        bestIndex = i;
+        bestScore = score;
+        withNext = true;
+      }
+    }
   });
   const best = candidates[bestIndex]!;
   let text = best.text;
-  // A short sentence or a heading-like fragment is clearer with the sentence after it.
-  const next = candidates[bestIndex + 1];
-  if (next && next.section === best.section && (best.text.length < 90 || next.score >= best.score * 0.6) && text.length + next.text.length < MAX_SNIPPET) {
-    text = `${text} ${next.text}`;
+  const opensList = /:$/.test(best.text);
+  if (withNext && !opensList) text = `${text} ${candidates[bestIndex + 1]!.text}`;
+  else if (opensList) {
+    // A sentence that opens a list answers with the list.
+    for (let j = bestIndex + 1; j < candidates.length; j++) {
+      const c = candidates[j]!;
+      if (c.section !== best.section || c.paragraph !== best.paragraph || text.length + c.text.length + 1 > MAX_SNIPPET) break;
+      text = `${text}\n${c.text}`;
+    }
+  } else if (best.text.length < 60) {
+    const next = candidates[bestIndex + 1];
+    if (next && next.section === best.section && text.length + next.text.length < MAX_SNIPPET) text = `${text} ${next.text}`;
   }
   if (text.length > MAX_SNIPPET) text = `${text.slice(0, MAX_SNIPPET - 1).replace(/\s+\S*$/, '')} …`;
-  return { text, parts: markSnippet(text, input.termWeights, input.lexicon) };
+  return { text, parts: markSnippet(text, input.words, input.lexicon) };
 }

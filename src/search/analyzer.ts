@@ -67,6 +67,10 @@ export class Lexicon {
    */
   splitCompound(word: string, depth = 0): string[] {
     if (word.length < 8 || depth > 2) return [];
+    // Longest known tail with a known head first; failing that, the longest known tail whose head
+    // is a plausible word of its own (`særtilskuds|puljen`), since heads of compounds often never
+    // occur alone in the corpus.
+    let fallback: string[] | undefined;
     for (let i = 3; i <= word.length - 4; i++) {
       const head = word.slice(0, i);
       const tail = word.slice(i);
@@ -75,11 +79,17 @@ export class Lexicon {
       const heads = [head];
       if (/[se]$/.test(head) && head.length > 3) heads.push(head.slice(0, -1));
       const known = heads.find((h) => this.stems.has(stemFold(h)) || this.stems.has(foldDanish(h)));
-      if (known === undefined) continue;
+      if (known === undefined) {
+        const plain = heads[heads.length - 1]!;
+        if (fallback === undefined && plain.length >= 5 && tail.length >= 5 && /[aeiouyæøå]/.test(plain)) {
+          fallback = [stemFold(plain), tailStem, ...this.splitCompound(tail, depth + 1)];
+        }
+        continue;
+      }
       const headStem = this.stems.has(stemFold(known)) ? stemFold(known) : foldDanish(known);
       return [headStem, tailStem, ...this.splitCompound(known, depth + 1), ...this.splitCompound(tail, depth + 1)];
     }
-    return [];
+    return fallback ?? [];
   }
 }
 

@@ -15,6 +15,8 @@ export interface QueryHints {
   dateTo?: string;
   /** How the meeting hint reads, e.g. `juni 2024`. */
   dateLabel?: string;
+  /** The words of the question that gave the meeting hint (`aprilmødet 2025`). */
+  dateText?: string;
   /** A KKR named in the question, e.g. `KKR Sjælland`. */
   committee?: string;
   /** `næste møde` / `next meeting` or `sidste møde` / `last meeting`. */
@@ -74,19 +76,20 @@ export function parseQueryHints(question: string): QueryHints {
   const monthYear = MONTH_YEAR.exec(question) ?? MONTH_MEETING_YEAR.exec(question);
   if (iso && isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]))) {
     hints.dateFrom = hints.dateTo = iso[0];
-    hints.dateLabel = iso[0];
+    hints.dateLabel = hints.dateText = iso[0];
   } else if (dmy && monthNumber(dmy[2]!) !== undefined && isoDate(Number(dmy[3]), monthNumber(dmy[2]!)!, Number(dmy[1]))) {
     hints.dateFrom = hints.dateTo = isoDate(Number(dmy[3]), monthNumber(dmy[2]!)!, Number(dmy[1]))!;
-    hints.dateLabel = dmy[0];
+    hints.dateLabel = hints.dateText = dmy[0];
   } else if (numeric && isoDate(Number(numeric[3]), Number(numeric[2]), Number(numeric[1]))) {
     hints.dateFrom = hints.dateTo = isoDate(Number(numeric[3]), Number(numeric[2]), Number(numeric[1]))!;
-    hints.dateLabel = numeric[0];
+    hints.dateLabel = hints.dateText = numeric[0];
   } else if (monthYear && monthNumber(monthYear[1]!) !== undefined) {
     const year = Number(monthYear[2]);
     const month = monthNumber(monthYear[1]!)!;
     hints.dateFrom = isoDate(year, month, 1)!;
     hints.dateTo = lastDay(year, month);
     hints.dateLabel = `${monthYear[1]!.toLowerCase()} ${year}`;
+    hints.dateText = monthYear[0];
   } else {
     // `aprilmødet 2025`, `junimødet 2024`: month glued to "møde".
     const glued = /\b([a-zæøå]+?)(?:møde|moede)[a-zæøå]*\s+(\d{4})\b/i.exec(question);
@@ -96,6 +99,7 @@ export function parseQueryHints(question: string): QueryHints {
       hints.dateFrom = isoDate(year, month, 1)!;
       hints.dateTo = lastDay(year, month);
       hints.dateLabel = `${glued[1]!.toLowerCase()} ${year}`;
+      hints.dateText = glued[0];
     }
   }
 

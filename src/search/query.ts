@@ -17,7 +17,7 @@ export interface AnalyzedQuery {
 }
 
 /** Weight of synonym terms relative to the words as typed. */
-export const SYNONYM_WEIGHT = 0.75;
+export const SYNONYM_WEIGHT = 0.6;
 
 export function idf(index: SearchIndex, term: string): number {
   const n = index.itemCount;
@@ -44,7 +44,9 @@ export function analyzeQuery(text: string, index: SearchIndex, synonyms: Synonym
       const scale = end - i > 1 ? 0.6 : 1;
       for (const t of analyzeQueryWord(token, index.lexicon)) terms.set(t.term, Math.max(terms.get(t.term) ?? 0, t.weight * scale));
     }
-    for (const synonym of span?.synonyms ?? []) {
+    // Inside a phrase (`go to hospital`), each word keeps its own synonyms too (`hospital` → `sygehus`).
+    const wordSynonyms = end - i > 1 ? tokens.slice(i, end).flatMap((t) => synonyms.find([t]).flatMap((f) => f.synonyms)) : [];
+    for (const synonym of [...(span?.synonyms ?? []), ...wordSynonyms]) {
       for (const token of tokenize(synonym)) {
         for (const t of analyzeQueryWord(token, index.lexicon)) {
           terms.set(t.term, Math.max(terms.get(t.term) ?? 0, t.weight * SYNONYM_WEIGHT));

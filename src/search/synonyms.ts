@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { stemFold, tokenize } from './analyzer.js';
 
 /**
  * `corpus/synonyms.json`: groups of words or phrases that mean the same to a user, in Danish and
@@ -13,6 +14,11 @@ const SynonymsSchema = z.object({
   groups: z.array(z.array(z.string().min(1)).min(2)),
 });
 
+/** Phrases are compared by their words' stems, so `refugees` meets `refugee` and `ældrereformen` meets `ældrereform`. */
+function phraseKey(words: readonly string[]): string {
+  return words.map((w) => stemFold(w.toLowerCase().replace(/['’]s$/, ''))).join(' ');
+}
+
 export class Synonyms {
   /** Lower-cased phrase → the other members of its groups. */
   private readonly byPhrase = new Map<string, Set<string>>();
@@ -23,10 +29,12 @@ export class Synonyms {
     for (const group of groups) {
       const members = group.map((m) => m.toLowerCase().trim());
       for (const member of members) {
-        const others = this.byPhrase.get(member) ?? new Set<string>();
+        const key = phraseKey(tokenize(member));
+        if (key === '') continue;
+        const others = this.byPhrase.get(key) ?? new Set<string>();
         for (const other of members) if (other !== member) others.add(other);
-        this.byPhrase.set(member, others);
-        this.maxWords = Math.max(this.maxWords, member.split(/\s+/).length);
+        this.byPhrase.set(key, others);
+        this.maxWords = Math.max(this.maxWords, key.split(' ').length);
       }
     }
   }
@@ -41,7 +49,7 @@ export class Synonyms {
    */
   find(words: readonly string[]): Array<{ start: number; end: number; synonyms: string[] }> {
     const found: Array<{ start: number; end: number; synonyms: string[] }> = [];
-    const lower = words.map((w) => w.toLowerCase());
+    const lower = words.map((w) => phraseKey([w]));
     let i = 0;
     while (i < lower.length) {
       let matched = false;
