@@ -35,6 +35,8 @@ export interface DigestSchedulerOptions {
   corpusDir?: string;
   /** A fixed calendar instead of reading `calendar.json`. */
   calendar?: Calendar;
+  /** Only these committees (spelt as in the agendas); default every committee with known meetings. */
+  committees?: string[];
   /** Default {@link DEFAULT_MAX_ATTEMPTS}. */
   maxAttempts?: number;
   /** Default {@link DEFAULT_RETRY_DELAY_MS} (15 minutes). */
@@ -148,6 +150,7 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
       date: day,
       windowDays: config.windowDays,
       previous: previousRecord(state, day),
+      ...(options.committees ? { committees: options.committees } : {}),
     });
     if (digest.meetings.length === 0) {
       logger.info({ day }, 'no upcoming meetings known; no digest posted');
