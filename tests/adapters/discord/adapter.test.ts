@@ -189,6 +189,30 @@ describe('startDiscord without case-number replies', () => {
     expect(polite!.body.allowed_mentions).toEqual({ parse: [] });
   });
 
+  it('shows /hjælp only to the one who asked', async () => {
+    const { token } = dispatch(fake, slash(fake, [], 2, 'hjælp'));
+    const callback = await fake.waitFor(isCallback(token));
+    expect(callback.body.type).toBe(4);
+    expect(callback.body.data.flags).toBe(64);
+    expect(callback.body.data.embeds[0].title).toBe('Sådan spørger du mødebot');
+    expect(callback.body.data.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it('answers a command it no longer has with a Danish notice instead of failing', async () => {
+    const { token } = dispatch(fake, slash(fake, [], 2, 'gammel'));
+    const callback = await fake.waitFor(isCallback(token));
+    expect(callback.body.data.embeds[0].description).toContain('Den kommando kender jeg ikke');
+  });
+
+  it('answers a direct message like a mention', async () => {
+    // Discord marks DMs with channel_type 1; the DM channel is not cached, so it arrives as a partial.
+    const dm = { ...fake.message('SAG-2025-01103'), guild_id: undefined, member: undefined, channel_id: '888888888888888888', channel_type: 1 };
+    fake.dispatch('MESSAGE_CREATE', dm);
+    const reply = await fake.waitFor((r) => r.body?.message_reference?.message_id === dm.id);
+    expect(reply.path).toBe('/channels/888888888888888888/messages');
+    expect(reply.body.embeds[0].title).toBe('Sag SAG-2025-01103');
+  });
+
   it('replies to a message that mentions the bot, pinging no one', async () => {
     const message = fake.message(`<@${BOT_ID}> hvad indstilles der om fysioterapi?`, [{ id: BOT_ID, username: 'mødebot', bot: true }]);
     fake.dispatch('MESSAGE_CREATE', message);
