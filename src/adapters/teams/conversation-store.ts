@@ -126,7 +126,13 @@ export class ConversationStore {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     }
     if (raw !== undefined) {
-      const parsed = FileSchema.safeParse(JSON.parse(raw));
+      let json: unknown;
+      try {
+        json = JSON.parse(raw);
+      } catch {
+        json = undefined;
+      }
+      const parsed = FileSchema.safeParse(json);
       if (!parsed.success) throw new Error(`${store.file} is not a conversation list written by mødebot; move it away to start afresh.`);
       for (const c of parsed.data.conversations) store.conversations.set(c.id, c);
     }
