@@ -64,6 +64,11 @@ export interface SlackApiServer {
   callsOf(method: string): RecordedApiCall[];
   /** Makes the next call of `method` fail as Slack does: HTTP 200 with `{ ok: false, error }`. */
   failNext(method: string, error: string): void;
+  /**
+   * Answers every later call of `method` with `body` (merged over `{ ok: true }`), e.g.
+   * `respondWith('apps.connections.open', { url: 'ws://127.0.0.1:…' })` for Socket Mode.
+   */
+  respondWith(method: string, body: Record<string, unknown>): void;
   close(): Promise<void>;
 }
 
@@ -106,12 +111,15 @@ export async function startSlackApiServer(): Promise<SlackApiServer> {
   const callWaiters: Array<Waiter<RecordedApiCall>> = [];
   const responseWaiters: Array<Waiter<RecordedResponse>> = [];
   const failures = new Map<string, string[]>();
+  const canned = new Map<string, Record<string, unknown>>();
   let nextTs = 1;
   let nextResponseId = 1;
 
   const answer = (call: RecordedApiCall): Record<string, unknown> => {
     const queued = failures.get(call.method);
     if (queued && queued.length > 0) return { ok: false, error: queued.shift() };
+    const fixed = canned.get(call.method);
+    if (fixed) return { ok: true, ...fixed };
     switch (call.method) {
       case 'auth.test':
         return {
@@ -201,6 +209,9 @@ export async function startSlackApiServer(): Promise<SlackApiServer> {
     responses,
     responseUrl: () => `${base}/response/${nextResponseId++}`,
     callsOf: (method) => calls.filter((c) => c.method === method),
+    respondWith(method, body) {
+      canned.set(method, body);
+    },
     failNext(method, error) {
       failures.set(method, [...(failures.get(method) ?? []), error]);
     },
