@@ -155,7 +155,10 @@ function renderFound(answer: Answer): SlackMessage {
       ...(rec ? [text(` — Indstilling: ${rec}`)] : []),
     ];
   }
-  if (answer.message) blocks.push(context([italic(answer.message)]));
+  const notes: Piece[][] = [];
+  if (answer.filters.label) notes.push([text(`Afgrænset til ${answer.filters.label}`)]);
+  if (answer.message) notes.push([italic(answer.message)]);
+  if (notes.length > 0) blocks.push(context(...notes));
 
   let listStart = 0;
   if (!listOnly) {

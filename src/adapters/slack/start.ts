@@ -46,7 +46,7 @@ function slackErrorCode(error: unknown): string | undefined {
  * The bot token is checked with auth.test before serving, so a wrong token stops start-up with one
  * clear line instead of failing on the first question.
  *
- * @throws ConfigError when Slack refuses the bot token or Socket Mode has no app token.
+ * @throws ConfigError when Slack refuses the bot token, Socket Mode has no app token or PORT is taken.
  */
 export async function startSlack(engine: AnswerEngine, config: SlackConfig, logger: Logger): Promise<RunningSlack> {
   const log = logger.child({ adapter: 'slack', mode: config.mode });
@@ -93,7 +93,15 @@ export async function startSlack(engine: AnswerEngine, config: SlackConfig, logg
     throw error;
   }
 
-  const started: unknown = await app.start();
+  let started: unknown;
+  try {
+    started = await app.start();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new ConfigError(`PORT ${config.port} is already in use; stop the other program or set PORT to a free port.`);
+    }
+    throw error;
+  }
   let port: number | undefined;
   if (config.mode === 'http') {
     const address = (started as Server).address() as AddressInfo | null;

@@ -121,6 +121,17 @@ describe('renderAnswer', () => {
     expect(limitViolations(message)).toEqual([]);
   });
 
+  it('notes how the question was narrowed and the core\'s remark above the answer', () => {
+    const message = renderAnswer(makeAnswer({ filters: { label: 'juni 2024' }, message: 'Ingen punkter i juni 2024; viser andre møder.' }));
+    expect((message.blocks as Json[])[0]).toEqual({
+      type: 'context',
+      elements: [
+        { type: 'mrkdwn', text: 'Afgrænset til juni 2024', verbatim: true },
+        { type: 'mrkdwn', text: '_Ingen punkter i juni 2024; viser andre møder._', verbatim: true },
+      ],
+    });
+  });
+
   it('says there are no more results when a later page is empty', () => {
     const message = renderAnswer(makeAnswer({ status: 'not-found', results: [], offset: 4 }));
     expect(message.text).toBe('Der er ikke flere resultater for «fysioterapi».');

@@ -347,6 +347,12 @@ describe('Slack app errors', () => {
     await expect(postSigned(url, slashCommandBody('hjælp', slack.responseUrl()), 'application/x-www-form-urlencoded')).rejects.toThrow();
   });
 
+  it('stops start-up with one clear line when PORT is taken', async () => {
+    await expect(startSlack(engine, config(slack, { port: running.port! }), logger)).rejects.toThrow(
+      new ConfigError(`PORT ${running.port} is already in use; stop the other program or set PORT to a free port.`),
+    );
+  });
+
   it('stops start-up with one clear line when Slack refuses the bot token', async () => {
     slack.failNext('auth.test', 'invalid_auth');
     const start = startSlack(engine, config(slack), logger);
