@@ -35,7 +35,7 @@ const MONTH_YEAR = /\b(januar|februar|marts|april|maj|juni|juli|august|september
 const MONTH_MEETING_YEAR = /\b(?:(?:møde|mødet|moede|moedet|meeting)\s+(?:i\s+|in\s+)?)(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|january|february|march|may|june|july|october)\s+(\d{4})\b/i;
 const NEXT = /\b(næste|naeste|kommende|next|upcoming)\s+(møde|moede|meeting)/i;
 const LAST = /\b(sidste|seneste|forrige|last|latest|previous)\s+(møde|moede|meeting)/i;
-const COMMITTEE = /\b(regionen?\s+)?(?:kkr[\s-]+)?(hovedstaden|sjælland|sjaelland|syddanmark|midtjylland|nordjylland)\b/i;
+const COMMITTEE = /\b(region(?:en)?\s+)?(?:kkr[\s-]+)?(hovedstaden|sjælland|sjaelland|syddanmark|midtjylland|nordjylland)\b/i;
 
 const COMMITTEE_NAMES: Record<string, string> = {
   hovedstaden: 'KKR Hovedstaden',
