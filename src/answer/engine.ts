@@ -7,7 +7,8 @@ import { Synonyms } from '../search/synonyms.js';
 import { parseQueryHints, type QueryHints } from '../search/query-hints.js';
 import { analyzeQuery, type QueryWord } from '../search/query.js';
 import { searchItems, type RankedItem } from '../search/searcher.js';
-import { answerKind, bestSnippet, type AnswerKind } from './snippet.js';
+import { answerKind, bestSnippet, countedNoun, type AnswerKind } from './snippet.js';
+import { analyzeToken } from '../search/analyzer.js';
 import { foldDanish } from '../search/fold.js';
 import { formatDanishDate } from '../corpus/danish-dates.js';
 
@@ -210,18 +211,20 @@ class Engine implements AnswerEngine {
     // Also-relevant items must match a fair part of the question too; weak tails are noise.
     const relevant = ranked.filter((r, i) => i === 0 || (r.coverage >= MIN_COVERAGE && r.score >= ranked[0]!.score * 0.15));
     const kind = answerKind(query);
-    const hits = relevant.slice(offset, offset + limit).map((r) => this.hit(r, analyzed.words, kind));
+    const noun = countedNoun(query);
+    const countTerms = noun ? new Set(analyzeToken(noun, index.lexicon)) : undefined;
+    const hits = relevant.slice(offset, offset + limit).map((r) => this.hit(r, analyzed.words, kind, countTerms));
     if (hits.length === 0) {
       return { query, status: 'not-found', mode: 'search', results: [], hasMore: false, offset, filters, message: 'Der er ikke flere resultater.', suggestions: [] };
     }
     return { query, status: 'found', mode: 'search', results: hits, hasMore: offset + limit < relevant.length, offset, filters, suggestions: [] };
   }
 
-  private hit(r: RankedItem, words: readonly QueryWord[], kind: AnswerKind): Hit {
+  private hit(r: RankedItem, words: readonly QueryWord[], kind: AnswerKind, countTerms?: ReadonlySet<string>): Hit {
     const index = this.index;
     const item = index.items[r.itemIndex]!;
     const passage = r.bestPassage >= 0 ? index.passages[r.itemIndex]![r.bestPassage] : undefined;
-    const snippet = bestSnippet({ item, words, lexicon: index.lexicon, kind, ...(passage ? { bestPassage: passage } : {}) });
+    const snippet = bestSnippet({ item, words, lexicon: index.lexicon, kind, ...(countTerms ? { countTerms } : {}), ...(passage ? { bestPassage: passage } : {}) });
     return { item, snippet: snippet.text, snippetParts: snippet.parts, ...(item.link ? { link: item.link } : {}), score: Math.round(r.score * 1000) / 1000, earlier: [] };
   }
 }

@@ -26,10 +26,35 @@ export function answerKind(question: string): AnswerKind {
 }
 
 const HAS_DATE = /(\b\d{1,2}\.\s*(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)|\b(19|20)\d{2}\b|\buge \d+|\b(primo|medio|ultimo)\b)/i;
-const HAS_AMOUNT = /\d/;
+/** The noun a `hvor mange …` / `how many …` question counts (`kommuner`), if any. */
+export function countedNoun(question: string): string | undefined {
+  return /\b(?:hvor mange|how many)\s+([\p{L}-]+)/iu.exec(question)?.[1];
+}
+
+/** Whether the text counts the noun: a number followed within two words by it (`alle 98 kommuner`). */
+function countsNoun(text: string, countTerms: ReadonlySet<string>, lexicon: Lexicon): boolean {
+  for (const m of text.matchAll(/\b\d+(?:[.,]\d+)*\s+((?:[\p{L}.-]+\s+){0,2})/gu)) {
+    const words = `${m[0]} ${text.slice(m.index + m[0].length).split(/\s+/, 1)[0] ?? ''}`.match(/\p{L}+/gu) ?? [];
+    if (words.some((w) => analyzeToken(w, lexicon).some((t) => countTerms.has(t)))) return true;
+  }
+  return false;
+}
+
+/** A quantity: a number that is neither a year nor the day of a date (`98 kommuner`, `2,8 mio.`, `10,3 pct.`). */
+function hasAmount(text: string): boolean {
+  for (const m of text.matchAll(/\b(\d+(?:[.,]\d+)*)(\.?\s*\p{L}*)/gu)) {
+    const number = m[1]!;
+    if (/^(19|20)\d{2}$/.test(number)) continue;
+    if (/^\.?\s*(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)$/i.test(m[2] ?? '')) continue;
+    return true;
+  }
+  return false;
+}
 const HAS_NAME = /(\b\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+|\b\p{Lu}{2,}\b)/u;
 
 const KIND_BONUS = 0.35;
+/** Extra for a sentence that counts exactly what a `hvor mange …` question asks about. */
+const COUNT_BONUS = 0.5;
 const PASSAGE_BONUS = 0.15;
 /** Share of a briefing heading's match that the sentences under it inherit. */
 const HEADING_SHARE = 0.5;
@@ -40,6 +65,8 @@ const WORD = /[\p{L}\p{N}]+(?:[.,'’\-][\p{L}\p{N}]+)*/gu;
 
 export interface SnippetInput {
   item: AgendaItem;
+  /** For `hvor mange kommuner …`: the terms of the counted noun, so `98 kommuner` answers. */
+  countTerms?: ReadonlySet<string>;
   words: readonly QueryWord[];
   lexicon: Lexicon;
   kind: AnswerKind;
@@ -56,14 +83,18 @@ export function termAffinity(textTerm: string, queryTerm: string): number {
 
 /** Per question word, how well a set of text terms holds it (0–1: its best form). */
 function wordMatches(terms: ReadonlySet<string>, words: readonly QueryWord[]): number[] {
+  const affinity = (queryTerm: string) => {
+    if (terms.has(queryTerm)) return 1;
+    let best = 0;
+    for (const t of terms) best = Math.max(best, termAffinity(t, queryTerm));
+    return best;
+  };
   return words.map((word) => {
     let best = 0;
-    for (const { term, weight } of word.terms) {
-      if (terms.has(term)) {
-        best = Math.max(best, weight);
-        continue;
-      }
-      for (const t of terms) best = Math.max(best, weight * termAffinity(t, term));
+    for (const alternative of word.alternatives) {
+      // A phrase counts as far as its weakest word is there.
+      const there = Math.min(...alternative.terms.map(affinity));
+      best = Math.max(best, alternative.weight * there);
     }
     return best;
   });
@@ -83,7 +114,7 @@ function termsOf(text: string, lexicon: Lexicon): Set<string> {
 
 function kindMatches(kind: AnswerKind, text: string): boolean {
   if (kind === 'when') return HAS_DATE.test(text);
-  if (kind === 'amount') return HAS_AMOUNT.test(text);
+  if (kind === 'amount') return hasAmount(text);
   if (kind === 'who') return HAS_NAME.test(text);
   if (kind === 'list') return /:\s*\S|:$/.test(text) || (text.match(/,/g) ?? []).length >= 3;
   return false;
@@ -96,7 +127,7 @@ export function markSnippet(text: string, words: readonly QueryWord[], lexicon: 
   for (const m of text.matchAll(WORD)) {
     const token = m[0].replace(/[.,]$/, '');
     const terms = analyzeToken(token, lexicon);
-    const hit = terms.length > 0 && words.some((w) => w.terms.some((q) => terms.some((t) => termAffinity(t, q.term) > 0)));
+    const hit = terms.length > 0 && words.some((w) => w.alternatives.some((a) => a.terms.some((q) => terms.some((t) => termAffinity(t, q) > 0))));
     if (!hit) continue;
     if (m.index > last) parts.push({ text: text.slice(last, m.index), match: false });
     parts.push({ text: token, match: true });
@@ -125,7 +156,13 @@ const RECOMMENDATION_FACTOR = 0.6;
 /** A second sentence joins the first only when it adds at least this share. */
 const SECOND_SENTENCE_GAIN = 0.25;
 
-export function bestSnippet(input: SnippetInput): { text: string; parts: SnippetPart[] } {
+/** The item's sentences with their scores, best first (for tuning and tests). */
+export function scoreSentences(input: SnippetInput): Array<{ text: string; score: number }> {
+  const { candidates, single } = prepare(input);
+  return candidates.map((c) => ({ text: c.text, score: single(c) })).sort((a, b) => b.score - a.score);
+}
+
+function prepare(input: SnippetInput) {
   const candidates: Candidate[] = [];
   const none = input.words.map(() => 0);
   for (const section of PASSAGE_SECTIONS) {
@@ -147,13 +184,10 @@ export function bestSnippet(input: SnippetInput): { text: string; parts: Snippet
       let factor = 1;
       if (inPassage) factor *= 1 + PASSAGE_BONUS;
       if (kindMatches(input.kind, s.text)) factor *= 1 + KIND_BONUS;
+      if (input.countTerms && input.countTerms.size > 0 && countsNoun(s.text, input.countTerms, input.lexicon)) factor *= 1 + COUNT_BONUS;
       if (section === 'recommendation') factor *= RECOMMENDATION_FACTOR;
       candidates.push({ text: s.text, section, paragraph: s.paragraph, matches: wordMatches(termsOf(s.text, input.lexicon), input.words), factor, heading });
     }
-  }
-  if (candidates.length === 0) {
-    const fallback = input.item.recommendation || input.item.title;
-    return { text: fallback, parts: [{ text: fallback, match: false }] };
   }
   // Within one item, a question word found in many sentences (the item's topic) tells less about
   // which sentence answers than a word found in one.
@@ -168,6 +202,15 @@ export function bestSnippet(input: SnippetInput): { text: string; parts: Snippet
     if (c.text.length > LONG_SENTENCE) score /= 1 + (c.text.length - LONG_SENTENCE) / 700;
     return score;
   };
+  return { candidates, weights, single };
+}
+
+export function bestSnippet(input: SnippetInput): { text: string; parts: SnippetPart[] } {
+  const { candidates, weights, single } = prepare(input);
+  if (candidates.length === 0) {
+    const fallback = input.item.recommendation || input.item.title;
+    return { text: fallback, parts: [{ text: fallback, match: false }] };
+  }
   const scores = candidates.map(single);
   let bestIndex = 0;
   let bestScore = -1;

@@ -70,6 +70,12 @@ function printReport(r: EvalReport, label: string): void {
   process.stdout.write(`snippet holds answer ${r.snippetHits}/${r.snippetTotal} = ${(r.snippetHits / Math.max(1, r.snippetTotal)).toFixed(3)}\n`);
 }
 
+// `npm run eval | head` closes the pipe early; that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 runMain(async () => {
   const config = bootstrap();
   const { rest } = parseArgs(process.argv.slice(2));

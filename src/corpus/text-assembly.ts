@@ -45,7 +45,7 @@ const ENDS_SENTENCE = /[.:;,!?)”"]$/;
 function isSubheading(text: string, prevKind: 'start' | 'break' | 'subheading' | 'text', next: SourceLine | undefined): boolean {
   if (prevKind === 'text') return false;
   // Sub-headings are short names (`Movia`, `Status for Sundhedssamarbejdsudvalget`), never clauses.
-  if (text.length > 60 || ENDS_SENTENCE.test(text) || BULLET.test(text) || text.includes(',')) return false;
+  if (text.length > 66 || ENDS_SENTENCE.test(text) || BULLET.test(text) || text.includes(',')) return false;
   if (!/^[\p{Lu}\d]/u.test(text)) return false;
   if (next === undefined || next.kind === 'break') return true;
   return /^(?:[\p{Lu}\d]|[–\-•]|\.\/\.)/u.test(next.text);

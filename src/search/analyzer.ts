@@ -81,7 +81,7 @@ export class Lexicon {
       const known = heads.find((h) => this.stems.has(stemFold(h)) || this.stems.has(foldDanish(h)));
       if (known === undefined) {
         const plain = heads[heads.length - 1]!;
-        if (fallback === undefined && plain.length >= 5 && tail.length >= 5 && /[aeiouyæøå]/.test(plain)) {
+        if (fallback === undefined && plain.length >= 4 && tail.length >= 5 && /[aeiouyæøå]/.test(plain)) {
           fallback = [stemFold(plain), tailStem, ...this.splitCompound(tail, depth + 1)];
         }
         continue;

@@ -24,7 +24,7 @@ function wordCount(text: string): number {
 
 /** A paragraph that is only a short name (`Movia`, `Copenhagen Capacity`) heads a briefing. */
 export function isSubheadingParagraph(paragraph: string): boolean {
-  return !paragraph.includes('\n') && paragraph.length <= 60 && !/[.:;,!?]$/.test(paragraph) && /^[\p{Lu}\d]/u.test(paragraph);
+  return !paragraph.includes('\n') && paragraph.length <= 66 && !/[.:;,!?]$/.test(paragraph) && /^[\p{Lu}\d]/u.test(paragraph);
 }
 
 /** Cuts one section into passages at paragraph boundaries; a sub-heading always starts a new one. */

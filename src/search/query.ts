@@ -1,28 +1,48 @@
-import { analyzeQueryWord, tokenize, type WeightedTerm } from './analyzer.js';
+import { analyzeQueryWord, tokenize } from './analyzer.js';
 import type { SearchIndex } from './search-index.js';
 import type { Synonyms } from './synonyms.js';
 
-/** One word (or phrase) of the question with every term that may stand for it in the text. */
+/**
+ * One way a question word may appear in the text: a single term (a stem, a spelling variant, a
+ * compound part) or a phrase whose terms must all appear (a multi-word synonym such as
+ * `local government denmark`).
+ */
+export interface Alternative {
+  terms: string[];
+  weight: number;
+}
+
+/** One word (or phrase) of the question with every form that may stand for it in the text. */
 export interface QueryWord {
   raw: string;
-  terms: WeightedTerm[];
-  /** How much finding this word tells (inverse document frequency of its best term). */
+  alternatives: Alternative[];
+  /** How much finding this word tells (inverse document frequency of its best known form). */
   idf: number;
 }
 
 export interface AnalyzedQuery {
   words: QueryWord[];
-  /** Every distinct term with its highest weight. */
+  /** Every distinct term with its highest weight, for the index search. */
   terms: Map<string, number>;
 }
 
 /** Weight of synonym terms relative to the words as typed. */
 export const SYNONYM_WEIGHT = 0.6;
+/** A term of a multi-word synonym counts this share alone in the index search (the phrase counts whole in snippets). */
+export const PHRASE_TERM_SHARE = 0.5;
 
 export function idf(index: SearchIndex, term: string): number {
   const n = index.itemCount;
   const df = index.documentFrequency(term);
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+function addAlternative(list: Alternative[], terms: string[], weight: number): void {
+  if (terms.length === 0) return;
+  const key = terms.join(' ');
+  const existing = list.find((a) => a.terms.join(' ') === key);
+  if (existing) existing.weight = Math.max(existing.weight, weight);
+  else list.push({ terms, weight });
 }
 
 /**
@@ -31,38 +51,46 @@ export function idf(index: SearchIndex, term: string): number {
  */
 export function analyzeQuery(text: string, index: SearchIndex, synonyms: Synonyms): AnalyzedQuery {
   const tokens = tokenize(text);
-  const synonymSpans = synonyms.find(tokens);
+  const spanAt = new Map(synonyms.find(tokens).map((s) => [s.start, s]));
   const words: QueryWord[] = [];
-  const spanAt = new Map(synonymSpans.map((s) => [s.start, s]));
   for (let i = 0; i < tokens.length; ) {
     const span = spanAt.get(i);
     const end = span ? span.end : i + 1;
-    const raw = tokens.slice(i, end).join(' ');
-    const terms = new Map<string, number>();
-    for (const token of tokens.slice(i, end)) {
-      // Words of a multi-word phrase count less alone: the phrase's synonyms carry its meaning.
-      const scale = end - i > 1 ? 0.6 : 1;
-      for (const t of analyzeQueryWord(token, index.lexicon)) terms.set(t.term, Math.max(terms.get(t.term) ?? 0, t.weight * scale));
-    }
+    const typed = tokens.slice(i, end);
+    const alternatives: Alternative[] = [];
+    // Words of a multi-word phrase count less alone: the phrase's synonyms carry its meaning.
+    const scale = typed.length > 1 ? 0.6 : 1;
+    for (const token of typed) for (const t of analyzeQueryWord(token, index.lexicon)) addAlternative(alternatives, [t.term], t.weight * scale);
     // Inside a phrase (`go to hospital`), each word keeps its own synonyms too (`hospital` → `sygehus`).
-    const wordSynonyms = end - i > 1 ? tokens.slice(i, end).flatMap((t) => synonyms.find([t]).flatMap((f) => f.synonyms)) : [];
+    const wordSynonyms = typed.length > 1 ? typed.flatMap((t) => synonyms.find([t]).flatMap((f) => f.synonyms)) : [];
     for (const synonym of [...(span?.synonyms ?? []), ...wordSynonyms]) {
-      for (const token of tokenize(synonym)) {
-        for (const t of analyzeQueryWord(token, index.lexicon)) {
-          terms.set(t.term, Math.max(terms.get(t.term) ?? 0, t.weight * SYNONYM_WEIGHT));
-        }
-      }
+      // A synonym stands as written: its spelling variants count, its compound parts would only add noise.
+      const parts = tokenize(synonym).map((token) => analyzeQueryWord(token, index.lexicon).filter((t) => t.weight === 1));
+      if (parts.length === 1) for (const t of parts[0]!) addAlternative(alternatives, [t.term], t.weight * SYNONYM_WEIGHT);
+      else addAlternative(alternatives, parts.filter((p) => p.length > 0).map((p) => p[0]!.term), SYNONYM_WEIGHT);
     }
     i = end;
-    if (terms.size === 0) continue;
-    const weighted = [...terms].map(([term, weight]) => ({ term, weight }));
-    // A word that the corpus knows under some spelling weighs what its rarest known form weighs;
-    // a word unknown in every form still counts, as the user asked about it.
-    const known = weighted.filter((t) => index.documentFrequency(t.term) > 0);
-    const wordIdf = known.length > 0 ? Math.max(...known.map((t) => idf(index, t.term) * Math.min(1, t.weight / 0.75))) : idf(index, weighted[0]!.term);
-    words.push({ raw, terms: weighted, idf: wordIdf });
+    if (alternatives.length === 0) continue;
+    // A word the corpus knows under some form weighs what its rarest known form weighs; a word
+    // unknown in every form still counts, as the user asked about it.
+    const known = alternatives.filter((a) => a.terms.every((t) => index.documentFrequency(t) > 0));
+    const wordIdf =
+      known.length > 0
+        ? Math.max(...known.map((a) => Math.min(...a.terms.map((t) => idf(index, t))) * Math.min(1, a.weight / SYNONYM_WEIGHT)))
+        : idf(index, alternatives[0]!.terms[0]!);
+    words.push({ raw: typed.join(' '), alternatives, idf: wordIdf });
   }
-  const all = new Map<string, number>();
-  for (const w of words) for (const t of w.terms) all.set(t.term, Math.max(all.get(t.term) ?? 0, t.weight));
-  return { words, terms: all };
+  const terms = new Map<string, number>();
+  for (const w of words) {
+    for (const a of w.alternatives) {
+      const weight = a.terms.length > 1 ? a.weight * PHRASE_TERM_SHARE : a.weight;
+      for (const t of a.terms) terms.set(t, Math.max(terms.get(t) ?? 0, weight));
+    }
+  }
+  return { words, terms };
+}
+
+/** Whether an item matched a question word: every term of one of its forms matched. */
+export function wordMatched(word: QueryWord, matchedQueryTerms: ReadonlySet<string>): boolean {
+  return word.alternatives.some((a) => a.terms.every((t) => matchedQueryTerms.has(t)));
 }

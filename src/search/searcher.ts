@@ -1,5 +1,5 @@
 import type { SearchResult } from 'minisearch';
-import type { AnalyzedQuery } from './query.js';
+import { wordMatched, type AnalyzedQuery } from './query.js';
 import type { SearchIndex } from './search-index.js';
 
 /**
@@ -79,7 +79,7 @@ export function searchItems(index: SearchIndex, query: AnalyzedQuery, options: S
     const best = acc.passages[0];
     const second = acc.passages[1];
     let matchedWeight = 0;
-    for (const word of query.words) if (word.terms.some((t) => acc.queryTerms.has(t.term))) matchedWeight += word.idf;
+    for (const word of query.words) if (wordMatched(word, acc.queryTerms)) matchedWeight += word.idf;
     const coverage = totalWeight > 0 ? matchedWeight / totalWeight : 0;
     const base = acc.itemScore + (best?.[1] ?? 0) + SECOND_PASSAGE_SHARE * (second?.[1] ?? 0);
     const score = base * (0.5 + coverage) * (options.boost?.(itemIndex) ?? 1);
