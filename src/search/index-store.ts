@@ -41,6 +41,14 @@ async function writeIndexFile(file: string, data: IndexFile): Promise<void> {
   await rename(tmp, file);
 }
 
+/**
+ * Saves an index built elsewhere (benchmarks, tests) as the persisted index of `dataDir`, valid
+ * while the corpus folder's fingerprint is `fingerprint` (see `corpusFingerprint`).
+ */
+export async function saveIndex(dataDir: string, index: SearchIndex, fingerprint: string, skipped: SkippedFile[] = []): Promise<void> {
+  await writeIndexFile(path.join(dataDir, INDEX_FILE), { fingerprint, builtAt: new Date().toISOString(), skipped, index: index.toJSON() });
+}
+
 export async function buildIndex(corpusDir: string): Promise<{ index: SearchIndex; skipped: SkippedFile[] }> {
   const { meetings, skipped } = await loadCorpus(corpusDir);
   return { index: SearchIndex.build(meetings), skipped };
