@@ -1,6 +1,6 @@
 import MiniSearch, { type AsPlainObject } from 'minisearch';
 import type { AgendaItem, Meeting } from '../corpus/types.js';
-import { analyzeText, Lexicon, tokenize, analyzeToken } from './analyzer.js';
+import { Lexicon, tokenize, analyzeToken } from './analyzer.js';
 import { itemPassages, passageText, type Passage } from './passages.js';
 
 /**
@@ -88,10 +88,18 @@ export class SearchIndex {
     const items = meetings.flatMap((m) => m.items);
     const termItems = new Map<string, number>();
     const lexicon = new Lexicon();
+    // Agenda text repeats its words a lot: each distinct token is analysed once per pass
+    // (stemming and compound splitting dominate the build otherwise).
+    const plain = new Map<string, string[]>();
     for (const item of items) {
       const seen = new Set<string>();
       for (const token of tokenize(`${item.title}\n${item.recommendation}\n${item.background}\n${item.presentation}\n${item.attachments.join('\n')}`)) {
-        for (const term of analyzeToken(token)) seen.add(term);
+        let terms = plain.get(token);
+        if (terms === undefined) {
+          terms = analyzeToken(token);
+          plain.set(token, terms);
+        }
+        for (const term of terms) seen.add(term);
       }
       for (const term of seen) {
         termItems.set(term, (termItems.get(term) ?? 0) + 1);
@@ -101,7 +109,20 @@ export class SearchIndex {
     const passages = items.map((item) => itemPassages(item));
     const docRefs: Array<[number, number]> = [];
     const docs: IndexDoc[] = [];
-    const analyse = (text: string) => analyzeText(text, lexicon).join(TERM_SEPARATOR);
+    plain.clear();
+    const withParts = new Map<string, string[]>();
+    const analyse = (text: string) => {
+      const out: string[] = [];
+      for (const token of tokenize(text)) {
+        let terms = withParts.get(token);
+        if (terms === undefined) {
+          terms = analyzeToken(token, lexicon);
+          withParts.set(token, terms);
+        }
+        for (const term of terms) out.push(term);
+      }
+      return out.join(TERM_SEPARATOR);
+    };
     items.forEach((item, i) => {
       docs.push({
         id: docRefs.length,
