@@ -1,20 +1,53 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { open, mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type { SkippedFile } from '../corpus/types.js';
+import type { Meeting, SkippedFile } from '../corpus/types.js';
 import { corpusFingerprint, loadCorpus } from '../corpus/load-corpus.js';
-import { SearchIndex, INDEX_FORMAT_VERSION, type PersistedIndex } from './search-index.js';
+import { SearchIndex, INDEX_FORMAT_VERSION, packPassages, unpackPassages, type Postings } from './search-index.js';
 
 /**
- * The persisted index in `DATA_DIR/index.json`: rebuilt when the corpus folder changed (or the
- * index format did), otherwise loaded as it is, without parsing or analysing any text.
+ * The persisted index in `DATA_DIR`: rebuilt when the corpus folder changed (or the index format
+ * did), otherwise loaded as it is, without parsing or analysing any text.
+ *
+ * Two files, so no single string or parse has to hold the whole corpus (V8 strings end near
+ * 512 MiB, which a 100,000-item corpus passes):
+ * - `index.json`: JSON lines: a header (fingerprint, format, sizes), then one line per meeting
+ *   with its items' passages, then the term lists in chunks. The header is read first, so a
+ *   stale index is detected without parsing the rest.
+ * - `index.bin`: the postings as flat little-endian arrays, mapped straight into typed arrays.
  */
 export const INDEX_FILE = 'index.json';
+export const POSTINGS_FILE = 'index.bin';
 
-interface IndexFile {
+/** Terms per line of `index.json`, so no line gets large. */
+const TERMS_PER_LINE = 20_000;
+
+const ARRAYS = ['termStart', 'segField', 'segStart', 'segLength', 'docs', 'freqs', 'fieldLengths'] as const;
+type ArrayName = (typeof ARRAYS)[number];
+const ARRAY_TYPES = {
+  termStart: Uint32Array,
+  segField: Uint8Array,
+  segStart: Uint32Array,
+  segLength: Uint32Array,
+  docs: Uint32Array,
+  freqs: Uint16Array,
+  fieldLengths: Uint32Array,
+} as const;
+
+interface IndexHeader {
+  version: number;
   fingerprint: string;
   builtAt: string;
   skipped: SkippedFile[];
-  index: PersistedIndex;
+  /** Written into both files, so a crash between the two renames is noticed. */
+  buildId: string;
+  meetings: number;
+  termLines: number;
+  termItemLines: number;
+  documentCount: number;
+  averageFieldLength: number[];
+  /** Byte offset and element count of each array in `index.bin`. */
+  arrays: Record<ArrayName, [number, number]>;
 }
 
 export interface IndexLoad {
@@ -25,20 +58,143 @@ export interface IndexLoad {
   reason?: string;
 }
 
-async function readIndexFile(file: string): Promise<IndexFile | undefined> {
-  try {
-    return JSON.parse(await readFile(file, 'utf8')) as IndexFile;
-  } catch {
-    return undefined;
+/** Lines of a buffer, decoded one at a time (a whole-file string could exceed V8's limit). */
+function* lines(buf: Buffer): Generator<string> {
+  let start = 0;
+  while (start < buf.length) {
+    let end = buf.indexOf(10, start);
+    if (end < 0) end = buf.length;
+    yield buf.toString('utf8', start, end);
+    start = end + 1;
   }
 }
 
-/** Writes the index next to its final name first, so a crash never leaves half a file. */
-async function writeIndexFile(file: string, data: IndexFile): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, JSON.stringify(data));
-  await rename(tmp, file);
+function chunks<T>(list: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+type Stale = { stale: string };
+
+/** Reads a saved index; `{ stale }` when it is missing, for another corpus or format, or damaged. */
+async function readIndex(dataDir: string, fingerprint: string): Promise<{ index: SearchIndex; skipped: SkippedFile[] } | Stale> {
+  let text: Buffer;
+  try {
+    text = await readFile(path.join(dataDir, INDEX_FILE));
+  } catch {
+    return { stale: 'missing' };
+  }
+  try {
+    const it = lines(text);
+    const header = JSON.parse(it.next().value ?? '') as IndexHeader;
+    if (header.version !== INDEX_FORMAT_VERSION || header.fingerprint !== fingerprint) return { stale: 'corpus changed' };
+    const bin = await readFile(path.join(dataDir, POSTINGS_FILE));
+    if (bin.toString('latin1', 0, 36) !== header.buildId) return { stale: 'unreadable' };
+    // Typed arrays need aligned offsets; a pooled or sliced buffer is copied once.
+    const bytes = bin.byteOffset % 8 === 0 ? bin : new Uint8Array(bin);
+    const array = <K extends ArrayName>(name: K): InstanceType<(typeof ARRAY_TYPES)[K]> => {
+      const [offset, length] = header.arrays[name];
+      return new ARRAY_TYPES[name](bytes.buffer, bytes.byteOffset + offset, length) as InstanceType<(typeof ARRAY_TYPES)[K]>;
+    };
+    const meetings: Meeting[] = [];
+    const packed: number[][] = [];
+    for (let i = 0; i < header.meetings; i++) {
+      const line = JSON.parse(it.next().value!) as { meeting: Meeting; passages: number[][] };
+      meetings.push(line.meeting);
+      for (const p of line.passages) packed.push(p);
+    }
+    const terms: string[] = [];
+    for (let i = 0; i < header.termLines; i++) for (const t of JSON.parse(it.next().value!) as string[]) terms.push(t);
+    const termItems = new Map<string, number>();
+    for (let i = 0; i < header.termItemLines; i++) for (const [t, n] of JSON.parse(it.next().value!) as Array<[string, number]>) termItems.set(t, n);
+    const postings: Postings = {
+      terms,
+      termStart: array('termStart'),
+      segField: array('segField'),
+      segStart: array('segStart'),
+      segLength: array('segLength'),
+      docs: array('docs'),
+      freqs: array('freqs'),
+      fieldLengths: array('fieldLengths'),
+      averageFieldLength: header.averageFieldLength,
+      documentCount: header.documentCount,
+    };
+    if (postings.termStart.length !== terms.length + 1) return { stale: 'unreadable' };
+    return { index: SearchIndex.restore(meetings, unpackPassages(packed), termItems, postings), skipped: header.skipped };
+  } catch {
+    return { stale: 'unreadable' };
+  }
+}
+
+/** Writes both files next to their final names first, so a crash never leaves half an index. */
+async function writeIndex(dataDir: string, index: SearchIndex, fingerprint: string, skipped: SkippedFile[]): Promise<void> {
+  await mkdir(dataDir, { recursive: true });
+  const buildId = randomUUID();
+  const p = index.postings;
+  const arrays = {} as Record<ArrayName, [number, number]>;
+  const binTmp = path.join(dataDir, `${POSTINGS_FILE}.${process.pid}.tmp`);
+  const jsonTmp = path.join(dataDir, `${INDEX_FILE}.${process.pid}.tmp`);
+  try {
+    const bin = await open(binTmp, 'w');
+    try {
+      let offset = 0;
+      const write = async (data: Uint8Array) => {
+        await bin.write(data);
+        offset += data.byteLength;
+        const pad = (8 - (offset % 8)) % 8;
+        if (pad > 0) {
+          await bin.write(new Uint8Array(pad));
+          offset += pad;
+        }
+      };
+      await write(Buffer.from(buildId, 'latin1'));
+      for (const name of ARRAYS) {
+        const a = p[name];
+        arrays[name] = [offset, a.length];
+        await write(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+      }
+    } finally {
+      await bin.close();
+    }
+    const packed = packPassages(index.passages);
+    const termLines = chunks(p.terms, TERMS_PER_LINE);
+    const termItemLines = chunks([...index.termItems], TERMS_PER_LINE);
+    const header: IndexHeader = {
+      version: INDEX_FORMAT_VERSION,
+      fingerprint,
+      builtAt: new Date().toISOString(),
+      skipped,
+      buildId,
+      meetings: index.meetings.length,
+      termLines: termLines.length,
+      termItemLines: termItemLines.length,
+      documentCount: p.documentCount,
+      averageFieldLength: p.averageFieldLength,
+      arrays,
+    };
+    const json = await open(jsonTmp, 'w');
+    try {
+      await json.write(`${JSON.stringify(header)}\n`);
+      let item = 0;
+      for (const meeting of index.meetings) {
+        const passages = packed.slice(item, item + meeting.items.length);
+        item += meeting.items.length;
+        await json.write(`${JSON.stringify({ meeting, passages })}\n`);
+      }
+      for (const line of termLines) await json.write(`${JSON.stringify(line)}\n`);
+      for (const line of termItemLines) await json.write(`${JSON.stringify(line)}\n`);
+    } finally {
+      await json.close();
+    }
+    // The postings first: an old header never names a new build, so a crash here means a rebuild.
+    await rename(binTmp, path.join(dataDir, POSTINGS_FILE));
+    await rename(jsonTmp, path.join(dataDir, INDEX_FILE));
+  } catch (error) {
+    await rm(binTmp, { force: true });
+    await rm(jsonTmp, { force: true });
+    throw error;
+  }
 }
 
 /**
@@ -46,7 +202,7 @@ async function writeIndexFile(file: string, data: IndexFile): Promise<void> {
  * while the corpus folder's fingerprint is `fingerprint` (see `corpusFingerprint`).
  */
 export async function saveIndex(dataDir: string, index: SearchIndex, fingerprint: string, skipped: SkippedFile[] = []): Promise<void> {
-  await writeIndexFile(path.join(dataDir, INDEX_FILE), { fingerprint, builtAt: new Date().toISOString(), skipped, index: index.toJSON() });
+  await writeIndex(dataDir, index, fingerprint, skipped);
 }
 
 export async function buildIndex(corpusDir: string): Promise<{ index: SearchIndex; skipped: SkippedFile[] }> {
@@ -59,17 +215,14 @@ export async function buildIndex(corpusDir: string): Promise<{ index: SearchInde
  * @param force rebuild even when the persisted index is current.
  */
 export async function loadOrBuildIndex(corpusDir: string, dataDir: string, force = false): Promise<IndexLoad> {
-  const file = path.join(dataDir, INDEX_FILE);
   const fingerprint = await corpusFingerprint(corpusDir);
   let reason = 'forced';
   if (!force) {
-    const existing = await readIndexFile(file);
-    if (existing && existing.fingerprint === fingerprint && existing.index?.version === INDEX_FORMAT_VERSION) {
-      return { index: SearchIndex.fromJSON(existing.index), skipped: existing.skipped, rebuilt: false };
-    }
-    reason = existing === undefined ? 'missing' : 'corpus changed';
+    const existing = await readIndex(dataDir, fingerprint);
+    if (!('stale' in existing)) return { index: existing.index, skipped: existing.skipped, rebuilt: false };
+    reason = existing.stale;
   }
   const { index, skipped } = await buildIndex(corpusDir);
-  await writeIndexFile(file, { fingerprint, builtAt: new Date().toISOString(), skipped, index: index.toJSON() });
+  await writeIndex(dataDir, index, fingerprint, skipped);
   return { index, skipped, rebuilt: true, reason };
 }

@@ -1,11 +1,16 @@
-import MiniSearch, { type AsPlainObject } from 'minisearch';
+import MiniSearch from 'minisearch';
 import type { AgendaItem, Meeting } from '../corpus/types.js';
 import { Lexicon, tokenize, analyzeToken } from './analyzer.js';
-import { itemPassages, passageText, type Passage } from './passages.js';
+import { itemPassages, passageText, PASSAGE_SECTIONS, type Passage } from './passages.js';
 
 /**
  * The searchable form of the corpus: one MiniSearch document per item (title, recommendation,
  * case number, meeting) and one per passage (paragraphs, briefings), all pointing at their item.
+ *
+ * The postings live in flat typed arrays (`Postings`), which MiniSearch reads through small views
+ * (see `attachPostings`): building skips MiniSearch's per-occurrence `add`, and loading a saved
+ * index maps arrays instead of re-creating millions of Map entries. Scores are exactly those of
+ * `MiniSearch.addAll` over the same documents (tests/bench/index-format.test.ts).
  */
 
 /** Fields of the MiniSearch documents. Item documents fill the first four, passages `text`. */
@@ -17,7 +22,7 @@ export interface DocRef {
   passage: number;
 }
 
-interface IndexDoc {
+export interface IndexDoc {
   id: number;
   title?: string;
   recommendation?: string;
@@ -29,19 +34,10 @@ interface IndexDoc {
 /** Terms are analysed before MiniSearch sees them, so its own tokenizer only splits on spaces. */
 const TERM_SEPARATOR = ' ';
 
-export interface PersistedIndex {
-  version: number;
-  meetings: Meeting[];
-  passages: Array<Passage[]>;
-  /** Document frequency per term, over items (for weighting query terms and splitting compounds). */
-  termItems: Array<[string, number]>;
-  docRefs: Array<[number, number]>;
-  miniSearch: AsPlainObject;
-}
+/** Bump when the saved form changes; an index saved by other code is rebuilt. */
+export const INDEX_FORMAT_VERSION = 5;
 
-export const INDEX_FORMAT_VERSION = 4;
-
-function miniSearchOptions() {
+export function miniSearchOptions() {
   return {
     fields: [...FIELDS],
     storeFields: [],
@@ -54,19 +50,391 @@ function metaText(item: AgendaItem): string {
   return `${item.heading} ${item.committee} ${item.number}`;
 }
 
+/**
+ * Every posting of the index in flat arrays. Term `t` has segments `termStart[t]` to
+ * `termStart[t+1]`; segment `s` holds field `segField[s]` and the postings
+ * `segStart[s] … segStart[s] + segLength[s]` of `docs` (ascending document ids) and `freqs`.
+ */
+export interface Postings {
+  /** Terms in the order MiniSearch first met them while adding documents (its tree's insertion order). */
+  terms: string[];
+  termStart: Uint32Array;
+  segField: Uint8Array;
+  segStart: Uint32Array;
+  segLength: Uint32Array;
+  docs: Uint32Array;
+  freqs: Uint16Array;
+  /** Distinct terms per document and field: `fieldLengths[doc * FIELDS.length + field]`. */
+  fieldLengths: Uint32Array;
+  /** MiniSearch's running average field lengths, computed the same way it computes them. */
+  averageFieldLength: number[];
+  documentCount: number;
+}
+
+/** Counts postings the way `MiniSearch.add` does, without its per-occurrence tree walk. */
+export function buildPostings(docs: readonly IndexDoc[]): Postings {
+  const nFields = FIELDS.length;
+  const termIds = new Map<string, number>();
+  const terms: string[] = [];
+  // Per term and field: document ids and frequencies, appended in document order.
+  const lists: Array<Array<{ docs: number[]; freqs: number[] } | undefined>> = [];
+  const fieldLengths = new Uint32Array(docs.length * nFields);
+  const averageFieldLength: number[] = [];
+  const tokenizeField = miniSearchOptions().tokenize;
+  docs.forEach((doc, d) => {
+    if (doc.id !== d) throw new Error(`index documents must be numbered 0, 1, 2 …; document ${d} has id ${doc.id}`);
+    for (let f = 0; f < nFields; f++) {
+      const value = doc[FIELDS[f]!];
+      if (value == null) continue;
+      const tokens = tokenizeField(value);
+      const unique = new Set(tokens).size;
+      fieldLengths[d * nFields + f] = unique;
+      // MiniSearch's addFieldLength: a running mean over all documents added so far.
+      averageFieldLength[f] = ((averageFieldLength[f] || 0) * d + unique) / (d + 1);
+      for (const term of tokens) {
+        let t = termIds.get(term);
+        if (t === undefined) {
+          t = terms.length;
+          termIds.set(term, t);
+          terms.push(term);
+          lists.push([]);
+        }
+        const byField = lists[t]!;
+        let list = byField[f];
+        if (list === undefined) {
+          list = { docs: [], freqs: [] };
+          byField[f] = list;
+        }
+        const last = list.docs.length - 1;
+        if (last >= 0 && list.docs[last] === d) list.freqs[last]!++;
+        else {
+          list.docs.push(d);
+          list.freqs.push(1);
+        }
+      }
+    }
+  });
+  let segments = 0;
+  let postings = 0;
+  for (const byField of lists) {
+    for (const list of byField) {
+      if (list) {
+        segments++;
+        postings += list.docs.length;
+      }
+    }
+  }
+  const out: Postings = {
+    terms,
+    termStart: new Uint32Array(terms.length + 1),
+    segField: new Uint8Array(segments),
+    segStart: new Uint32Array(segments),
+    segLength: new Uint32Array(segments),
+    docs: new Uint32Array(postings),
+    freqs: new Uint16Array(postings),
+    fieldLengths,
+    averageFieldLength,
+    documentCount: docs.length,
+  };
+  let s = 0;
+  let p = 0;
+  lists.forEach((byField, t) => {
+    out.termStart[t] = s;
+    byField.forEach((list, f) => {
+      if (!list) return;
+      out.segField[s] = f;
+      out.segStart[s] = p;
+      out.segLength[s] = list.docs.length;
+      for (let i = 0; i < list.docs.length; i++) {
+        const freq = list.freqs[i]!;
+        if (freq > 0xffff) throw new Error(`term "${terms[t]}" occurs ${freq} times in one field; the index stores at most 65535`);
+        out.docs[p] = list.docs[i]!;
+        out.freqs[p] = freq;
+        p++;
+      }
+      s++;
+    });
+    lists[t] = [];
+  });
+  out.termStart[terms.length] = s;
+  return out;
+}
+
+/**
+ * The postings of one term in one field as MiniSearch reads them (`size`, `keys()`, `get(doc)`):
+ * a view on the flat arrays, so a term costs nothing until a query touches it and nothing after.
+ */
+class PostingList {
+  /** Position of the document `keys()` yielded last: MiniSearch asks `get` for it right after. */
+  private cursor = -1;
+
+  constructor(
+    private readonly docs: Uint32Array,
+    private readonly freqs: Uint16Array,
+    private readonly start: number,
+    readonly size: number,
+  ) {}
+
+  private find(doc: number): number {
+    if (this.cursor >= 0 && this.docs[this.start + this.cursor] === doc) return this.cursor;
+    let lo = 0;
+    let hi = this.size - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const v = this.docs[this.start + mid]!;
+      if (v === doc) return mid;
+      if (v < doc) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  get(doc: number): number | undefined {
+    const i = this.find(doc);
+    return i < 0 ? undefined : this.freqs[this.start + i];
+  }
+
+  has(doc: number): boolean {
+    return this.find(doc) >= 0;
+  }
+
+  keys(): IterableIterator<number> {
+    let i = 0;
+    const self = this;
+    return {
+      next(): IteratorResult<number> {
+        if (i >= self.size) return { done: true, value: undefined };
+        self.cursor = i;
+        return { done: false, value: self.docs[self.start + i++]! };
+      },
+      [Symbol.iterator]() {
+        return this;
+      },
+    };
+  }
+
+  *entries(): IterableIterator<[number, number]> {
+    for (let i = 0; i < this.size; i++) yield [this.docs[this.start + i]!, this.freqs[this.start + i]!];
+  }
+
+  [Symbol.iterator](): IterableIterator<[number, number]> {
+    return this.entries();
+  }
+}
+
+/** A term's postings per field id, as MiniSearch's index values are (`Map<fieldId, postings>`). */
+class TermPostings {
+  constructor(
+    private readonly postings: Postings,
+    private readonly term: number,
+  ) {}
+
+  get size(): number {
+    return this.postings.termStart[this.term + 1]! - this.postings.termStart[this.term]!;
+  }
+
+  get(field: number): PostingList | undefined {
+    const p = this.postings;
+    for (let s = p.termStart[this.term]!; s < p.termStart[this.term + 1]!; s++) {
+      if (p.segField[s] === field) return new PostingList(p.docs, p.freqs, p.segStart[s]!, p.segLength[s]!);
+    }
+    return undefined;
+  }
+
+  has(field: number): boolean {
+    return this.get(field) !== undefined;
+  }
+
+  *entries(): IterableIterator<[number, PostingList]> {
+    const p = this.postings;
+    for (let s = p.termStart[this.term]!; s < p.termStart[this.term + 1]!; s++) {
+      yield [p.segField[s]!, new PostingList(p.docs, p.freqs, p.segStart[s]!, p.segLength[s]!)];
+    }
+  }
+
+  *keys(): IterableIterator<number> {
+    for (const [field] of this.entries()) yield field;
+  }
+
+  [Symbol.iterator](): IterableIterator<[number, PostingList]> {
+    return this.entries();
+  }
+}
+
+/** Document ids are their own short ids (0 … n-1), so MiniSearch's id maps are ranges. */
+class DenseIds {
+  constructor(readonly size: number) {}
+  has(id: number): boolean {
+    return Number.isInteger(id) && id >= 0 && id < this.size;
+  }
+  get(id: number): number | undefined {
+    return this.has(id) ? id : undefined;
+  }
+  *keys(): IterableIterator<number> {
+    for (let i = 0; i < this.size; i++) yield i;
+  }
+  *entries(): IterableIterator<[number, number]> {
+    for (let i = 0; i < this.size; i++) yield [i, i];
+  }
+  [Symbol.iterator](): IterableIterator<[number, number]> {
+    return this.entries();
+  }
+}
+
+/** `_fieldLength.get(doc)[field]`, read straight from the flat array. */
+class FieldLengths {
+  private readonly row: number[] = [];
+  constructor(private readonly lengths: Uint32Array) {}
+  get(doc: number): number[] {
+    // One reused row: MiniSearch reads one field of it at once and keeps nothing.
+    const n = FIELDS.length;
+    for (let f = 0; f < n; f++) this.row[f] = this.lengths[doc * n + f]!;
+    return this.row;
+  }
+  has(doc: number): boolean {
+    return doc >= 0 && doc * FIELDS.length < this.lengths.length;
+  }
+}
+
+/** The parts of MiniSearch 7's state that `search` reads. */
+interface MiniSearchState {
+  _index: { set(term: string, value: unknown): unknown; get(term: string): unknown };
+  _documentCount: number;
+  _documentIds: unknown;
+  _idToShortId: unknown;
+  _fieldLength: unknown;
+  _avgFieldLength: number[];
+  _nextId: number;
+  _dirtCount: number;
+}
+
+/**
+ * A MiniSearch instance that searches the given postings. Only `search` (and `termCount`) may
+ * be used on it: the index is read-only, as the answer engine never changes an index in place.
+ * @throws Error when the installed MiniSearch keeps its state differently (a major upgrade).
+ */
+export function attachPostings(postings: Postings): MiniSearch<IndexDoc> {
+  const miniSearch = new MiniSearch<IndexDoc>(miniSearchOptions());
+  const state = miniSearch as unknown as MiniSearchState;
+  for (const key of ['_index', '_documentIds', '_fieldLength', '_avgFieldLength', '_documentCount', '_idToShortId'] as const) {
+    if (!(key in state)) throw new Error(`the installed minisearch has no ${key}; this index needs minisearch 7 (see package.json)`);
+  }
+  postings.terms.forEach((term, t) => state._index.set(term, new TermPostings(postings, t)));
+  const ids = new DenseIds(postings.documentCount);
+  state._documentCount = postings.documentCount;
+  state._nextId = postings.documentCount;
+  state._documentIds = ids;
+  state._idToShortId = ids;
+  state._fieldLength = new FieldLengths(postings.fieldLengths);
+  state._avgFieldLength = [...postings.averageFieldLength];
+  state._dirtCount = 0;
+  return miniSearch;
+}
+
+/** What analysing the corpus gives: the documents MiniSearch indexes and the term statistics. */
+export interface AnalysedCorpus {
+  passages: Array<Passage[]>;
+  termItems: Map<string, number>;
+  lexicon: Lexicon;
+  docRefs: Array<[number, number]>;
+  docs: IndexDoc[];
+}
+
+/** Analyses the corpus (two passes: vocabulary first, for compound splitting). */
+export function analyseCorpus(meetings: readonly Meeting[]): AnalysedCorpus {
+  const items = meetings.flatMap((m) => m.items);
+  const termItems = new Map<string, number>();
+  const lexicon = new Lexicon();
+  // Agenda text repeats its words a lot: each distinct token is analysed once per pass
+  // (stemming and compound splitting dominate the build otherwise).
+  const plain = new Map<string, string[]>();
+  for (const item of items) {
+    const seen = new Set<string>();
+    for (const token of tokenize(`${item.title}\n${item.recommendation}\n${item.background}\n${item.presentation}\n${item.attachments.join('\n')}`)) {
+      let terms = plain.get(token);
+      if (terms === undefined) {
+        terms = analyzeToken(token);
+        plain.set(token, terms);
+      }
+      for (const term of terms) seen.add(term);
+    }
+    for (const term of seen) {
+      termItems.set(term, (termItems.get(term) ?? 0) + 1);
+      lexicon.add(term);
+    }
+  }
+  plain.clear();
+  const passages = items.map((item) => itemPassages(item));
+  const docRefs: Array<[number, number]> = [];
+  const docs: IndexDoc[] = [];
+  const withParts = new Map<string, string[]>();
+  const analyse = (text: string) => {
+    const out: string[] = [];
+    for (const token of tokenize(text)) {
+      let terms = withParts.get(token);
+      if (terms === undefined) {
+        terms = analyzeToken(token, lexicon);
+        withParts.set(token, terms);
+      }
+      for (const term of terms) out.push(term);
+    }
+    return out.join(TERM_SEPARATOR);
+  };
+  items.forEach((item, i) => {
+    docs.push({
+      id: docRefs.length,
+      title: analyse(item.title),
+      recommendation: analyse(`${item.recommendation}\n${item.attachments.join('\n')}`),
+      caseNumber: item.caseNumber.toLowerCase(),
+      meta: analyse(metaText(item)),
+    });
+    docRefs.push([i, -1]);
+    passages[i]!.forEach((p, j) => {
+      docs.push({ id: docRefs.length, text: analyse(passageText(item, p)) });
+      docRefs.push([i, j]);
+    });
+  });
+  return { passages, termItems, lexicon, docRefs, docs };
+}
+
+/** Passages of every item packed as `[section, start, end, …]` per item, for saving. */
+export function packPassages(passages: ReadonlyArray<readonly Passage[]>): number[][] {
+  return passages.map((list) => list.flatMap((p) => [PASSAGE_SECTIONS.indexOf(p.section), p.start, p.end]));
+}
+
+export function unpackPassages(packed: readonly (readonly number[])[]): Array<Passage[]> {
+  return packed.map((flat) => {
+    const out: Passage[] = [];
+    for (let i = 0; i + 2 < flat.length; i += 3) out.push({ section: PASSAGE_SECTIONS[flat[i]!]!, start: flat[i + 1]!, end: flat[i + 2]! });
+    return out;
+  });
+}
+
+/** Document references follow from the passages: the item itself, then each passage. */
+function docRefsOf(passages: ReadonlyArray<readonly Passage[]>): Array<[number, number]> {
+  const refs: Array<[number, number]> = [];
+  passages.forEach((list, i) => {
+    refs.push([i, -1]);
+    for (let j = 0; j < list.length; j++) refs.push([i, j]);
+  });
+  return refs;
+}
+
 export class SearchIndex {
   readonly items: AgendaItem[];
   readonly itemIndex: Map<string, number>;
+  readonly miniSearch: MiniSearch<IndexDoc>;
   private constructor(
     readonly meetings: Meeting[],
     readonly passages: Array<Passage[]>,
     readonly termItems: Map<string, number>,
     readonly lexicon: Lexicon,
     readonly docRefs: Array<[number, number]>,
-    readonly miniSearch: MiniSearch<IndexDoc>,
+    readonly postings: Postings,
   ) {
     this.items = meetings.flatMap((m) => m.items);
     this.itemIndex = new Map(this.items.map((item, i) => [item.id, i]));
+    this.miniSearch = attachPostings(postings);
   }
 
   get itemCount(): number {
@@ -83,81 +451,14 @@ export class SearchIndex {
     return passageText(item, this.passages[itemIndex]![passageIndex]!);
   }
 
-  /** Builds the index from parsed meetings (two passes: vocabulary first, for compound splitting). */
+  /** Builds the index from parsed meetings. */
   static build(meetings: Meeting[]): SearchIndex {
-    const items = meetings.flatMap((m) => m.items);
-    const termItems = new Map<string, number>();
-    const lexicon = new Lexicon();
-    // Agenda text repeats its words a lot: each distinct token is analysed once per pass
-    // (stemming and compound splitting dominate the build otherwise).
-    const plain = new Map<string, string[]>();
-    for (const item of items) {
-      const seen = new Set<string>();
-      for (const token of tokenize(`${item.title}\n${item.recommendation}\n${item.background}\n${item.presentation}\n${item.attachments.join('\n')}`)) {
-        let terms = plain.get(token);
-        if (terms === undefined) {
-          terms = analyzeToken(token);
-          plain.set(token, terms);
-        }
-        for (const term of terms) seen.add(term);
-      }
-      for (const term of seen) {
-        termItems.set(term, (termItems.get(term) ?? 0) + 1);
-        lexicon.add(term);
-      }
-    }
-    const passages = items.map((item) => itemPassages(item));
-    const docRefs: Array<[number, number]> = [];
-    const docs: IndexDoc[] = [];
-    plain.clear();
-    const withParts = new Map<string, string[]>();
-    const analyse = (text: string) => {
-      const out: string[] = [];
-      for (const token of tokenize(text)) {
-        let terms = withParts.get(token);
-        if (terms === undefined) {
-          terms = analyzeToken(token, lexicon);
-          withParts.set(token, terms);
-        }
-        for (const term of terms) out.push(term);
-      }
-      return out.join(TERM_SEPARATOR);
-    };
-    items.forEach((item, i) => {
-      docs.push({
-        id: docRefs.length,
-        title: analyse(item.title),
-        recommendation: analyse(`${item.recommendation}\n${item.attachments.join('\n')}`),
-        caseNumber: item.caseNumber.toLowerCase(),
-        meta: analyse(metaText(item)),
-      });
-      docRefs.push([i, -1]);
-      passages[i]!.forEach((p, j) => {
-        docs.push({ id: docRefs.length, text: analyse(passageText(item, p)) });
-        docRefs.push([i, j]);
-      });
-    });
-    // Compound parts found in the second pass are known terms too.
-    const miniSearch = new MiniSearch<IndexDoc>(miniSearchOptions());
-    miniSearch.addAll(docs);
-    return new SearchIndex(meetings, passages, termItems, lexicon, docRefs, miniSearch);
+    const { passages, termItems, lexicon, docRefs, docs } = analyseCorpus(meetings);
+    return new SearchIndex(meetings, passages, termItems, lexicon, docRefs, buildPostings(docs));
   }
 
-  toJSON(): PersistedIndex {
-    return {
-      version: INDEX_FORMAT_VERSION,
-      meetings: this.meetings,
-      passages: this.passages,
-      termItems: [...this.termItems],
-      docRefs: this.docRefs,
-      miniSearch: this.miniSearch.toJSON(),
-    };
-  }
-
-  /** Restores a persisted index without analysing any text again. */
-  static fromJSON(data: PersistedIndex): SearchIndex {
-    const termItems = new Map(data.termItems);
-    const miniSearch = MiniSearch.loadJS<IndexDoc>(data.miniSearch, miniSearchOptions());
-    return new SearchIndex(data.meetings, data.passages, termItems, new Lexicon(termItems.keys()), data.docRefs, miniSearch);
+  /** Restores an index from its saved parts (see index-store.ts) without analysing any text. */
+  static restore(meetings: Meeting[], passages: Array<Passage[]>, termItems: Map<string, number>, postings: Postings): SearchIndex {
+    return new SearchIndex(meetings, passages, termItems, new Lexicon(termItems.keys()), docRefsOf(passages), postings);
   }
 }
