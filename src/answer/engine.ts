@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { AgendaItem, Meeting } from '../corpus/types.js';
-import type { Answer, AnswerEngine, AnswerFilters, AskOptions, Hit, ReloadReport, Suggestion } from './types.js';
+import type { Answer, AnswerEngine, AnswerFilters, AskOptions, EarlierMention, Hit, ReloadReport, Suggestion } from './types.js';
 import { loadOrBuildIndex } from '../search/index-store.js';
 import type { SearchIndex } from '../search/search-index.js';
 import { Synonyms } from '../search/synonyms.js';
@@ -8,7 +8,8 @@ import { parseQueryHints, type QueryHints } from '../search/query-hints.js';
 import { analyzeQuery, type QueryWord } from '../search/query.js';
 import { searchItems, type RankedItem } from '../search/searcher.js';
 import { answerKind, bestSnippet, countedNoun, type AnswerKind } from './snippet.js';
-import { analyzeToken } from '../search/analyzer.js';
+import { analyzeText, analyzeToken } from '../search/analyzer.js';
+import { groupNearDuplicates, isBriefingItem, isStandardItem, recencyFactor, STANDARD_ITEM_FACTOR, topicTerms } from '../search/meeting-ranking.js';
 import { foldDanish } from '../search/fold.js';
 import { formatDanishDate } from '../corpus/danish-dates.js';
 
@@ -24,6 +25,10 @@ export const MIN_COVERAGE = 0.3;
 /** Score multiplier for items of the meeting the question points at (`juni 2024`, `næste møde`). */
 export const MEETING_HINT_BOOST = 1.8;
 export const COMMITTEE_HINT_BOOST = 1.3;
+/** Earlier meetings listed under an answer whose topic recurs. */
+export const MAX_EARLIER = 5;
+/** How many of the best ranked items are grouped and can be paged through. */
+export const GROUPED_HEAD = 300;
 
 const SUGGESTIONS = [
   'Prøv med færre eller andre ord, fx et emne som "fysioterapi" eller "flygtninge".',
@@ -188,6 +193,23 @@ class Engine implements AnswerEngine {
     return this.page(query, 'item', hits, filters, limit, offset, `Der er intet punkt ${hints.itemNumber} på de dagsordener, jeg kender${hints.dateLabel ? ` fra ${hints.dateLabel}` : ''}.`);
   }
 
+  /** Per item: whether it is a standard item (approval, *Siden sidst*, …), and its title's terms. */
+  private standardCache?: { index: SearchIndex; titles: Map<number, Set<string>>; newest: string; topics: Map<number, Set<string>> };
+
+  private rankingContext() {
+    if (this.standardCache?.index !== this.index) {
+      const titles = new Map<number, Set<string>>();
+      let newest = '';
+      this.index.items.forEach((item, i) => {
+        // *Siden sidst* holds real briefings (Movia, SOSU H, …), so only the empty standard items yield.
+        if (isStandardItem(item) && !isBriefingItem(item)) titles.set(i, new Set(analyzeText(item.title)));
+        if (item.meetingDate > newest) newest = item.meetingDate;
+      });
+      this.standardCache = { index: this.index, titles, newest, topics: new Map() };
+    }
+    return this.standardCache;
+  }
+
   private search(query: string, hints: QueryHints, filters: AnswerFilters, limit: number, offset: number, now: Date): Answer {
     const index = this.index;
     const meetings = this.hintedMeetings(hints, now);
@@ -195,29 +217,52 @@ class Engine implements AnswerEngine {
     // is not searched as words. A date that picks none may be a fact in the text (`mødet den 19. april`).
     const text = meetings !== undefined && hints.dateText !== undefined ? hints.text.replace(hints.dateText, ' ') : hints.text;
     const analyzed = analyzeQuery(text, index, this.synonyms);
+    const context = this.rankingContext();
+    const queryTerms = new Set(analyzed.terms.keys());
     const meetingOf = (i: number) => {
       const item = index.items[i]!;
       return item.id.slice(0, item.id.length - item.number.length - 1);
     };
+    const boost = (i: number) => {
+      const item = index.items[i]!;
+      let factor = recencyFactor(item.meetingDate, context.newest);
+      if (meetings?.has(meetingOf(i))) factor *= MEETING_HINT_BOOST;
+      if (hints.committee !== undefined && item.committee === hints.committee) factor *= COMMITTEE_HINT_BOOST;
+      const standardTitle = context.titles.get(i);
+      if (standardTitle && ![...standardTitle].some((t) => queryTerms.has(t))) factor *= STANDARD_ITEM_FACTOR;
+      return factor;
+    };
     const hardFilter = filters.committee !== undefined || filters.dateFrom !== undefined || filters.dateTo !== undefined;
-    const ranked = searchItems(index, analyzed, {
-      boost: (i) => (meetings?.has(meetingOf(i)) ? MEETING_HINT_BOOST : 1) * (hints.committee !== undefined && index.items[i]!.committee === hints.committee ? COMMITTEE_HINT_BOOST : 1),
-      ...(hardFilter ? { filter: (i: number) => this.passes(index.items[i]!, filters) } : {}),
-    });
-    const good = ranked.length > 0 && ranked[0]!.coverage >= MIN_COVERAGE;
-    if (!good) {
+    const ranked = searchItems(index, analyzed, { boost, ...(hardFilter ? { filter: (i: number) => this.passes(index.items[i]!, filters) } : {}) });
+    if (ranked.length === 0 || ranked[0]!.coverage < MIN_COVERAGE) {
       return { query, status: 'not-found', mode: 'search', results: [], hasMore: false, offset, filters, message: `Jeg fandt ikke noget punkt, der svarer godt på "${query}".`, suggestions: SUGGESTIONS };
     }
+    // Only the head of the ranking can be shown, so only it is grouped.
+    const topics = context.topics;
+    const termsOf = (i: number) => {
+      let terms = topics.get(i);
+      if (terms === undefined) {
+        terms = topicTerms(index.items[i]!);
+        topics.set(i, terms);
+      }
+      return terms;
+    };
+    const groups = groupNearDuplicates(ranked.slice(0, GROUPED_HEAD), index.items, meetings !== undefined, termsOf);
     // Also-relevant items must match a fair part of the question too; weak tails are noise.
-    const relevant = ranked.filter((r, i) => i === 0 || (r.coverage >= MIN_COVERAGE && r.score >= ranked[0]!.score * 0.15));
+    const relevant = groups.filter((g, i) => i === 0 || (g.best.coverage >= MIN_COVERAGE && g.score >= groups[0]!.score * 0.15));
     const kind = answerKind(query);
     const noun = countedNoun(query);
     const countTerms = noun ? new Set(analyzeToken(noun, index.lexicon)) : undefined;
-    const hits = relevant.slice(offset, offset + limit).map((r) => this.hit(r, analyzed.words, kind, countTerms));
+    const hits = relevant.slice(offset, offset + limit).map((g) => ({ ...this.hit(g.best, analyzed.words, kind, countTerms), earlier: g.others.slice(0, MAX_EARLIER).map((r) => this.mention(r.itemIndex)) }));
     if (hits.length === 0) {
       return { query, status: 'not-found', mode: 'search', results: [], hasMore: false, offset, filters, message: 'Der er ikke flere resultater.', suggestions: [] };
     }
     return { query, status: 'found', mode: 'search', results: hits, hasMore: offset + limit < relevant.length, offset, filters, suggestions: [] };
+  }
+
+  private mention(itemIndex: number): EarlierMention {
+    const item = this.index.items[itemIndex]!;
+    return { id: item.id, committee: item.committee, meetingDate: item.meetingDate, number: item.number, title: item.title, ...(item.link ? { link: item.link } : {}) };
   }
 
   private hit(r: RankedItem, words: readonly QueryWord[], kind: AnswerKind, countTerms?: ReadonlySet<string>): Hit {
@@ -227,6 +272,14 @@ class Engine implements AnswerEngine {
     const snippet = bestSnippet({ item, words, lexicon: index.lexicon, kind, ...(countTerms ? { countTerms } : {}), ...(passage ? { bestPassage: passage } : {}) });
     return { item, snippet: snippet.text, snippetParts: snippet.parts, ...(item.link ? { link: item.link } : {}), score: Math.round(r.score * 1000) / 1000, earlier: [] };
   }
+}
+
+/**
+ * An engine over an index built in memory (evaluation with synthetic distractors, benchmarks);
+ * `reload()` re-reads `options.corpusDir` like an opened engine.
+ */
+export function engineFromIndex(index: SearchIndex, synonyms: Synonyms, options: EngineOptions): AnswerEngine {
+  return new Engine(index, synonyms, options);
 }
 
 /**

@@ -2,7 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { bootstrap, fail, parseArgs, runMain } from './bootstrap.js';
-import { openEngine } from '../answer/engine.js';
+import { engineFromIndex, openEngine } from '../answer/engine.js';
+import { loadCorpus } from '../corpus/load-corpus.js';
+import { SearchIndex } from '../search/search-index.js';
+import { Synonyms } from '../search/synonyms.js';
+import { generateMeetings } from '../bench/synthetic-corpus.js';
 import type { AnswerEngine } from '../answer/types.js';
 
 /**
@@ -76,12 +80,32 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
+/** Seed of the synthetic distractor meetings, fixed so runs compare. */
+const DISTRACTOR_SEED = 20240618;
+
 runMain(async () => {
   const config = bootstrap();
-  const { rest } = parseArgs(process.argv.slice(2));
+  const { flags, rest } = parseArgs(process.argv.slice(2), ['distractors']);
   const file = rest[0] ?? DEFAULT_FILE;
   if (!existsSync(file)) fail(`No question file at ${file}; pass one: npm run eval -- path/to/questions.jsonl`);
   const questions = await readQuestions(file);
   const engine = await openEngine({ corpusDir: config.corpusDir, dataDir: config.dataDir });
-  printReport(evaluate(engine, questions), `${file} (${engine.report.items} items)`);
+  const plain = evaluate(engine, questions);
+  if (!flags.has('distractors')) {
+    printReport(plain, `${file} (${engine.report.items} items)`);
+    return;
+  }
+  const count = Number(flags.get('distractors'));
+  if (!Number.isInteger(count) || count < 1) fail('--distractors takes a number of meetings, e.g. --distractors 1000');
+  // Distractors are older meetings of all five KKRs, made from the seeds' sentences, in an index
+  // built for this run only: the persisted index is left alone.
+  const { meetings } = await loadCorpus(config.corpusDir);
+  const distractors = generateMeetings({ count, seed: DISTRACTOR_SEED });
+  const index = SearchIndex.build([...meetings, ...distractors]);
+  const mixed = evaluate(engineFromIndex(index, await Synonyms.load(config.corpusDir), { corpusDir: config.corpusDir, dataDir: config.dataDir }), questions);
+  printReport(mixed, `${file} with ${count} distractor meetings (${index.itemCount} items)`);
+  process.stdout.write(`\n                 without     with ${count} distractors\n`);
+  process.stdout.write(`top-1            ${plain.top1.toFixed(3)}       ${mixed.top1.toFixed(3)}\n`);
+  process.stdout.write(`MRR              ${plain.mrr.toFixed(3)}       ${mixed.mrr.toFixed(3)}\n`);
+  process.stdout.write(`snippet answer   ${(plain.snippetHits / Math.max(1, plain.snippetTotal)).toFixed(3)}       ${(mixed.snippetHits / Math.max(1, mixed.snippetTotal)).toFixed(3)}\n`);
 });

@@ -37,6 +37,8 @@ const NEXT = /\b(næste|naeste|kommende|next|upcoming)\s+(møde|moede|meeting)/i
 const LAST = /\b(sidste|seneste|forrige|last|latest|previous)\s+(møde|moede|meeting)/i;
 const COMMITTEE = /\b(region(?:en)?\s+)?(?:kkr[\s-]+)?(hovedstaden|sjælland|sjaelland|syddanmark|midtjylland|nordjylland)\b/i;
 
+const QUESTION_PHRASES = /\b(hvor (længe|laenge|mange|meget|stor|store|ofte|langt)|how (long|many|much|often|far|old))\b/gi;
+
 const COMMITTEE_NAMES: Record<string, string> = {
   hovedstaden: 'KKR Hovedstaden',
   sjaelland: 'KKR Sjælland',
@@ -110,6 +112,8 @@ export function parseQueryHints(question: string): QueryHints {
   // `Region Hovedstaden` is the region, not the council.
   if (committee && committee[1] === undefined) hints.committee = COMMITTEE_NAMES[foldDanish(committee[2]!.toLowerCase())];
 
+  // `hvor længe`, `how many`: the question's form, not its topic (`længe` alone would be searched).
+  text = text.replace(QUESTION_PHRASES, ' ');
   hints.text = text.replace(/\s+/g, ' ').trim();
   return hints;
 }

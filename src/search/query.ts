@@ -1,6 +1,7 @@
 import { analyzeQueryWord, tokenize } from './analyzer.js';
 import type { SearchIndex } from './search-index.js';
 import type { Synonyms } from './synonyms.js';
+import { QUESTION_PROCEDURAL_TERMS, PROCEDURAL_WEIGHT } from './procedural-words.js';
 
 /**
  * One way a question word may appear in the text: a single term (a stem, a spelling variant, a
@@ -60,10 +61,16 @@ export function analyzeQuery(text: string, index: SearchIndex, synonyms: Synonym
     const alternatives: Alternative[] = [];
     // Words of a multi-word phrase count less alone: the phrase's synonyms carry its meaning.
     const scale = typed.length > 1 ? 0.6 : 1;
-    for (const token of typed) for (const t of analyzeQueryWord(token, index.lexicon)) addAlternative(alternatives, [t.term], t.weight * scale);
+    for (const token of typed) {
+      for (const t of analyzeQueryWord(token, index.lexicon)) {
+        addAlternative(alternatives, [t.term], t.weight * scale * (QUESTION_PROCEDURAL_TERMS.has(t.term) ? PROCEDURAL_WEIGHT : 1));
+      }
+    }
+    const procedural = alternatives.length > 0 && alternatives.every((a) => a.weight <= PROCEDURAL_WEIGHT);
     // Inside a phrase (`go to hospital`), each word keeps its own synonyms too (`hospital` → `sygehus`).
     const wordSynonyms = typed.length > 1 ? typed.flatMap((t) => synonyms.find([t]).flatMap((f) => f.synonyms)) : [];
-    for (const synonym of [...(span?.synonyms ?? []), ...wordSynonyms]) {
+    // A procedural word's synonyms (`besluttede` → `decision`) add nothing but noise.
+    for (const synonym of procedural ? [] : [...(span?.synonyms ?? []), ...wordSynonyms]) {
       // A synonym stands as written: its spelling variants count, its compound parts would only add noise.
       const parts = tokenize(synonym).map((token) => analyzeQueryWord(token, index.lexicon).filter((t) => t.weight === 1));
       if (parts.length === 1) for (const t of parts[0]!) addAlternative(alternatives, [t.term], t.weight * SYNONYM_WEIGHT);
@@ -78,7 +85,7 @@ export function analyzeQuery(text: string, index: SearchIndex, synonyms: Synonym
       known.length > 0
         ? Math.max(...known.map((a) => Math.min(...a.terms.map((t) => idf(index, t))) * Math.min(1, a.weight / SYNONYM_WEIGHT)))
         : idf(index, alternatives[0]!.terms[0]!);
-    words.push({ raw: typed.join(' '), alternatives, idf: wordIdf });
+    words.push({ raw: typed.join(' '), alternatives, idf: procedural ? wordIdf * PROCEDURAL_WEIGHT : wordIdf });
   }
   const terms = new Map<string, number>();
   for (const w of words) {

@@ -10,13 +10,19 @@ disse hvis din nogle hos blive mange ad bliver hendes været thi jer sådan
 hvordan hvornår hvorfor hvilken hvilke hvilket hvem hvornaar saa paa naar vaere ogsaa
 kan får faar fik ved bl jf mv fx ca dvs iht ift mht bla the`;
 
+/**
+ * Words that ask for a part of an item rather than name a topic: "hvad er indstillingen til …"
+ * asks for the recommendation of the item about …, which the answer always shows.
+ */
+const SECTION_WORDS = `indstilling indstillingen indstilles indstillet recommendation recommended recommend`;
+
 const ENGLISH = `a an and are as at be by for from has have how i in is it its of on or that the this to was were what when
 where which who whom why will with do does did about according into than then there their they them can could would should
 much many any some me my we our you your he she his her been being so if not no also does per each`;
 
 /** Folded (`æ`→`ae` …) stop words, as terms are compared after folding. */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
-  `${DANISH} ${ENGLISH}`
+  `${DANISH} ${ENGLISH} ${SECTION_WORDS}`
     .split(/\s+/)
     .filter((w) => w !== '')
     .map((w) => w.replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa')),

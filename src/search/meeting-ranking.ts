@@ -1,0 +1,107 @@
+import type { AgendaItem } from '../corpus/types.js';
+import { analyzeText } from './analyzer.js';
+import type { RankedItem } from './searcher.js';
+import { TITLE_PROCEDURAL_TERMS } from './procedural-words.js';
+
+/**
+ * Ranking across years of meetings: recency breaks near-ties, standard items (approval of the
+ * agenda, *Siden sidst*, …) yield to topical ones, and near-duplicate items of different meetings
+ * (a status item repeated, a topic re-tabled) are grouped under one answer.
+ */
+
+/**
+ * Largest share by which recency can lift an item: the newest meeting's items get up to this much
+ * more score, older ones less, so recency decides between items that match about equally well and
+ * never lifts a weak new match above a clearly better old one. Default 0.04 (4 %).
+ */
+export const RECENCY_WEIGHT = 0.04;
+/** Years over which the recency lift falls to half. */
+export const RECENCY_HALF_LIFE_YEARS = 2;
+/** Within a group of near-duplicates, members within this share of the best count as tied; the newest of them answers. */
+export const NEAR_TIE = 0.35;
+/** Standard items are tied more generously: a question about `referat` without a date means the newest. */
+export const STANDARD_NEAR_TIE = 0.4;
+/** Score factor for a standard item when the question is not about it, so it cannot crowd out a topical answer. */
+export const STANDARD_ITEM_FACTOR = 0.8;
+
+const STANDARD_TITLE =
+  /^(godkendelse af (dagsorden(en)?|referat(et)?)( og (dagsorden|referat))?|siden sidst|punkter til (næste|kommende) møde|eventuelt|meddelelser|orientering fra formandskabet|evt\.)\s*$/i;
+
+/** Items that stand on every agenda: approval of agenda and minutes, *Siden sidst*, next meeting, *Eventuelt*. */
+export function isStandardItem(item: AgendaItem): boolean {
+  return STANDARD_TITLE.test(item.title.trim());
+}
+
+/** *Siden sidst*: a standard item, but one whose briefings are real answers. */
+export function isBriefingItem(item: AgendaItem): boolean {
+  return /^siden sidst\s*$/i.test(item.title.trim());
+}
+
+/** Recency factor (≥ 1) of a meeting date relative to the newest meeting in the corpus. */
+export function recencyFactor(meetingDate: string, newestDate: string): number {
+  const ageYears = Math.max(0, (Date.parse(newestDate) - Date.parse(meetingDate)) / (365.25 * 86_400_000));
+  return 1 + RECENCY_WEIGHT * Math.pow(0.5, ageYears / RECENCY_HALF_LIFE_YEARS);
+}
+
+/** The content terms of an item's title: no numbers or years, no procedural words. */
+export function topicTerms(item: AgendaItem): Set<string> {
+  return new Set(analyzeText(item.title).filter((t) => !/^\d/.test(t) && !TITLE_PROCEDURAL_TERMS.has(t)));
+}
+
+/** Kept for callers that want one string per topic. */
+export function topicKey(item: AgendaItem): string {
+  return [...topicTerms(item)].sort().join(' ');
+}
+
+/** Titles sharing at least this share of their content terms (Jaccard) are one topic. */
+export const SAME_TOPIC = 0.5;
+
+function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const t of a) if (b.has(t)) shared++;
+  return shared / (a.size + b.size - shared);
+}
+
+export interface HitGroup {
+  /** The member shown as the answer. */
+  best: RankedItem;
+  /** The group's place in the ranking: its best member's score. */
+  score: number;
+  /** The other members, newest first. */
+  others: RankedItem[];
+}
+
+/**
+ * Groups ranked items by topic. Without a meeting hint, the newest of the members that are tied
+ * with the group's best answers; with a hint, the best does (the hint already lifted its meeting).
+ */
+export function groupNearDuplicates(
+  ranked: readonly RankedItem[],
+  items: readonly AgendaItem[],
+  hasMeetingHint: boolean,
+  termsOf: (itemIndex: number) => ReadonlySet<string> = (i) => topicTerms(items[i]!),
+): HitGroup[] {
+  const groups: Array<{ terms: ReadonlySet<string>; standard: boolean; members: RankedItem[] }> = [];
+  for (const r of ranked) {
+    const terms = termsOf(r.itemIndex);
+    const standard = isStandardItem(items[r.itemIndex]!);
+    const group = groups.find((g) => g.standard === standard && jaccard(g.terms, terms) >= SAME_TOPIC);
+    if (group) group.members.push(r);
+    else groups.push({ terms, standard, members: [r] });
+  }
+  return groups.map(({ members, standard }) => {
+    const top = members[0]!;
+    let best = top;
+    if (!hasMeetingHint && members.length > 1) {
+      const tie = standard ? STANDARD_NEAR_TIE : NEAR_TIE;
+      for (const m of members) {
+        if (m.score >= top.score * (1 - tie) && items[m.itemIndex]!.meetingDate > items[best.itemIndex]!.meetingDate) best = m;
+      }
+    }
+    const others = members
+      .filter((m) => m !== best)
+      .sort((a, b) => items[b.itemIndex]!.meetingDate.localeCompare(items[a.itemIndex]!.meetingDate));
+    return { best, score: top.score, others };
+  });
+}
