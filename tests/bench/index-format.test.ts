@@ -5,7 +5,7 @@ import path from 'node:path';
 import MiniSearch from 'minisearch';
 import { generateMeetings } from '../../src/bench/synthetic-corpus.js';
 import { loadCorpus, corpusFingerprint } from '../../src/corpus/load-corpus.js';
-import { analyseCorpus, miniSearchOptions, SearchIndex, type IndexDoc } from '../../src/search/search-index.js';
+import { analyseCorpus, buildPostings, compileCorpus, miniSearchOptions, SearchIndex, type IndexDoc } from '../../src/search/search-index.js';
 import { loadOrBuildIndex, saveIndex, INDEX_FILE, POSTINGS_FILE } from '../../src/search/index-store.js';
 
 const QUERIES = [
@@ -40,6 +40,25 @@ function reference(docs: IndexDoc[]): MiniSearch<IndexDoc> {
 }
 
 describe('the compact index', () => {
+  it('is compiled from the text exactly as the readable definition builds it', async () => {
+    const meetings = await corpus();
+    const slow = analyseCorpus(meetings);
+    const fast = compileCorpus(meetings);
+    const want = buildPostings(slow.docs);
+    expect(fast.postings.terms).toEqual(want.terms);
+    expect(fast.postings.averageFieldLength).toEqual(want.averageFieldLength);
+    expect(fast.postings.documentCount).toBe(want.documentCount);
+    // Byte comparison: deep equality over millions of typed-array elements is slow.
+    const bytes = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+    for (const name of ['termStart', 'segField', 'segStart', 'segLength', 'docs', 'freqs', 'fieldLengths'] as const) {
+      expect(bytes(fast.postings[name]).equals(bytes(want[name])), name).toBe(true);
+    }
+    expect([...fast.termItems].sort()).toEqual([...slow.termItems].sort());
+    expect(fast.passages).toEqual(slow.passages);
+    expect(fast.docRefs).toEqual(slow.docRefs);
+    expect(fast.lexicon.toJSON().sort()).toEqual(slow.lexicon.toJSON().sort());
+  }, 60_000);
+
   it('scores exactly as MiniSearch.addAll over the same documents, built and after a save and load', async () => {
     const meetings = await corpus();
     const ref = reference(analyseCorpus(meetings).docs);
@@ -61,7 +80,7 @@ describe('the compact index', () => {
     expect(loaded.index.passages).toEqual(built.passages);
     expect(loaded.index.docRefs).toEqual(built.docRefs);
     expect([...loaded.index.termItems]).toEqual([...built.termItems]);
-  });
+  }, 60_000);
 
   it('keeps the index in two files and rebuilds when one of them is damaged or from another build', async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'moedebot-index-'));
