@@ -25,6 +25,8 @@ export const MIN_COVERAGE = 0.3;
 /** Score multiplier for items of the meeting the question points at (`juni 2024`, `næste møde`). */
 export const MEETING_HINT_BOOST = 1.8;
 export const COMMITTEE_HINT_BOOST = 1.3;
+/** Score multiplier for items of a year named in the question, or about it (`… for 2026`). */
+export const YEAR_HINT_BOOST = 1.3;
 /** Earlier meetings listed under an answer whose topic recurs. */
 export const MAX_EARLIER = 5;
 /** How many of the best ranked items are grouped and can be paged through. */
@@ -228,6 +230,7 @@ class Engine implements AnswerEngine {
       let factor = recencyFactor(item.meetingDate, context.newest);
       if (meetings?.has(meetingOf(i))) factor *= MEETING_HINT_BOOST;
       if (hints.committee !== undefined && item.committee === hints.committee) factor *= COMMITTEE_HINT_BOOST;
+      if (hints.year !== undefined && (item.meetingDate.startsWith(String(hints.year)) || item.title.includes(String(hints.year)))) factor *= YEAR_HINT_BOOST;
       const standardTitle = context.titles.get(i);
       if (standardTitle && ![...standardTitle].some((t) => queryTerms.has(t))) factor *= STANDARD_ITEM_FACTOR;
       return factor;
@@ -247,7 +250,10 @@ class Engine implements AnswerEngine {
       }
       return terms;
     };
-    const groups = groupNearDuplicates(ranked.slice(0, GROUPED_HEAD), index.items, meetings !== undefined, termsOf);
+    // Any date in the question, even one that names no meeting (`næste møde i september 2024`), says
+    // which of the recurring items is meant, so the newest does not win by default.
+    const dated = meetings !== undefined || hints.dateFrom !== undefined || hints.year !== undefined;
+    const groups = groupNearDuplicates(ranked.slice(0, GROUPED_HEAD), index.items, dated, termsOf);
     // Also-relevant items must match a fair part of the question too; weak tails are noise.
     const relevant = groups.filter((g, i) => i === 0 || (g.best.coverage >= MIN_COVERAGE && g.score >= groups[0]!.score * 0.15));
     const kind = answerKind(query);

@@ -12,15 +12,15 @@ import { TITLE_PROCEDURAL_TERMS } from './procedural-words.js';
 /**
  * Largest share by which recency can lift an item: the newest meeting's items get up to this much
  * more score, older ones less, so recency decides between items that match about equally well and
- * never lifts a weak new match above a clearly better old one. Default 0.04 (4 %).
+ * never lifts a weak new match above a clearly better old one. Default 0.1 (10 %).
  */
-export const RECENCY_WEIGHT = 0.04;
+export const RECENCY_WEIGHT = 0.1;
 /** Years over which the recency lift falls to half. */
-export const RECENCY_HALF_LIFE_YEARS = 2;
+export const RECENCY_HALF_LIFE_YEARS = 1;
 /** Within a group of near-duplicates, members within this share of the best count as tied; the newest of them answers. */
-export const NEAR_TIE = 0.35;
+export const NEAR_TIE = 0.6;
 /** Standard items are tied more generously: a question about `referat` without a date means the newest. */
-export const STANDARD_NEAR_TIE = 0.4;
+export const STANDARD_NEAR_TIE = 0.6;
 /** Score factor for a standard item when the question is not about it, so it cannot crowd out a topical answer. */
 export const STANDARD_ITEM_FACTOR = 0.8;
 

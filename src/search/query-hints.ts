@@ -17,6 +17,8 @@ export interface QueryHints {
   dateLabel?: string;
   /** The words of the question that gave the meeting hint (`aprilmødet 2025`). */
   dateText?: string;
+  /** A year named on its own (`økonomiforhandlinger 2026`): boosts that year's meetings and items about that year. */
+  year?: number;
   /** A KKR named in the question, e.g. `KKR Sjælland`. */
   committee?: string;
   /** `næste møde` / `next meeting` or `sidste møde` / `last meeting`. */
@@ -103,6 +105,11 @@ export function parseQueryHints(question: string): QueryHints {
       hints.dateLabel = `${glued[1]!.toLowerCase()} ${year}`;
       hints.dateText = glued[0];
     }
+  }
+
+  if (hints.dateFrom === undefined) {
+    const year = /\b(20\d{2}|19\d{2})\b/.exec(hints.text);
+    if (year) hints.year = Number(year[1]);
   }
 
   if (NEXT.test(question)) hints.relative = 'next';
