@@ -250,9 +250,9 @@ class Engine implements AnswerEngine {
       }
       return terms;
     };
-    // Any date in the question, even one that names no meeting (`næste møde i september 2024`), says
-    // which of the recurring items is meant, so the newest does not win by default.
-    const dated = meetings !== undefined || hints.dateFrom !== undefined || hints.year !== undefined;
+    // Any date in the question, even one that names no meeting (`næste møde i september 2024`), or a
+    // committee, says which of the recurring items is meant, so the newest does not win by default.
+    const dated = meetings !== undefined || hints.dateFrom !== undefined || hints.year !== undefined || hints.committee !== undefined;
     const groups = groupNearDuplicates(ranked.slice(0, GROUPED_HEAD), index.items, dated, termsOf);
     // Also-relevant items must match a fair part of the question too; weak tails are noise.
     const relevant = groups.filter((g, i) => i === 0 || (g.best.coverage >= MIN_COVERAGE && g.score >= groups[0]!.score * 0.15));
