@@ -35,6 +35,10 @@ function renderHit(hit: Hit, emphasis: (s: string) => string, withSnippet: boole
     lines.push('', `Svar: ${hit.snippetParts.map((p) => (p.match ? emphasis(p.text) : p.text)).join('')}`);
   }
   if (hit.link) lines.push('', `Materiale: ${hit.link}`);
+  if (hit.earlier.length > 0) {
+    lines.push('', 'Også på tidligere dagsordener:');
+    for (const e of hit.earlier) lines.push(`  • ${formatDanishDate(e.meetingDate)}, ${e.committee}: ${e.number} ${e.title}${e.link ? ` ${e.link}` : ''}`);
+  }
   return lines;
 }
 
