@@ -27,7 +27,8 @@ const bool = (fallback: boolean) =>
       return z.NEVER;
     });
 
-const port = (fallback: number) =>
+/** A whole number in [min, max], or `fallback` when unset. */
+const integer = (fallback: number, min: number, max: number, message: string) =>
   z
     .string()
     .trim()
@@ -35,27 +36,15 @@ const port = (fallback: number) =>
     .transform((s, ctx) => {
       if (s === undefined || s === '') return fallback;
       const n = Number(s);
-      if (!Number.isInteger(n) || n < 0 || n > 65535) {
-        ctx.addIssue({ code: 'custom', message: 'must be a port number from 0 to 65535' });
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: 'custom', message });
         return z.NEVER;
       }
       return n;
     });
 
-const positiveInt = (fallback: number) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((s, ctx) => {
-      if (s === undefined || s === '') return fallback;
-      const n = Number(s);
-      if (!Number.isInteger(n) || n <= 0) {
-        ctx.addIssue({ code: 'custom', message: 'must be a whole number above 0' });
-        return z.NEVER;
-      }
-      return n;
-    });
+const port = (fallback: number) => integer(fallback, 0, 65535, 'must be a port number from 0 to 65535');
+const positiveInt = (fallback: number) => integer(fallback, 1, Number.MAX_SAFE_INTEGER, 'must be a whole number above 0');
 
 const list = z
   .string()
