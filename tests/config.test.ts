@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
+import { ConfigError } from '../src/errors.js';
+
+const SECRET = 'xoxb-very-secret-token-123';
+
+function errorOf(env: NodeJS.ProcessEnv): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('runs with no settings at all: terminal chat on the bundled corpus', () => {
+    const config = loadConfig({});
+    expect(config.corpusDir).toBe('corpus');
+    expect(config.slack).toBeUndefined();
+    expect(config.discord).toBeUndefined();
+    expect(config.teams).toBeUndefined();
+    expect(config.digest).toMatchObject({ cron: '30 7 * * 1-5', timezone: 'Europe/Copenhagen', windowDays: 14 });
+  });
+
+  it('names the missing variable a platform needs, in one line', () => {
+    const message = errorOf({ SLACK_BOT_TOKEN: SECRET, SLACK_APP_TOKEN: 'xapp-1' });
+    expect(message).toContain('SLACK_SIGNING_SECRET');
+    expect(message.split('\n')).toHaveLength(1);
+    expect(errorOf({ SLACK_BOT_TOKEN: SECRET, SLACK_SIGNING_SECRET: 's' })).toContain('SLACK_APP_TOKEN');
+    expect(errorOf({ DISCORD_TOKEN: 'abc' })).toContain('DISCORD_APPLICATION_ID');
+    expect(errorOf({ TEAMS_APP_ID: 'id', TEAMS_APP_PASSWORD: 'p' })).toContain('TEAMS_TENANT_ID');
+  });
+
+  it('names a malformed variable without echoing its value', () => {
+    expect(errorOf({ PORT: 'eighty' })).toMatch(/^PORT is malformed/);
+    expect(errorOf({ SLACK_MODE: 'carrier-pigeon' })).toContain('SLACK_MODE');
+    expect(errorOf({ DIGEST_TIMEZONE: 'Mars/Olympus' })).toContain('DIGEST_TIMEZONE');
+    const message = errorOf({ SLACK_BOT_TOKEN: 'not-a-bot-token-secret-999' });
+    expect(message).toContain('SLACK_BOT_TOKEN');
+    expect(message).not.toContain('secret-999');
+    expect(errorOf({ DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: 'my-app-secret-42' })).not.toContain('secret-42');
+  });
+
+  it('refuses unauthenticated Teams requests in production', () => {
+    expect(loadConfig({ TEAMS_ALLOW_UNAUTHENTICATED: 'true' }).teams?.allowUnauthenticated).toBe(true);
+    expect(errorOf({ TEAMS_ALLOW_UNAUTHENTICATED: 'true', NODE_ENV: 'production' })).toContain('TEAMS_ALLOW_UNAUTHENTICATED');
+  });
+
+  it('reads channel lists and an HTTP-mode Slack without an app token', () => {
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: SECRET,
+      SLACK_SIGNING_SECRET: 's',
+      SLACK_MODE: 'http',
+      PORT: '0',
+      SLACK_API_URL: 'http://127.0.0.1:9/api',
+      DIGEST_SLACK_CHANNELS: 'C1, C2,,',
+    });
+    expect(config.slack).toMatchObject({ mode: 'http', port: 0, apiUrl: 'http://127.0.0.1:9/api/' });
+    expect(config.digest.slackChannels).toEqual(['C1', 'C2']);
+  });
+});
