@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openEngine } from '../../src/answer/engine.js';
+import { watchCorpus } from '../../src/answer/watch-corpus.js';
+
+describe('a growing corpus', () => {
+  it('indexes an agenda dropped into the folder while the bot runs', async () => {
+    const corpusDir = mkdtempSync(path.join(os.tmpdir(), 'moedebot-watch-'));
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'moedebot-watch-data-'));
+    copyFileSync('corpus/kkr-hovedstaden-2024-06-18-dagsorden.txt', path.join(corpusDir, 'juni-2024.txt'));
+    const engine = await openEngine({ corpusDir, dataDir });
+    expect(engine.meetings()).toHaveLength(1);
+    expect(engine.ask('SAG-2025-01103').status).toBe('not-found');
+
+    let reloaded!: () => void;
+    const done = new Promise<void>((resolve) => (reloaded = resolve));
+    const watcher = watchCorpus(
+      corpusDir,
+      async () => {
+        await engine.reload();
+        reloaded();
+      },
+      100,
+    );
+    copyFileSync('corpus/kkr-hovedstaden-2025-04-11-dagsorden.txt', path.join(corpusDir, 'april-2025.txt'));
+    await done;
+    watcher.close();
+
+    expect(engine.meetings().map((m) => m.meetingDate)).toEqual(['2024-06-18', '2025-04-11']);
+    expect(engine.ask('fysioterapi').results[0]?.item.id).toBe('kkr-hovedstaden-2025-04-11-3.6');
+  });
+});
