@@ -63,6 +63,9 @@ function isoDay(d: Date): string {
 }
 
 class Engine implements AnswerEngine {
+  /** What the last load or reload found. */
+  report: ReloadReport = { meetings: 0, items: 0, skipped: [], rebuilt: false };
+
   constructor(
     private index: SearchIndex,
     private synonyms: Synonyms,
@@ -107,7 +110,8 @@ class Engine implements AnswerEngine {
     const { index, skipped, rebuilt } = await loadOrBuildIndex(this.options.corpusDir, this.options.dataDir);
     const synonyms = await Synonyms.load(this.options.corpusDir);
     this.swap(index, synonyms);
-    return { meetings: index.meetings.length, items: index.itemCount, skipped, rebuilt };
+    this.report = { meetings: index.meetings.length, items: index.itemCount, skipped, rebuilt };
+    return this.report;
   }
 
   ask(question: string, options: AskOptions = {}): Answer {
@@ -300,8 +304,8 @@ export async function openEngine(options: EngineOptions): Promise<AnswerEngine &
   const { index, skipped, rebuilt } = await loadOrBuildIndex(options.corpusDir, options.dataDir, options.rebuild ?? false);
   const synonyms = await Synonyms.load(options.corpusDir);
   const engine = new Engine(index, synonyms, options);
-  const report: ReloadReport = { meetings: index.meetings.length, items: index.itemCount, skipped, rebuilt };
+  engine.report = { meetings: index.meetings.length, items: index.itemCount, skipped, rebuilt };
   for (const s of skipped) options.logger?.warn({ file: s.file }, `corpus file skipped: ${s.file}: ${s.reason}`);
-  return Object.assign(engine, { report });
+  return engine;
 }
 
