@@ -13,8 +13,8 @@ function startBot(stdin: 'pipe' | number) {
   const child = spawn(tsx, ['src/cli/start.ts'], { env, stdio: [stdin, 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   const waitFor = (pattern: RegExp, stream: () => string) =>
     new Promise<void>((resolve, reject) => {
       const timer = setInterval(() => {
