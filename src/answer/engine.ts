@@ -200,7 +200,7 @@ class Engine implements AnswerEngine {
   }
 
   /** Per item: whether it is a standard item (approval, *Siden sidst*, …), and its title's terms. */
-  private standardCache?: { index: SearchIndex; titles: Map<number, Set<string>>; newest: string; topics: Map<number, Set<string>> };
+  private standardCache?: { index: SearchIndex; titles: Map<number, Set<string>>; recency: Float64Array; topics: Map<number, Set<string>> };
 
   private rankingContext() {
     if (this.standardCache?.index !== this.index) {
@@ -211,7 +211,13 @@ class Engine implements AnswerEngine {
         if (isStandardItem(item) && !isBriefingItem(item)) titles.set(i, new Set(analyzeText(item.title)));
         if (item.meetingDate > newest) newest = item.meetingDate;
       });
-      this.standardCache = { index: this.index, titles, newest, topics: new Map() };
+      const byDate = new Map<string, number>();
+      const recency = Float64Array.from(this.index.items, (item) => {
+        let factor = byDate.get(item.meetingDate);
+        if (factor === undefined) byDate.set(item.meetingDate, (factor = recencyFactor(item.meetingDate, newest)));
+        return factor;
+      });
+      this.standardCache = { index: this.index, titles, recency, topics: new Map() };
     }
     return this.standardCache;
   }
@@ -231,7 +237,7 @@ class Engine implements AnswerEngine {
     };
     const boost = (i: number) => {
       const item = index.items[i]!;
-      let factor = recencyFactor(item.meetingDate, context.newest);
+      let factor = context.recency[i]!;
       if (meetings?.has(meetingOf(i))) factor *= MEETING_HINT_BOOST;
       if (hints.committee !== undefined && item.committee === hints.committee) factor *= COMMITTEE_HINT_BOOST;
       if (hints.year !== undefined && (item.meetingDate.startsWith(String(hints.year)) || item.title.includes(String(hints.year)))) factor *= YEAR_HINT_BOOST;

@@ -1,5 +1,5 @@
 import type { SearchResult } from 'minisearch';
-import { wordMatched, type AnalyzedQuery } from './query.js';
+import type { AnalyzedQuery } from './query.js';
 import type { SearchIndex } from './search-index.js';
 
 /**
@@ -17,6 +17,8 @@ export const SECOND_PASSAGE_SHARE = 0.35;
 export const COMMON_TERM_SHARE = 0.5;
 /** …but only in corpora large enough for document frequencies to mean something. */
 export const COMMON_TERM_MIN_ITEMS = 200;
+/** Query terms whose matches are tracked per item for coverage; later ones still score. */
+const TRACKED_TERMS = 64;
 
 export interface RankedItem {
   itemIndex: number;
@@ -35,6 +37,55 @@ export interface SearchItemsOptions {
 }
 
 /**
+ * Per-item accumulators, allocated once per index and reused by every query: a query touches
+ * thousands of items in a large corpus, and objects per item would make the collector the
+ * slowest part of answering.
+ */
+class Scratch {
+  readonly itemScore: Float64Array;
+  readonly best: Float64Array;
+  readonly second: Float64Array;
+  readonly bestPassage: Int32Array;
+  readonly maskLo: Uint32Array;
+  readonly maskHi: Uint32Array;
+  readonly touched: Int32Array;
+  /** Which query last touched an item, so nothing needs clearing between queries. */
+  readonly stamp: Uint32Array;
+  epoch = 0;
+  count = 0;
+
+  constructor(size: number) {
+    this.itemScore = new Float64Array(size);
+    this.best = new Float64Array(size);
+    this.second = new Float64Array(size);
+    this.bestPassage = new Int32Array(size);
+    this.maskLo = new Uint32Array(size);
+    this.maskHi = new Uint32Array(size);
+    this.touched = new Int32Array(size);
+    this.stamp = new Uint32Array(size);
+  }
+
+  start(): void {
+    this.count = 0;
+    this.epoch = (this.epoch + 1) >>> 0 || 1;
+  }
+
+  touch(i: number): void {
+    if (this.stamp[i] === this.epoch) return;
+    this.stamp[i] = this.epoch;
+    this.touched[this.count++] = i;
+    this.itemScore[i] = 0;
+    this.best[i] = 0;
+    this.second[i] = 0;
+    this.maskLo[i] = 0;
+    this.maskHi[i] = 0;
+    this.bestPassage[i] = -1;
+  }
+}
+
+const scratches = new WeakMap<SearchIndex, Scratch>();
+
+/**
  * Typos are what fuzzy matching is for, so only words the corpus does not know get it: a known
  * word already matches exactly, and fuzzy expansion of every term is what makes large indexes slow.
  */
@@ -47,12 +98,13 @@ export function searchItems(index: SearchIndex, query: AnalyzedQuery, options: S
   // Synonym and variant terms the corpus does not have cannot match; typed words still go in, for fuzzy matching.
   const typed = new Set(query.words.flatMap((w) => w.alternatives.filter((a) => a.weight >= 0.99).flatMap((a) => a.terms)));
   const candidates = [...query.terms].filter(([term]) => typed.has(term) || index.documentFrequency(term) > 0);
-  // Terms in a large share of all items (`kommune`, `møde` in a big corpus) barely move BM25 but
-  // cost the most to score; they are left out unless they are all the question has.
+  // Terms in most items (`kommune` in a big corpus) barely move BM25 but cost the most to score;
+  // they are left out unless they are all the question has.
   const limit = Math.max(COMMON_TERM_MIN_ITEMS, index.itemCount * COMMON_TERM_SHARE);
   const informative = candidates.filter(([term]) => index.documentFrequency(term) <= limit);
   const weights = new Map(informative.length > 0 ? informative : candidates);
   if (weights.size === 0) return [];
+  const bit = new Map([...weights.keys()].slice(0, TRACKED_TERMS).map((t, i) => [t, i]));
   const results: SearchResult[] = index.miniSearch.search(
     { combineWith: 'OR', queries: [...weights.keys()] },
     {
@@ -65,39 +117,61 @@ export function searchItems(index: SearchIndex, query: AnalyzedQuery, options: S
     },
   );
 
-  const totalWeight = query.words.reduce((s, w) => s + w.idf, 0);
-  interface Acc {
-    itemScore: number;
-    best: number;
-    bestPassage: number;
-    second: number;
-    queryTerms: Set<string>;
+  let scratch = scratches.get(index);
+  if (!scratch) {
+    scratch = new Scratch(index.itemCount);
+    scratches.set(index, scratch);
   }
-  const byItem = new Map<number, Acc>();
+  const s = scratch;
+  s.start();
   for (const r of results) {
-    const [itemIdx, passage] = index.docRefs[r.id as number]!;
-    let acc = byItem.get(itemIdx);
-    if (!acc) {
-      acc = { itemScore: 0, best: 0, bestPassage: -1, second: 0, queryTerms: new Set() };
-      byItem.set(itemIdx, acc);
+    const [i, passage] = index.docRefs[r.id as number]!;
+    s.touch(i);
+    if (passage < 0) s.itemScore[i]! += r.score;
+    else if (r.score > s.best[i]!) {
+      s.second[i] = s.best[i]!;
+      s.best[i] = r.score;
+      s.bestPassage[i] = passage;
+    } else if (r.score > s.second[i]!) s.second[i] = r.score;
+    for (const t of r.queryTerms) {
+      const b = bit.get(t);
+      if (b === undefined) continue;
+      if (b < 32) s.maskLo[i]! |= 1 << b;
+      else s.maskHi[i]! |= 1 << (b - 32);
     }
-    if (passage < 0) acc.itemScore += r.score;
-    else if (r.score > acc.best) {
-      acc.second = acc.best;
-      acc.best = r.score;
-      acc.bestPassage = passage;
-    } else if (r.score > acc.second) acc.second = r.score;
-    for (const t of r.queryTerms) acc.queryTerms.add(t);
   }
 
-  const ranked: RankedItem[] = [];
-  for (const [itemIndex, acc] of byItem) {
+  // A word counts as matched when every term of one of its forms matched.
+  const wordMasks = query.words.map((w) => ({
+    idf: w.idf,
+    alternatives: w.alternatives
+      .filter((a) => a.terms.every((t) => bit.has(t)))
+      .map((a) => {
+        let lo = 0;
+        let hi = 0;
+        for (const t of a.terms) {
+          const b = bit.get(t)!;
+          if (b < 32) lo |= 1 << b;
+          else hi |= 1 << (b - 32);
+        }
+        return [lo >>> 0, hi >>> 0] as const;
+      }),
+  }));
+  const totalWeight = query.words.reduce((sum, w) => sum + w.idf, 0);
+
+  const ranked: RankedItem[] = new Array(s.count);
+  for (let k = 0; k < s.count; k++) {
+    const i = s.touched[k]!;
+    const lo = s.maskLo[i]!;
+    const hi = s.maskHi[i]!;
     let matchedWeight = 0;
-    for (const word of query.words) if (wordMatched(word, acc.queryTerms)) matchedWeight += word.idf;
+    for (const w of wordMasks) {
+      if (w.alternatives.some(([alo, ahi]) => (lo & alo) >>> 0 === alo && (hi & ahi) >>> 0 === ahi)) matchedWeight += w.idf;
+    }
     const coverage = totalWeight > 0 ? matchedWeight / totalWeight : 0;
-    const base = acc.itemScore + acc.best + SECOND_PASSAGE_SHARE * acc.second;
-    const score = base * (0.5 + coverage) * (options.boost?.(itemIndex) ?? 1);
-    ranked.push({ itemIndex, score, bestPassage: acc.bestPassage, coverage });
+    const base = s.itemScore[i]! + s.best[i]! + SECOND_PASSAGE_SHARE * s.second[i]!;
+    const score = base * (0.5 + coverage) * (options.boost?.(i) ?? 1);
+    ranked[k] = { itemIndex: i, score, bestPassage: s.bestPassage[i]!, coverage };
   }
   ranked.sort((a, b) => b.score - a.score || a.itemIndex - b.itemIndex);
   return ranked;
