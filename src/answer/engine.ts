@@ -23,7 +23,7 @@ export const DEFAULT_LIMIT = 4;
  */
 export const MIN_COVERAGE = 0.3;
 /** Score multiplier for items of the meeting the question points at (`juni 2024`, `næste møde`). */
-export const MEETING_HINT_BOOST = 1.8;
+export const MEETING_HINT_BOOST = 3;
 export const COMMITTEE_HINT_BOOST = 1.3;
 /** Score multiplier for items of a year named in the question, or about it (`… for 2026`). */
 export const YEAR_HINT_BOOST = 1.3;
@@ -52,6 +52,11 @@ function compareAgendaOrder(a: AgendaItem, b: AgendaItem): number {
   const [a1, a2] = a.number.split('.').map(Number);
   const [b1, b2] = b.number.split('.').map(Number);
   return a1! - b1! || a2! - b2!;
+}
+
+/** An item of a meeting in that year, or one whose title is about it (`Økonomiforhandlinger for 2026`). */
+function aboutYear(item: AgendaItem, year: number): boolean {
+  return item.meetingDate.startsWith(String(year)) || item.title.includes(String(year));
 }
 
 function inRange(date: string, from?: string, to?: string): boolean {
@@ -240,7 +245,7 @@ class Engine implements AnswerEngine {
       let factor = context.recency[i]!;
       if (meetings?.has(meetingOf(i))) factor *= MEETING_HINT_BOOST;
       if (hints.committee !== undefined && item.committee === hints.committee) factor *= COMMITTEE_HINT_BOOST;
-      if (hints.year !== undefined && (item.meetingDate.startsWith(String(hints.year)) || item.title.includes(String(hints.year)))) factor *= YEAR_HINT_BOOST;
+      if (hints.year !== undefined && aboutYear(item, hints.year)) factor *= YEAR_HINT_BOOST;
       const standardTitle = context.titles.get(i);
       if (standardTitle && ![...standardTitle].some((t) => queryTerms.has(t))) factor *= STANDARD_ITEM_FACTOR;
       return factor;
@@ -260,10 +265,13 @@ class Engine implements AnswerEngine {
       }
       return terms;
     };
-    // Any date in the question, even one that names no meeting (`næste møde i september 2024`), or a
-    // committee, says which of the recurring items is meant, so the newest does not win by default.
-    const dated = meetings !== undefined || hints.dateFrom !== undefined || hints.year !== undefined || hints.committee !== undefined;
-    const groups = groupNearDuplicates(ranked.slice(0, GROUPED_HEAD), index.items, dated, termsOf);
+    // A date or month in the question, even one that names no meeting (`næste møde i september
+    // 2024`), says which of the recurring items is meant, so the newest does not win by default; a
+    const dated = meetings !== undefined || hints.dateFrom !== undefined;
+    // committee or a year keeps the newest of that committee's, or of that year's.
+    const committee = hints.committee;
+    const eligible = committee !== undefined || hints.year !== undefined ? (i: number) => (committee === undefined || index.items[i]!.committee === committee) && (hints.year === undefined || aboutYear(index.items[i]!, hints.year)) : undefined;
+    const groups = groupNearDuplicates(ranked.slice(0, GROUPED_HEAD), index.items, { preferNewest: !dated, ...(eligible ? { eligible } : {}), termsOf });
     // Also-relevant items must match a fair part of the question too; weak tails are noise.
     const relevant = groups.filter((g, i) => i === 0 || (g.best.coverage >= MIN_COVERAGE && g.score >= groups[0]!.score * 0.15));
     const kind = answerKind(query);

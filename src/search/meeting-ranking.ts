@@ -73,15 +73,20 @@ export interface HitGroup {
 }
 
 /**
- * Groups ranked items by topic. Without a meeting hint, the newest of the members that are tied
- * with the group's best answers; with a hint, the best does (the hint already lifted its meeting).
+ * Groups ranked items by topic. Unless the question names its meeting, the newest of the members
+ * that are tied with the group's best answers; when it does, the best does (the hint already
+ * lifted its meeting).
  */
-export function groupNearDuplicates(
-  ranked: readonly RankedItem[],
-  items: readonly AgendaItem[],
-  hasMeetingHint: boolean,
-  termsOf: (itemIndex: number) => ReadonlySet<string> = (i) => topicTerms(items[i]!),
-): HitGroup[] {
+export interface GroupingOptions {
+  /** The newest tied member answers (true unless the question names a date or meeting). */
+  preferNewest: boolean;
+  /** Only these members may answer in place of the best (a committee the question names). */
+  eligible?: (itemIndex: number) => boolean;
+  termsOf?: (itemIndex: number) => ReadonlySet<string>;
+}
+
+export function groupNearDuplicates(ranked: readonly RankedItem[], items: readonly AgendaItem[], options: GroupingOptions): HitGroup[] {
+  const termsOf = options.termsOf ?? ((i: number) => topicTerms(items[i]!));
   const groups: Array<{ terms: ReadonlySet<string>; standard: boolean; members: RankedItem[] }> = [];
   for (const r of ranked) {
     const terms = termsOf(r.itemIndex);
@@ -93,10 +98,12 @@ export function groupNearDuplicates(
   return groups.map(({ members, standard }) => {
     const top = members[0]!;
     let best = top;
-    if (!hasMeetingHint && members.length > 1) {
+    if (options.preferNewest && members.length > 1) {
       const tie = standard ? STANDARD_NEAR_TIE : NEAR_TIE;
+      const eligible = options.eligible ?? (() => true);
+      if (!eligible(top.itemIndex)) best = members.find((m) => eligible(m.itemIndex)) ?? top;
       for (const m of members) {
-        if (m.score >= top.score * (1 - tie) && items[m.itemIndex]!.meetingDate > items[best.itemIndex]!.meetingDate) best = m;
+        if (m.score >= top.score * (1 - tie) && eligible(m.itemIndex) && items[m.itemIndex]!.meetingDate > items[best.itemIndex]!.meetingDate) best = m;
       }
     }
     const others = members

@@ -70,9 +70,9 @@ describe('ranking across meetings', () => {
     ];
     const older = { ...real[1]!.items[8]!, meetingDate: '2019-01-01' };
     const newer = { ...real[1]!.items[8]! };
-    expect(groupNearDuplicates(ranked, [older, newer], false)[0]!.best.itemIndex).toBe(0);
+    expect(groupNearDuplicates(ranked, [older, newer], { preferNewest: true })[0]!.best.itemIndex).toBe(0);
     const tied = [ranked[0]!, { ...ranked[1]!, score: 90 }];
-    expect(groupNearDuplicates(tied, [older, newer], false)[0]!.best.itemIndex).toBe(1);
+    expect(groupNearDuplicates(tied, [older, newer], { preferNewest: true })[0]!.best.itemIndex).toBe(1);
   });
 
   it('lets recency lift an item by at most the documented factor', () => {
