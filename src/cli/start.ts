@@ -3,10 +3,7 @@ import { createLogger } from '../log.js';
 import { openEngine } from '../answer/engine.js';
 import { watchCorpus } from '../answer/watch-corpus.js';
 import { startTerminalChat } from '../adapters/terminal/chat.js';
-import { startSlack } from '../adapters/slack/start.js';
-import { startDiscord } from '../adapters/discord/start.js';
-import { startTeams } from '../adapters/teams/start.js';
-import { startDigestScheduler, type DigestDestination } from '../schedule/digest-scheduler.js';
+import type { DigestDestination } from '../schedule/digest-scheduler.js';
 import type { RunningAdapter } from '../adapters/adapter.js';
 
 /**
@@ -53,9 +50,19 @@ runMain(async () => {
     }
   });
 
-  if (config.slack) adapters.push(await startSlack(engine, config.slack, logger));
-  if (config.discord) adapters.push(await startDiscord(engine, config.discord, logger));
-  if (config.teams) adapters.push(await startTeams(engine, config.teams, logger, { dataDir: config.dataDir }));
+  // Each platform's SDK is loaded only when it is configured: together they take seconds to import.
+  if (config.slack) {
+    const { startSlack } = await import('../adapters/slack/start.js');
+    adapters.push(await startSlack(engine, config.slack, logger));
+  }
+  if (config.discord) {
+    const { startDiscord } = await import('../adapters/discord/start.js');
+    adapters.push(await startDiscord(engine, config.discord, logger));
+  }
+  if (config.teams) {
+    const { startTeams } = await import('../adapters/teams/start.js');
+    adapters.push(await startTeams(engine, config.teams, logger, { dataDir: config.dataDir }));
+  }
 
   const destinations: DigestDestination[] = [];
   const channelsOf: Record<string, string[]> = {
@@ -69,7 +76,7 @@ runMain(async () => {
   }
   const scheduler =
     destinations.length > 0
-      ? startDigestScheduler({ engine, targets: destinations, config: config.digest, dataDir: config.dataDir, corpusDir: config.corpusDir, logger })
+      ? (await import('../schedule/digest-scheduler.js')).startDigestScheduler({ engine, targets: destinations, config: config.digest, dataDir: config.dataDir, corpusDir: config.corpusDir, logger })
       : undefined;
 
   const interactive = process.stdin.isTTY === true;
