@@ -277,7 +277,9 @@ class Engine implements AnswerEngine {
     const kind = answerKind(query);
     const noun = countedNoun(query);
     const countTerms = noun ? new Set(analyzeToken(noun, index.lexicon)) : undefined;
-    const hits = relevant.slice(offset, offset + limit).map((g) => ({ ...this.hit(g.best, analyzed.words, kind, countTerms), earlier: g.others.slice(0, MAX_EARLIER).map((r) => this.mention(r.itemIndex)) }));
+    // Every agenda has a *Siden sidst*; an earlier one is not "the same topic on an earlier agenda".
+    const earlierOf = (g: (typeof relevant)[number]) => (isStandardItem(index.items[g.best.itemIndex]!) ? [] : g.others.slice(0, MAX_EARLIER).map((r) => this.mention(r.itemIndex)));
+    const hits = relevant.slice(offset, offset + limit).map((g) => ({ ...this.hit(g.best, analyzed.words, kind, countTerms), earlier: earlierOf(g) }));
     if (hits.length === 0) {
       return { query, status: 'not-found', mode: 'search', results: [], hasMore: false, offset, filters, message: 'Der er ikke flere resultater.', suggestions: [] };
     }
