@@ -226,7 +226,8 @@ class PostingList {
 class TermPostings {
   constructor(
     private readonly postings: Postings,
-    private readonly term: number,
+    /** Position of the term in `postings.terms`; the scorer reads it off MiniSearch's term tree. */
+    readonly term: number,
   ) {}
 
   get size(): number {
@@ -296,9 +297,17 @@ class FieldLengths {
   }
 }
 
+/** MiniSearch's term tree (its `SearchableMap`), which finds prefix and fuzzy expansions. */
+interface TermTree {
+  set(term: string, value: unknown): unknown;
+  get(term: string): unknown;
+  atPrefix(prefix: string): Iterable<[string, unknown]>;
+  fuzzyGet(term: string, maxEditDistance: number): Map<string, [unknown, number]>;
+}
+
 /** The parts of MiniSearch 7's state that `search` reads. */
 interface MiniSearchState {
-  _index: { set(term: string, value: unknown): unknown; get(term: string): unknown };
+  _index: TermTree;
   _documentCount: number;
   _documentIds: unknown;
   _idToShortId: unknown;
@@ -671,6 +680,196 @@ export function compileCorpus(meetings: readonly Meeting[]): CompiledCorpus {
   return { passages, termItems, lexicon, docRefs, postings };
 }
 
+/** MiniSearch 7's BM25+ parameters and search defaults (`defaultSearchOptions` in its source). */
+const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
+const DEFAULT_WEIGHTS = { fuzzy: 0.45, prefix: 0.375 } as const;
+const DEFAULT_MAX_FUZZY = 6;
+
+export type FieldName = (typeof FIELDS)[number];
+
+/** The subset of MiniSearch's `SearchOptions` that `PostingScorer.search` honours, with the same meaning. */
+export interface ScoreOptions {
+  boost?: Partial<Record<FieldName, number>>;
+  fuzzy?: boolean | number | ((term: string, i: number, terms: string[]) => boolean | number);
+  prefix?: boolean | ((term: string, i: number, terms: string[]) => boolean);
+  boostTerm?: (term: string, i: number, terms: string[]) => number;
+  weights?: { fuzzy?: number; prefix?: number };
+  maxFuzzy?: number;
+  /** BM25 parameters, all three (MiniSearch's `bm25` option); MiniSearch's defaults when absent. */
+  bm25?: { k: number; b: number; d: number };
+}
+
+/**
+ * BM25+ over the flat postings, with MiniSearch 7's formula, expansions and arithmetic order, so
+ * its scores equal `miniSearch.search({ combineWith: 'OR', queries: terms }, options)` bit for bit
+ * (tests/search/posting-scorer.test.ts). MiniSearch makes a result object per matching document
+ * per term, which at 100,000 items is ~120,000 objects and half a second per question; this writes
+ * into typed arrays allocated once per index and reused by every query.
+ *
+ * After `search` returns `n`, `matched[0 … n-1]` are the matching documents in the order
+ * MiniSearch's result map holds them (first query term first), and per document `score` is its
+ * score (already multiplied by the number of query terms it matched, as MiniSearch does), `terms`
+ * that number, and `maskLo`/`maskHi` which of the first 64 query terms matched (bit i = terms[i]).
+ * The arrays are overwritten by the next search: not safe to share between concurrent searches
+ * (the engine answers one question at a time, synchronously).
+ */
+export class PostingScorer {
+  readonly score: Float64Array;
+  readonly terms: Uint16Array;
+  readonly maskLo: Uint32Array;
+  readonly maskHi: Uint32Array;
+  readonly matched: Int32Array;
+  /** Score of the current query term alone: MiniSearch sums each term's results, then adds them up. */
+  private readonly termScore: Float64Array;
+  private readonly termDocs: Int32Array;
+  private termCount = 0;
+  /** Stamps, so no array needs clearing between queries. */
+  private readonly seen: Uint32Array;
+  private readonly seenTerm: Uint32Array;
+  private epoch = 0;
+  private termEpoch = 0;
+  private readonly fieldBoost = new Float64Array(FIELDS.length);
+  private bm25: { k: number; b: number; d: number } = BM25;
+
+  constructor(
+    private readonly postings: Postings,
+    private readonly tree: TermTree,
+  ) {
+    const n = postings.documentCount;
+    this.score = new Float64Array(n);
+    this.terms = new Uint16Array(n);
+    this.maskLo = new Uint32Array(n);
+    this.maskHi = new Uint32Array(n);
+    this.matched = new Int32Array(n);
+    this.termScore = new Float64Array(n);
+    this.termDocs = new Int32Array(n);
+    this.seen = new Uint32Array(n);
+    this.seenTerm = new Uint32Array(n);
+  }
+
+  private static next(epoch: number, stamps: Uint32Array): number {
+    const e = (epoch + 1) >>> 0;
+    if (e !== 0) return e;
+    stamps.fill(0);
+    return 1;
+  }
+
+  /**
+   * Scores the documents matching any of `terms` (OR). Each term is one index term: non-empty,
+   * without spaces, and distinct from the others (what MiniSearch's tokenizer would leave alone).
+   * @returns how many documents matched (the length of `matched` to read).
+   * @throws Error for an empty, spaced or repeated term.
+   */
+  search(terms: readonly string[], options: ScoreOptions = {}): number {
+    const distinct = new Set<string>();
+    for (const term of terms) {
+      if (term === '' || term.includes(TERM_SEPARATOR) || distinct.has(term)) throw new Error(`scorer terms must be distinct single terms; got "${term}"`);
+      distinct.add(term);
+    }
+    FIELDS.forEach((field, f) => {
+      // MiniSearch: `getOwnProperty(options.boost, field) || 1`.
+      const b = options.boost && Object.prototype.hasOwnProperty.call(options.boost, field) ? options.boost[field] : undefined;
+      this.fieldBoost[f] = b || 1;
+    });
+    const fuzzyWeight = options.weights?.fuzzy ?? DEFAULT_WEIGHTS.fuzzy;
+    const prefixWeight = options.weights?.prefix ?? DEFAULT_WEIGHTS.prefix;
+    const maxFuzzy = options.maxFuzzy ?? DEFAULT_MAX_FUZZY;
+    this.bm25 = options.bm25 ?? BM25;
+    this.epoch = PostingScorer.next(this.epoch, this.seen);
+    let count = 0;
+    terms.forEach((term, i) => {
+      // MiniSearch tokenizes each query string apart, so its callbacks see (term, 0, [term]).
+      const fuzzy = typeof options.fuzzy === 'function' ? options.fuzzy(term, 0, [term]) : options.fuzzy || false;
+      const prefix = typeof options.prefix === 'function' ? options.prefix(term, 0, [term]) : options.prefix === true;
+      const termBoost = typeof options.boostTerm === 'function' ? options.boostTerm(term, 0, [term]) : 1;
+      this.termEpoch = PostingScorer.next(this.termEpoch, this.seenTerm);
+      this.termCount = 0;
+      const exact = this.tree.get(term) as TermPostings | undefined;
+      if (exact) this.addTerm(exact.term, 1, termBoost);
+      const prefixMatches = prefix ? this.tree.atPrefix(term) : undefined;
+      let fuzzyMatches: Map<string, [unknown, number]> | undefined;
+      if (fuzzy) {
+        const f = fuzzy === true ? 0.2 : fuzzy;
+        const maxDistance = f < 1 ? Math.min(maxFuzzy, Math.round(term.length * f)) : f;
+        if (maxDistance) fuzzyMatches = this.tree.fuzzyGet(term, maxDistance);
+      }
+      if (prefixMatches) {
+        for (const [expansion, data] of prefixMatches) {
+          const distance = expansion.length - term.length;
+          if (!distance) continue;
+          // An expansion that is both a prefix and a fuzzy match counts once, as a prefix match.
+          fuzzyMatches?.delete(expansion);
+          const weight = (prefixWeight * expansion.length) / (expansion.length + 0.3 * distance);
+          this.addTerm((data as TermPostings).term, weight, termBoost);
+        }
+      }
+      if (fuzzyMatches) {
+        for (const [expansion, [data, distance]] of fuzzyMatches) {
+          if (!distance) continue;
+          const weight = (fuzzyWeight * expansion.length) / (expansion.length + distance);
+          this.addTerm((data as TermPostings).term, weight, termBoost);
+        }
+      }
+      // OR: the term's total is added to what earlier terms gave, in MiniSearch's order.
+      const lo = i < 32 ? 1 << i : 0;
+      const hi = i >= 32 && i < 64 ? 1 << (i - 32) : 0;
+      for (let k = 0; k < this.termCount; k++) {
+        const doc = this.termDocs[k]!;
+        if (this.seen[doc] !== this.epoch) {
+          this.seen[doc] = this.epoch;
+          this.matched[count++] = doc;
+          this.score[doc] = this.termScore[doc]!;
+          this.terms[doc] = 1;
+          this.maskLo[doc] = lo;
+          this.maskHi[doc] = hi;
+        } else {
+          this.score[doc] = this.score[doc]! + this.termScore[doc]!;
+          this.terms[doc]!++;
+          this.maskLo[doc]! |= lo;
+          this.maskHi[doc]! |= hi;
+        }
+      }
+    });
+    // MiniSearch's "quality": a document's score times the number of query terms it matched.
+    for (let k = 0; k < count; k++) {
+      const doc = this.matched[k]!;
+      this.score[doc] = this.score[doc]! * this.terms[doc]!;
+    }
+    return count;
+  }
+
+  /** MiniSearch's `termResults` for one (expanded) term: BM25+ per field, summed into `termScore`. */
+  private addTerm(t: number, termWeight: number, termBoost: number): void {
+    const { termStart, segField, segStart, segLength, docs, freqs, fieldLengths, averageFieldLength, documentCount } = this.postings;
+    const { k, b, d } = this.bm25;
+    const nFields = FIELDS.length;
+    const termScore = this.termScore;
+    const seenTerm = this.seenTerm;
+    const epoch = this.termEpoch;
+    for (let s = termStart[t]!; s < termStart[t + 1]!; s++) {
+      const f = segField[s]!;
+      const matchingCount = segLength[s]!;
+      const avgFieldLength = averageFieldLength[f]!;
+      // The same expressions in the same order as MiniSearch's calcBM25Score, so the doubles agree.
+      const invDocFreq = Math.log(1 + (documentCount - matchingCount + 0.5) / (matchingCount + 0.5));
+      const factor = termWeight * termBoost * this.fieldBoost[f]! * 1;
+      const end = segStart[s]! + matchingCount;
+      for (let p = segStart[s]!; p < end; p++) {
+        const doc = docs[p]!;
+        const termFreq = freqs[p]!;
+        const fieldLength = fieldLengths[doc * nFields + f]!;
+        const rawScore = invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength)));
+        const weighted = factor * rawScore;
+        if (seenTerm[doc] !== epoch) {
+          seenTerm[doc] = epoch;
+          termScore[doc] = weighted;
+          this.termDocs[this.termCount++] = doc;
+        } else termScore[doc] = termScore[doc]! + weighted;
+      }
+    }
+  }
+}
+
 export class SearchIndex {
   readonly items: AgendaItem[];
   readonly itemIndex: Map<string, number>;
@@ -686,6 +885,14 @@ export class SearchIndex {
     this.items = meetings.flatMap((m) => m.items);
     this.itemIndex = new Map(this.items.map((item, i) => [item.id, i]));
     this.miniSearch = attachPostings(postings);
+  }
+
+  private scorerInstance?: PostingScorer;
+
+  /** The typed-array scorer over this index's postings, allocated on first use (~40 bytes per document). */
+  scorer(): PostingScorer {
+    this.scorerInstance ??= new PostingScorer(this.postings, (this.miniSearch as unknown as MiniSearchState)._index);
+    return this.scorerInstance;
   }
 
   get itemCount(): number {
