@@ -693,7 +693,8 @@ export interface ScoreOptions {
   fuzzy?: boolean | number | ((term: string, i: number, terms: string[]) => boolean | number);
   prefix?: boolean | ((term: string, i: number, terms: string[]) => boolean);
   boostTerm?: (term: string, i: number, terms: string[]) => number;
-  weights?: { fuzzy?: number; prefix?: number };
+  /** Both, as in MiniSearch (which would read a missing one as undefined). */
+  weights?: { fuzzy: number; prefix: number };
   maxFuzzy?: number;
   /** BM25 parameters, all three (MiniSearch's `bm25` option); MiniSearch's defaults when absent. */
   bm25?: { k: number; b: number; d: number };
