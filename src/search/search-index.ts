@@ -875,6 +875,9 @@ export class SearchIndex {
   readonly items: AgendaItem[];
   readonly itemIndex: Map<string, number>;
   readonly miniSearch: MiniSearch<IndexDoc>;
+  /** `docRefs` as two flat arrays: item and passage (-1: the item itself) of each document. */
+  readonly docItem: Int32Array;
+  readonly docPassage: Int32Array;
   private constructor(
     readonly meetings: Meeting[],
     readonly passages: Array<Passage[]>,
@@ -886,6 +889,12 @@ export class SearchIndex {
     this.items = meetings.flatMap((m) => m.items);
     this.itemIndex = new Map(this.items.map((item, i) => [item.id, i]));
     this.miniSearch = attachPostings(postings);
+    this.docItem = new Int32Array(docRefs.length);
+    this.docPassage = new Int32Array(docRefs.length);
+    docRefs.forEach(([item, passage], d) => {
+      this.docItem[d] = item;
+      this.docPassage[d] = passage;
+    });
   }
 
   private scorerInstance?: PostingScorer;

@@ -1,9 +1,8 @@
-import type { SearchResult } from 'minisearch';
 import type { AnalyzedQuery } from './query.js';
 import type { SearchIndex } from './search-index.js';
 
 /**
- * Ranking: BM25 (MiniSearch) over item documents and passage documents, summed per item as
+ * Ranking: BM25 (MiniSearch's formula, computed by `PostingScorer`) over item documents and passage documents, summed per item as
  * item score + best passage + a share of the second best, then weighted by how much of the
  * question the item covers. Fuzzy and prefix matches count, but less than exact ones.
  */
@@ -104,18 +103,18 @@ export function searchItems(index: SearchIndex, query: AnalyzedQuery, options: S
   const informative = candidates.filter(([term]) => index.documentFrequency(term) <= limit);
   const weights = new Map(informative.length > 0 ? informative : candidates);
   if (weights.size === 0) return [];
-  const bit = new Map([...weights.keys()].slice(0, TRACKED_TERMS).map((t, i) => [t, i]));
-  const results: SearchResult[] = index.miniSearch.search(
-    { combineWith: 'OR', queries: [...weights.keys()] },
-    {
-      boost: FIELD_BOOSTS,
-      fuzzy: (term) => fuzzyFor(term, index.documentFrequency(term) > 0),
-      prefix: (term) => term.length >= 5 && !/^\d/.test(term) && index.documentFrequency(term) <= limit / 4,
-      weights: { fuzzy: FUZZY_WEIGHT, prefix: PREFIX_WEIGHT },
-      boostTerm: (term) => weights.get(term) ?? 1,
-      ...(options.filter ? { filter: (r: SearchResult) => options.filter!(index.docRefs[r.id as number]![0]) } : {}),
-    },
-  );
+  const terms = [...weights.keys()];
+  const bit = new Map(terms.slice(0, TRACKED_TERMS).map((t, i) => [t, i]));
+  // Scores equal to `index.miniSearch.search({ combineWith: 'OR', queries: terms }, …)` with these
+  // options, without MiniSearch's result object per document and term (see PostingScorer).
+  const scorer = index.scorer();
+  const matched = scorer.search(terms, {
+    boost: FIELD_BOOSTS,
+    fuzzy: (term) => fuzzyFor(term, index.documentFrequency(term) > 0),
+    prefix: (term) => term.length >= 5 && !/^\d/.test(term) && index.documentFrequency(term) <= limit / 4,
+    weights: { fuzzy: FUZZY_WEIGHT, prefix: PREFIX_WEIGHT },
+    boostTerm: (term) => weights.get(term) ?? 1,
+  });
 
   let scratch = scratches.get(index);
   if (!scratch) {
@@ -124,21 +123,26 @@ export function searchItems(index: SearchIndex, query: AnalyzedQuery, options: S
   }
   const s = scratch;
   s.start();
-  for (const r of results) {
-    const [i, passage] = index.docRefs[r.id as number]!;
+  const { docItem, docPassage } = index;
+  const filter = options.filter;
+  // Documents come in MiniSearch's result-map order; best and second best do not depend on the
+  // order, and among equal passages the first in that order stays best, as with its sorted results.
+  for (let k = 0; k < matched; k++) {
+    const doc = scorer.matched[k]!;
+    const i = docItem[doc]!;
+    if (filter && !filter(i)) continue;
+    const score = scorer.score[doc]!;
+    const passage = docPassage[doc]!;
     s.touch(i);
-    if (passage < 0) s.itemScore[i]! += r.score;
-    else if (r.score > s.best[i]!) {
+    if (passage < 0) s.itemScore[i]! += score;
+    else if (score > s.best[i]!) {
       s.second[i] = s.best[i]!;
-      s.best[i] = r.score;
+      s.best[i] = score;
       s.bestPassage[i] = passage;
-    } else if (r.score > s.second[i]!) s.second[i] = r.score;
-    for (const t of r.queryTerms) {
-      const b = bit.get(t);
-      if (b === undefined) continue;
-      if (b < 32) s.maskLo[i]! |= 1 << b;
-      else s.maskHi[i]! |= 1 << (b - 32);
-    }
+    } else if (score > s.second[i]!) s.second[i] = score;
+    // Bit b of the scorer's masks is terms[b], as in `bit`.
+    s.maskLo[i]! |= scorer.maskLo[doc]!;
+    s.maskHi[i]! |= scorer.maskHi[doc]!;
   }
 
   // A word counts as matched when every term of one of its forms matched.
