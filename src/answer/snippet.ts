@@ -205,6 +205,25 @@ function prepare(input: SnippetInput) {
   return { candidates, weights, single };
 }
 
+/**
+ * How fully the item's best sentence, or two adjacent sentences, answers the question: the share
+ * (0–1) of the question's weight they hold. Comparable across items, unlike snippet scores.
+ */
+export function answerEvidence(input: SnippetInput): number {
+  const { candidates } = prepare(input);
+  const total = input.words.reduce((sum, w) => sum + w.idf, 0);
+  if (total === 0) return 0;
+  let best = 0;
+  candidates.forEach((c, i) => {
+    const next = candidates[i + 1];
+    const joint = next && next.section === c.section && next.paragraph === c.paragraph ? c.matches.map((m, k) => Math.max(m, next.matches[k]!)) : c.matches;
+    let held = 0;
+    joint.forEach((m, k) => (held += m * input.words[k]!.idf));
+    best = Math.max(best, held / total);
+  });
+  return best;
+}
+
 export function bestSnippet(input: SnippetInput): { text: string; parts: SnippetPart[] } {
   const { candidates, weights, single } = prepare(input);
   if (candidates.length === 0) {
