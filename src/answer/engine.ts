@@ -7,7 +7,8 @@ import { Synonyms } from '../search/synonyms.js';
 import { parseQueryHints, type QueryHints } from '../search/query-hints.js';
 import { analyzeQuery, type QueryWord } from '../search/query.js';
 import { searchItems, type RankedItem } from '../search/searcher.js';
-import { answerEvidence, answerKind, bestSnippet, countedNoun, type AnswerKind } from './snippet.js';
+import { answerKind, bestSnippet, countedNoun, type AnswerKind } from './snippet.js';
+import { reorderByEvidence } from './evidence-order.js';
 import { analyzeText, analyzeToken } from '../search/analyzer.js';
 import { groupNearDuplicates, isBriefingItem, isStandardItem, recencyFactor, STANDARD_ITEM_FACTOR, topicTerms } from '../search/meeting-ranking.js';
 import { foldDanish } from '../search/fold.js';
@@ -29,14 +30,6 @@ export const COMMITTEE_HINT_BOOST = 1.3;
 export const YEAR_HINT_BOOST = 1.3;
 /** Earlier meetings listed under an answer whose topic recurs. */
 export const MAX_EARLIER = 5;
-/** How many of the best topics are re-ordered by the evidence of their best sentence. */
-export const EVIDENCE_HEAD = 10;
-/** How much that evidence counts: score × (1 − w + w × evidence). */
-export const EVIDENCE_WEIGHT = 0.3;
-/** Evidence within this much (share of the question) counts as equal. */
-export const EVIDENCE_TIE = 0.05;
-/** Between topics with equal evidence, the newer comes first when it scores at least 1 − this of the other. */
-export const NEAR_TIE_ACROSS_TOPICS = 0.3;
 /** How many of the best ranked items are grouped and can be paged through. */
 export const GROUPED_HEAD = 300;
 
@@ -65,6 +58,11 @@ function compareAgendaOrder(a: AgendaItem, b: AgendaItem): number {
 /** An item of a meeting in that year, or one whose title is about it (`Økonomiforhandlinger for 2026`). */
 function aboutYear(item: AgendaItem, year: number): boolean {
   return item.meetingDate.startsWith(String(year)) || item.title.includes(String(year));
+}
+
+/** One meeting: a committee on a date (items and meetings both have the two). */
+function meetingKey(x: { committee: string; meetingDate: string }): string {
+  return `${x.committee}|${x.meetingDate}`;
 }
 
 function inRange(date: string, from?: string, to?: string): boolean {
@@ -183,8 +181,8 @@ class Engine implements AnswerEngine {
   private hintedMeetings(hints: QueryHints, now: Date): Set<string> | undefined {
     const meetings = this.index.meetings.filter((m) => hints.committee === undefined || m.committee === hints.committee);
     if (hints.dateFrom !== undefined) {
-      const ids = meetings.filter((m) => inRange(m.meetingDate, hints.dateFrom, hints.dateTo)).map((m) => m.id);
-      return ids.length > 0 ? new Set(ids) : undefined;
+      const keys = meetings.filter((m) => inRange(m.meetingDate, hints.dateFrom, hints.dateTo)).map((m) => meetingKey(m));
+      return keys.length > 0 ? new Set(keys) : undefined;
     }
     if (hints.relative !== undefined) {
       const today = isoDay(now);
@@ -193,7 +191,7 @@ class Engine implements AnswerEngine {
         hints.relative === 'next'
           ? (sorted.find((m) => m.meetingDate >= today) ?? sorted[sorted.length - 1])
           : ([...sorted].reverse().find((m) => m.meetingDate <= today) ?? sorted[0]);
-      return pick ? new Set([pick.id]) : undefined;
+      return pick ? new Set([meetingKey(pick)]) : undefined;
     }
     return undefined;
   }
@@ -205,7 +203,7 @@ class Engine implements AnswerEngine {
     }
     const items = this.index.items
       .filter((i) => i.number === hints.itemNumber && this.passes(i, filters))
-      .filter((i) => (meetings ? meetings.has(`${i.id.slice(0, i.id.length - i.number.length - 1)}`) : true))
+      .filter((i) => (meetings ? meetings.has(meetingKey(i)) : true))
       .filter((i) => hints.committee === undefined || i.committee === hints.committee)
       .sort((a, b) => b.meetingDate.localeCompare(a.meetingDate));
     const hits = items.map((item, i) => this.plainHit(item, items.length - i));
@@ -244,14 +242,10 @@ class Engine implements AnswerEngine {
     const analyzed = analyzeQuery(text, index, this.synonyms);
     const context = this.rankingContext();
     const queryTerms = new Set(analyzed.terms.keys());
-    const meetingOf = (i: number) => {
-      const item = index.items[i]!;
-      return item.id.slice(0, item.id.length - item.number.length - 1);
-    };
     const boost = (i: number) => {
       const item = index.items[i]!;
       let factor = context.recency[i]!;
-      if (meetings?.has(meetingOf(i))) factor *= MEETING_HINT_BOOST;
+      if (meetings?.has(meetingKey(item))) factor *= MEETING_HINT_BOOST;
       if (hints.committee !== undefined && item.committee === hints.committee) factor *= COMMITTEE_HINT_BOOST;
       if (hints.year !== undefined && aboutYear(item, hints.year)) factor *= YEAR_HINT_BOOST;
       const standardTitle = context.titles.get(i);
@@ -280,29 +274,7 @@ class Engine implements AnswerEngine {
     const committee = hints.committee;
     const eligible = committee !== undefined || hints.year !== undefined ? (i: number) => (committee === undefined || index.items[i]!.committee === committee) && (hints.year === undefined || aboutYear(index.items[i]!, hints.year)) : undefined;
     const groups = groupNearDuplicates(ranked.slice(0, GROUPED_HEAD), index.items, { preferNewest: !dated, ...(eligible ? { eligible } : {}), termsOf });
-    // The head of the ranking is re-ordered by evidence: how much of the question the best sentence
-    // (or two) of each answer holds. An item that states the answer beats one that merely shares
-    // its words across unrelated paragraphs.
-    const head = groups.slice(0, EVIDENCE_HEAD).map((g) => {
-      const item = index.items[g.best.itemIndex]!;
-      const evidence = answerEvidence({ item, words: analyzed.words, lexicon: index.lexicon, kind: 'other' });
-      return { g, evidence, date: item.meetingDate, key: g.score * (1 - EVIDENCE_WEIGHT + EVIDENCE_WEIGHT * evidence) };
-    });
-    head.sort((a, b) => b.key - a.key);
-    // Answers that state the question equally well (same evidence) and score about the same: the
-    // newest meeting first, as with near-duplicates of one topic.
-    for (let swapped = true; swapped; ) {
-      swapped = false;
-      for (let i = 0; i + 1 < head.length; i++) {
-        const [a, b] = [head[i]!, head[i + 1]!];
-        if (b.date > a.date && b.evidence >= a.evidence - EVIDENCE_TIE && b.key >= a.key * (1 - NEAR_TIE_ACROSS_TOPICS)) {
-          head[i] = b;
-          head[i + 1] = a;
-          swapped = true;
-        }
-      }
-    }
-    groups.splice(0, head.length, ...head.map((h) => ({ ...h.g, score: h.key })));
+    reorderByEvidence(groups, (g) => index.items[g.best.itemIndex]!, analyzed.words, index.lexicon);
     // Also-relevant items must match a fair part of the question too; weak tails are noise.
     const relevant = groups.filter((g, i) => i === 0 || (g.best.coverage >= MIN_COVERAGE && g.score >= groups[0]!.score * 0.15));
     const kind = answerKind(query);
