@@ -15,7 +15,7 @@ import { answerEvidence } from './snippet.js';
 /** How many of the best topics are re-ordered. */
 export const EVIDENCE_HEAD = 10;
 /** How much evidence counts: score × (1 − w + w × evidence). */
-export const EVIDENCE_WEIGHT = 0.5;
+export const EVIDENCE_WEIGHT = 0.3;
 /** Evidence within this much (share of the question) counts as equal. */
 export const EVIDENCE_TIE = 0.05;
 /** Between answers with equal evidence, the newer comes first when it scores at least 1 − this of the other. */
