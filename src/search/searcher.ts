@@ -33,6 +33,11 @@ export interface SearchItemsOptions {
   boost?: (itemIndex: number) => number;
   /** Only these items (hard filters). */
   filter?: (itemIndex: number) => boolean;
+  /**
+   * Only the best `limit` items, exactly `searchItems(…).slice(0, limit)`: a question in a large
+   * corpus matches tens of thousands of items, and sorting them all costs more than scoring.
+   */
+  limit?: number;
 }
 
 /**
@@ -48,6 +53,10 @@ class Scratch {
   readonly maskLo: Uint32Array;
   readonly maskHi: Uint32Array;
   readonly touched: Int32Array;
+  readonly final: Float64Array;
+  readonly coverage: Float64Array;
+  /** The best items found so far, worst first (a binary heap), when a limit is given. */
+  readonly heap: Int32Array;
   /** Which query last touched an item, so nothing needs clearing between queries. */
   readonly stamp: Uint32Array;
   epoch = 0;
@@ -61,6 +70,9 @@ class Scratch {
     this.maskLo = new Uint32Array(size);
     this.maskHi = new Uint32Array(size);
     this.touched = new Int32Array(size);
+    this.final = new Float64Array(size);
+    this.coverage = new Float64Array(size);
+    this.heap = new Int32Array(size);
     this.stamp = new Uint32Array(size);
   }
 
@@ -162,21 +174,75 @@ export function searchItems(index: SearchIndex, query: AnalyzedQuery, options: S
       }),
   }));
   const totalWeight = query.words.reduce((sum, w) => sum + w.idf, 0);
-
-  const ranked: RankedItem[] = new Array(s.count);
-  for (let k = 0; k < s.count; k++) {
-    const i = s.touched[k]!;
-    const lo = s.maskLo[i]!;
-    const hi = s.maskHi[i]!;
+  // Coverage depends only on which terms matched, and most items share a handful of patterns.
+  const coverageOfMask = new Map<number, number>();
+  const coverageOf = (lo: number, hi: number): number => {
     let matchedWeight = 0;
     for (const w of wordMasks) {
       if (w.alternatives.some(([alo, ahi]) => (lo & alo) >>> 0 === alo && (hi & ahi) >>> 0 === ahi)) matchedWeight += w.idf;
     }
-    const coverage = totalWeight > 0 ? matchedWeight / totalWeight : 0;
+    return totalWeight > 0 ? matchedWeight / totalWeight : 0;
+  };
+
+  const { final, coverage: coverages } = s;
+  for (let k = 0; k < s.count; k++) {
+    const i = s.touched[k]!;
+    const lo = s.maskLo[i]!;
+    const hi = s.maskHi[i]!;
+    let coverage: number | undefined;
+    if (hi === 0) {
+      coverage = coverageOfMask.get(lo);
+      if (coverage === undefined) coverageOfMask.set(lo, (coverage = coverageOf(lo, 0)));
+    } else coverage = coverageOf(lo, hi);
     const base = s.itemScore[i]! + s.best[i]! + SECOND_PASSAGE_SHARE * s.second[i]!;
-    const score = base * (0.5 + coverage) * (options.boost?.(i) ?? 1);
-    ranked[k] = { itemIndex: i, score, bestPassage: s.bestPassage[i]!, coverage };
+    final[i] = base * (0.5 + coverage) * (options.boost?.(i) ?? 1);
+    coverages[i] = coverage;
   }
-  ranked.sort((a, b) => b.score - a.score || a.itemIndex - b.itemIndex);
+  // Higher score first, then lower item index: a total order, so the list does not depend on how it is sorted.
+  const before = (a: number, b: number) => final[a]! > final[b]! || (final[a] === final[b] && a < b);
+  let order: Int32Array;
+  const keep = Math.min(s.count, Math.max(0, Math.floor(options.limit ?? s.count)));
+  if (keep >= s.count) order = s.touched.slice(0, s.count);
+  else {
+    // Keep the best `keep` in a heap whose root is the worst of them.
+    const heap = s.heap;
+    let size = 0;
+    const down = (at: number) => {
+      const x = heap[at]!;
+      for (;;) {
+        const l = 2 * at + 1;
+        if (l >= size) break;
+        const r = l + 1;
+        const worse = r < size && before(heap[l]!, heap[r]!) ? r : l;
+        if (!before(x, heap[worse]!)) break;
+        heap[at] = heap[worse]!;
+        at = worse;
+      }
+      heap[at] = x;
+    };
+    for (let k = 0; k < s.count; k++) {
+      const i = s.touched[k]!;
+      if (size < keep) {
+        let at = size++;
+        while (at > 0) {
+          const parent = (at - 1) >> 1;
+          if (!before(heap[parent]!, i)) break;
+          heap[at] = heap[parent]!;
+          at = parent;
+        }
+        heap[at] = i;
+      } else if (keep > 0 && before(i, heap[0]!)) {
+        heap[0] = i;
+        down(0);
+      }
+    }
+    order = heap.slice(0, size);
+  }
+  order.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+  const ranked: RankedItem[] = new Array(order.length);
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k]!;
+    ranked[k] = { itemIndex: i, score: final[i]!, bestPassage: s.bestPassage[i]!, coverage: coverages[i]! };
+  }
   return ranked;
 }
