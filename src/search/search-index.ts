@@ -708,29 +708,32 @@ export interface ScoreOptions {
  * into typed arrays allocated once per index and reused by every query.
  *
  * After `search` returns `n`, `matched[0 … n-1]` are the matching documents in the order
- * MiniSearch's result map holds them (first query term first), and per document `score` is its
- * score (already multiplied by the number of query terms it matched, as MiniSearch does), `terms`
- * that number, and `maskLo`/`maskHi` which of the first 64 query terms matched (bit i = terms[i]).
- * The arrays are overwritten by the next search: not safe to share between concurrent searches
- * (the engine answers one question at a time, synchronously).
+ * MiniSearch's result map holds them (first query term first). Per document, `score[doc]` is its
+ * score (already multiplied by the number of query terms it matched, as MiniSearch does), and
+ * `state[doc * 4 + …]` holds `MASK_LO`/`MASK_HI`, which of the first 64 query terms matched
+ * (bit i = terms[i]), and `TERMS_MATCHED`, how many. (One stride-4 row per document, as a
+ * query touches tens of thousands of documents and separate arrays would cost a cache miss each.)
+ * Everything is overwritten by the next search: not for concurrent searches (the engine answers
+ * one question at a time, synchronously).
  */
 export class PostingScorer {
+  static readonly MASK_LO = 1;
+  static readonly MASK_HI = 2;
+  static readonly TERMS_MATCHED = 3;
   readonly score: Float64Array;
-  readonly terms: Uint16Array;
-  readonly maskLo: Uint32Array;
-  readonly maskHi: Uint32Array;
+  /** Per document: [search stamp, MASK_LO, MASK_HI, TERMS_MATCHED]. */
+  readonly state: Uint32Array;
   readonly matched: Int32Array;
-  /** Score of the current query term alone: MiniSearch sums each term's results, then adds them up. */
+  /** Score of the current query term alone (NaN: none yet): MiniSearch sums each term's results, then adds them up. */
   private readonly termScore: Float64Array;
   private readonly termDocs: Int32Array;
   private termCount = 0;
-  /** Stamps, so no array needs clearing between queries. */
-  private readonly seen: Uint32Array;
-  private readonly seenTerm: Uint32Array;
+  /** Stamps the current search in `state`, so nothing needs clearing between queries. */
   private epoch = 0;
-  private termEpoch = 0;
   private readonly fieldBoost = new Float64Array(FIELDS.length);
   private bm25: { k: number; b: number; d: number } = BM25;
+  /** Postings the last search read, expansions included (for profiling). */
+  postingsRead = 0;
 
   constructor(
     private readonly postings: Postings,
@@ -738,21 +741,22 @@ export class PostingScorer {
   ) {
     const n = postings.documentCount;
     this.score = new Float64Array(n);
-    this.terms = new Uint16Array(n);
-    this.maskLo = new Uint32Array(n);
-    this.maskHi = new Uint32Array(n);
+    this.state = new Uint32Array(n * 4);
     this.matched = new Int32Array(n);
-    this.termScore = new Float64Array(n);
+    this.termScore = new Float64Array(n).fill(NaN);
     this.termDocs = new Int32Array(n);
-    this.seen = new Uint32Array(n);
-    this.seenTerm = new Uint32Array(n);
   }
 
-  private static next(epoch: number, stamps: Uint32Array): number {
-    const e = (epoch + 1) >>> 0;
-    if (e !== 0) return e;
-    stamps.fill(0);
-    return 1;
+  /** How many query terms document `doc` matched in the last search. */
+  termsMatched(doc: number): number {
+    return this.state[doc * 4 + PostingScorer.TERMS_MATCHED]!;
+  }
+
+  /** Whether document `doc` matched `terms[i]` (i < 64) in the last search. */
+  matchedTerm(doc: number, i: number): boolean {
+    if (i >= 64) return false;
+    const word = this.state[doc * 4 + (i < 32 ? PostingScorer.MASK_LO : PostingScorer.MASK_HI)]!;
+    return ((word >>> i % 32) & 1) === 1;
   }
 
   /**
@@ -776,14 +780,18 @@ export class PostingScorer {
     const prefixWeight = options.weights?.prefix ?? DEFAULT_WEIGHTS.prefix;
     const maxFuzzy = options.maxFuzzy ?? DEFAULT_MAX_FUZZY;
     this.bm25 = options.bm25 ?? BM25;
-    this.epoch = PostingScorer.next(this.epoch, this.seen);
+    this.epoch = (this.epoch + 1) >>> 0;
+    if (this.epoch === 0) {
+      for (let i = 0; i < this.state.length; i += 4) this.state[i] = 0;
+      this.epoch = 1;
+    }
+    this.postingsRead = 0;
     let count = 0;
     terms.forEach((term, i) => {
       // MiniSearch tokenizes each query string apart, so its callbacks see (term, 0, [term]).
       const fuzzy = typeof options.fuzzy === 'function' ? options.fuzzy(term, 0, [term]) : options.fuzzy || false;
       const prefix = typeof options.prefix === 'function' ? options.prefix(term, 0, [term]) : options.prefix === true;
       const termBoost = typeof options.boostTerm === 'function' ? options.boostTerm(term, 0, [term]) : 1;
-      this.termEpoch = PostingScorer.next(this.termEpoch, this.seenTerm);
       this.termCount = 0;
       const exact = this.tree.get(term) as TermPostings | undefined;
       if (exact) this.addTerm(exact.term, 1, termBoost);
@@ -812,29 +820,42 @@ export class PostingScorer {
         }
       }
       // OR: the term's total is added to what earlier terms gave, in MiniSearch's order.
-      const lo = i < 32 ? 1 << i : 0;
-      const hi = i >= 32 && i < 64 ? 1 << (i - 32) : 0;
-      for (let k = 0; k < this.termCount; k++) {
-        const doc = this.termDocs[k]!;
-        if (this.seen[doc] !== this.epoch) {
-          this.seen[doc] = this.epoch;
-          this.matched[count++] = doc;
-          this.score[doc] = this.termScore[doc]!;
-          this.terms[doc] = 1;
-          this.maskLo[doc] = lo;
-          this.maskHi[doc] = hi;
-        } else {
-          this.score[doc] = this.score[doc]! + this.termScore[doc]!;
-          this.terms[doc]!++;
-          this.maskLo[doc]! |= lo;
-          this.maskHi[doc]! |= hi;
-        }
-      }
+      count = this.merge(i, count);
     });
     // MiniSearch's "quality": a document's score times the number of query terms it matched.
+    const { matched, score, state } = this;
     for (let k = 0; k < count; k++) {
-      const doc = this.matched[k]!;
-      this.score[doc] = this.score[doc]! * this.terms[doc]!;
+      const doc = matched[k]!;
+      score[doc] = score[doc]! * state[doc * 4 + 3]!;
+    }
+    return count;
+  }
+
+  /** Adds the current term's scores (query term `i`) to the totals; returns the new match count. */
+  private merge(i: number, count: number): number {
+    const { matched, score, termScore, termDocs, state, epoch } = this;
+    // Bit i of the low or the high mask word; past 64 terms, only the count.
+    const word = i < 32 ? 1 : 2;
+    const bit = i < 64 ? (1 << i % 32) >>> 0 : 0;
+    const n = this.termCount;
+    for (let k = 0; k < n; k++) {
+      const doc = termDocs[k]!;
+      const row = doc * 4;
+      const add = termScore[doc]!;
+      termScore[doc] = NaN;
+      if (state[row] !== epoch) {
+        state[row] = epoch;
+        state[row + 1] = 0;
+        state[row + 2] = 0;
+        state[row + 3] = 1;
+        state[row + word] = bit;
+        matched[count++] = doc;
+        score[doc] = add;
+      } else {
+        score[doc] = score[doc]! + add;
+        state[row + 3]!++;
+        state[row + word]! |= bit;
+      }
     }
     return count;
   }
@@ -843,31 +864,33 @@ export class PostingScorer {
   private addTerm(t: number, termWeight: number, termBoost: number): void {
     const { termStart, segField, segStart, segLength, docs, freqs, fieldLengths, averageFieldLength, documentCount } = this.postings;
     const { k, b, d } = this.bm25;
+    const fieldBoost = this.fieldBoost;
     const nFields = FIELDS.length;
-    const termScore = this.termScore;
-    const seenTerm = this.seenTerm;
-    const epoch = this.termEpoch;
+    const { termScore, termDocs } = this;
+    let termCount = this.termCount;
     for (let s = termStart[t]!; s < termStart[t + 1]!; s++) {
       const f = segField[s]!;
       const matchingCount = segLength[s]!;
       const avgFieldLength = averageFieldLength[f]!;
       // The same expressions in the same order as MiniSearch's calcBM25Score, so the doubles agree.
       const invDocFreq = Math.log(1 + (documentCount - matchingCount + 0.5) / (matchingCount + 0.5));
-      const factor = termWeight * termBoost * this.fieldBoost[f]! * 1;
+      const factor = termWeight * termBoost * fieldBoost[f]! * 1;
       const end = segStart[s]! + matchingCount;
+      this.postingsRead += matchingCount;
       for (let p = segStart[s]!; p < end; p++) {
         const doc = docs[p]!;
         const termFreq = freqs[p]!;
         const fieldLength = fieldLengths[doc * nFields + f]!;
         const rawScore = invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength)));
         const weighted = factor * rawScore;
-        if (seenTerm[doc] !== epoch) {
-          seenTerm[doc] = epoch;
+        const sum = termScore[doc]!;
+        if (sum !== sum) {
           termScore[doc] = weighted;
-          this.termDocs[this.termCount++] = doc;
-        } else termScore[doc] = termScore[doc]! + weighted;
+          termDocs[termCount++] = doc;
+        } else termScore[doc] = sum + weighted;
       }
     }
+    this.termCount = termCount;
   }
 }
 

@@ -37,9 +37,8 @@ function differences(index: SearchIndex, terms: string[], scorerOptions: ScoreOp
     }
     const got = scorer.score[doc]!;
     if (Math.abs(got - r.score) > 1e-9 * Math.max(1, Math.abs(r.score))) out.push(`${terms.join(' ')}: document ${doc} scored ${got}, MiniSearch ${r.score}`);
-    if (scorer.terms[doc] !== r.queryTerms.length) out.push(`${terms.join(' ')}: document ${doc} matched ${scorer.terms[doc]} terms, MiniSearch ${r.queryTerms.length}`);
-    const bits = terms.map((t, i) => (i < 32 ? (scorer.maskLo[doc]! >>> i) & 1 : (scorer.maskHi[doc]! >>> (i - 32)) & 1) === 1);
-    const mine = terms.filter((_, i) => i < 64 && bits[i]).sort();
+    if (scorer.termsMatched(doc) !== r.queryTerms.length) out.push(`${terms.join(' ')}: document ${doc} matched ${scorer.termsMatched(doc)} terms, MiniSearch ${r.queryTerms.length}`);
+    const mine = terms.filter((_, i) => i < 64 && scorer.matchedTerm(doc, i)).sort();
     const theirs = r.queryTerms.filter((t) => terms.indexOf(t) < 64).sort();
     if (mine.join(' ') !== theirs.join(' ')) out.push(`${terms.join(' ')}: document ${doc} terms [${mine}], MiniSearch [${theirs}]`);
   }
