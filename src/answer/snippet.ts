@@ -162,33 +162,65 @@ export function scoreSentences(input: SnippetInput): Array<{ text: string; score
   return candidates.map((c) => ({ text: c.text, score: single(c) })).sort((a, b) => b.score - a.score);
 }
 
-function prepare(input: SnippetInput) {
-  const candidates: Candidate[] = [];
-  const none = input.words.map(() => 0);
+/** An item's sentences with their terms: the part of snippet work that does not depend on the question. */
+interface AnalysedSentence {
+  text: string;
+  section: (typeof PASSAGE_SECTIONS)[number];
+  paragraph: number;
+  start: number;
+  terms: Set<string>;
+  /** Terms of the briefing heading the sentence stands under, if any. */
+  heading?: Set<string>;
+}
+
+/** Recently analysed items: answering re-reads the same few items a lot (paging, buttons, popular topics). */
+const analysed = new Map<AgendaItem, AnalysedSentence[]>();
+const ANALYSED_ITEMS = 2000;
+
+function analyseItem(item: AgendaItem, lexicon: Lexicon): AnalysedSentence[] {
+  const cached = analysed.get(item);
+  if (cached) return cached;
+  const sentences: AnalysedSentence[] = [];
   for (const section of PASSAGE_SECTIONS) {
-    const text = input.item[section];
+    const text = item[section];
     if (!text) continue;
     const paragraphs = text.split('\n\n');
-    let heading = none;
+    let heading: Set<string> | undefined;
     let currentParagraph = -1;
     for (const s of splitSentences(text)) {
       const paragraph = paragraphs[s.paragraph] ?? '';
       if (s.paragraph !== currentParagraph) {
         currentParagraph = s.paragraph;
         // A briefing heading (`Movia`, `Københavns Professionshøjskole (KP)`) is context, not an answer.
-        if (isSubheadingParagraph(paragraph)) heading = wordMatches(termsOf(paragraph, input.lexicon), input.words);
+        if (isSubheadingParagraph(paragraph)) heading = termsOf(paragraph, lexicon);
       }
       if (isSubheadingParagraph(paragraph)) continue;
-      const inPassage =
-        input.bestPassage !== undefined && input.bestPassage.section === section && s.start >= input.bestPassage.start && s.start < input.bestPassage.end;
-      let factor = 1;
-      if (inPassage) factor *= 1 + PASSAGE_BONUS;
-      if (kindMatches(input.kind, s.text)) factor *= 1 + KIND_BONUS;
-      if (input.countTerms && input.countTerms.size > 0 && countsNoun(s.text, input.countTerms, input.lexicon)) factor *= 1 + COUNT_BONUS;
-      if (section === 'recommendation') factor *= RECOMMENDATION_FACTOR;
-      candidates.push({ text: s.text, section, paragraph: s.paragraph, matches: wordMatches(termsOf(s.text, input.lexicon), input.words), factor, heading });
+      sentences.push({ text: s.text, section, paragraph: s.paragraph, start: s.start, terms: termsOf(s.text, lexicon), ...(heading ? { heading } : {}) });
     }
   }
+  if (analysed.size >= ANALYSED_ITEMS) analysed.delete(analysed.keys().next().value!);
+  analysed.set(item, sentences);
+  return sentences;
+}
+
+function prepare(input: SnippetInput) {
+  const none = input.words.map(() => 0);
+  const headingMatches = new Map<Set<string>, number[]>();
+  const candidates: Candidate[] = analyseItem(input.item, input.lexicon).map((s) => {
+    const inPassage =
+      input.bestPassage !== undefined && input.bestPassage.section === s.section && s.start >= input.bestPassage.start && s.start < input.bestPassage.end;
+    let factor = 1;
+    if (inPassage) factor *= 1 + PASSAGE_BONUS;
+    if (kindMatches(input.kind, s.text)) factor *= 1 + KIND_BONUS;
+    if (input.countTerms && input.countTerms.size > 0 && countsNoun(s.text, input.countTerms, input.lexicon)) factor *= 1 + COUNT_BONUS;
+    if (s.section === 'recommendation') factor *= RECOMMENDATION_FACTOR;
+    let heading = none;
+    if (s.heading) {
+      heading = headingMatches.get(s.heading) ?? wordMatches(s.heading, input.words);
+      headingMatches.set(s.heading, heading);
+    }
+    return { text: s.text, section: s.section, paragraph: s.paragraph, matches: wordMatches(s.terms, input.words), factor, heading };
+  });
   // Within one item, a question word found in many sentences (the item's topic) tells less about
   // which sentence answers than a word found in one.
   const weights = input.words.map((word, i) => {

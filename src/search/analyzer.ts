@@ -45,7 +45,10 @@ export class Lexicon {
   }
 
   add(stem: string): void {
-    if (stem.length >= 3) this.stems.add(stem);
+    if (stem.length < 3 || this.stems.has(stem)) return;
+    this.stems.add(stem);
+    // A new stem can change how words split.
+    if (this.splits.size > 0) this.splits.clear();
   }
 
   has(stem: string): boolean {
@@ -67,6 +70,22 @@ export class Lexicon {
    */
   splitCompound(word: string, depth = 0): string[] {
     if (word.length < 8 || depth > 2) return [];
+    if (depth === 0) {
+      // The same words recur in every item and question; splitting is the costly part of analysis.
+      let parts = this.splits.get(word);
+      if (parts === undefined) {
+        parts = this.splitUncached(word, 0);
+        if (this.splits.size > 100_000) this.splits.clear();
+        this.splits.set(word, parts);
+      }
+      return parts;
+    }
+    return this.splitUncached(word, depth);
+  }
+
+  private readonly splits = new Map<string, string[]>();
+
+  private splitUncached(word: string, depth: number): string[] {
     // Longest known tail with a known head first; failing that, the longest known tail whose head
     // is a plausible word of its own (`særtilskuds|puljen`), since heads of compounds often never
     // occur alone in the corpus.
