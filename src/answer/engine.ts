@@ -211,7 +211,13 @@ class Engine implements AnswerEngine {
   }
 
   /** Per item: whether it is a standard item (approval, *Siden sidst*, …), and its title's terms. */
-  private standardCache?: { index: SearchIndex; titles: Map<number, Set<string>>; recency: Float64Array; topics: Map<number, Set<string>> };
+  private standardCache?: {
+    index: SearchIndex;
+    titles: Map<number, Set<string>>;
+    recency: Float64Array;
+    meetingKeys: string[];
+    topics: Map<number, Set<string>>;
+  };
 
   private rankingContext() {
     if (this.standardCache?.index !== this.index) {
@@ -228,7 +234,8 @@ class Engine implements AnswerEngine {
         if (factor === undefined) byDate.set(item.meetingDate, (factor = recencyFactor(item.meetingDate, newest)));
         return factor;
       });
-      this.standardCache = { index: this.index, titles, recency, topics: new Map() };
+      const meetingKeys = this.index.items.map((item) => meetingKey(item));
+      this.standardCache = { index: this.index, titles, recency, meetingKeys, topics: new Map() };
     }
     return this.standardCache;
   }
@@ -242,12 +249,13 @@ class Engine implements AnswerEngine {
     const analyzed = analyzeQuery(text, index, this.synonyms);
     const context = this.rankingContext();
     const queryTerms = new Set(analyzed.terms.keys());
+    const year = hints.year !== undefined ? String(hints.year) : undefined;
     const boost = (i: number) => {
       const item = index.items[i]!;
       let factor = context.recency[i]!;
-      if (meetings?.has(meetingKey(item))) factor *= MEETING_HINT_BOOST;
+      if (meetings?.has(context.meetingKeys[i]!)) factor *= MEETING_HINT_BOOST;
       if (hints.committee !== undefined && item.committee === hints.committee) factor *= COMMITTEE_HINT_BOOST;
-      if (hints.year !== undefined && aboutYear(item, hints.year)) factor *= YEAR_HINT_BOOST;
+      if (year !== undefined && (item.meetingDate.startsWith(year) || item.title.includes(year))) factor *= YEAR_HINT_BOOST;
       const standardTitle = context.titles.get(i);
       if (standardTitle && ![...standardTitle].some((t) => queryTerms.has(t))) factor *= STANDARD_ITEM_FACTOR;
       return factor;
