@@ -249,13 +249,12 @@ class Engine implements AnswerEngine {
     const analyzed = analyzeQuery(text, index, this.synonyms);
     const context = this.rankingContext();
     const queryTerms = new Set(analyzed.terms.keys());
-    const year = hints.year !== undefined ? String(hints.year) : undefined;
     const boost = (i: number) => {
       const item = index.items[i]!;
       let factor = context.recency[i]!;
       if (meetings?.has(context.meetingKeys[i]!)) factor *= MEETING_HINT_BOOST;
       if (hints.committee !== undefined && item.committee === hints.committee) factor *= COMMITTEE_HINT_BOOST;
-      if (year !== undefined && (item.meetingDate.startsWith(year) || item.title.includes(year))) factor *= YEAR_HINT_BOOST;
+      if (hints.year !== undefined && aboutYear(item, hints.year)) factor *= YEAR_HINT_BOOST;
       const standardTitle = context.titles.get(i);
       if (standardTitle && ![...standardTitle].some((t) => queryTerms.has(t))) factor *= STANDARD_ITEM_FACTOR;
       return factor;
