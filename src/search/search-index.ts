@@ -35,7 +35,7 @@ export interface IndexDoc {
 const TERM_SEPARATOR = ' ';
 
 /** Bump when the saved form changes; an index saved by other code is rebuilt. */
-export const INDEX_FORMAT_VERSION = 5;
+export const INDEX_FORMAT_VERSION = 6;
 
 export function miniSearchOptions() {
   return {
