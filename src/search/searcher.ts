@@ -111,6 +111,7 @@ export function searchItems(index: SearchIndex, query: AnalyzedQuery, options: S
     boostTerm: (term) => weights.get(term) ?? 1,
   });
 
+  if (matched === 0) return [];
   let scratch = scratches.get(index);
   if (!scratch) {
     scratch = new Scratch(index.itemCount);
@@ -121,38 +122,67 @@ export function searchItems(index: SearchIndex, query: AnalyzedQuery, options: S
   const { docItem, docPassage } = index;
   const filter = options.filter;
   const { acc, flags, touched } = s;
-  const epoch = s.epoch;
-  const { matched: docs, score: docScore, state: docState } = scorer;
+  const { score: docScore, state: docState, rank, stamp } = scorer;
   let count = 0;
-  // Documents come in MiniSearch's result-map order; best and second best do not depend on the
-  // order, and among equal passages the first in that order stays best, as with its sorted results.
-  for (let k = 0; k < matched; k++) {
-    const doc = docs[k]!;
+  // Documents in index order, where an item's documents (itself, then its passages) are
+  // neighbours: the item's sums stay in locals and every array is read front to back.
+  let item = -1;
+  let allowed = false;
+  let itemScore = 0;
+  let best = 0;
+  let second = 0;
+  let bestPassage = -1;
+  let bestRank = 0;
+  let itemLo = 0;
+  let itemHi = 0;
+  const flush = () => {
+    if (item < 0 || !allowed) return;
+    const row = item * 4;
+    acc[row] = itemScore;
+    acc[row + 1] = best;
+    acc[row + 2] = second;
+    flags[row + 1] = itemLo;
+    flags[row + 2] = itemHi;
+    flags[row + 3] = bestPassage + 1;
+    touched[count++] = item;
+  };
+  for (let doc = 0, row = 0; row < docState.length; doc++, row += 4) {
+    if (docState[row] !== stamp) continue;
     const i = docItem[doc]!;
-    if (filter && !filter(i)) continue;
+    if (i !== item) {
+      flush();
+      item = i;
+      allowed = !filter || filter(i);
+      itemScore = 0;
+      best = 0;
+      second = 0;
+      bestPassage = -1;
+      bestRank = 0;
+      itemLo = 0;
+      itemHi = 0;
+    }
+    if (!allowed) continue;
     const score = docScore[doc]!;
     const passage = docPassage[doc]!;
-    const row = i * 4;
-    if (flags[row] !== epoch) {
-      flags[row] = epoch;
-      flags[row + 1] = 0;
-      flags[row + 2] = 0;
-      flags[row + 3] = 0;
-      acc[row] = 0;
-      acc[row + 1] = 0;
-      acc[row + 2] = 0;
-      touched[count++] = i;
+    if (passage < 0) itemScore += score;
+    else if (score > best) {
+      second = best;
+      best = score;
+      bestPassage = passage;
+      bestRank = rank[doc]!;
+    } else {
+      // MiniSearch's results put equal scores in its result order: the earliest stays best.
+      if (score === best && bestPassage >= 0 && rank[doc]! < bestRank) {
+        bestPassage = passage;
+        bestRank = rank[doc]!;
+      }
+      if (score > second) second = score;
     }
-    if (passage < 0) acc[row] = acc[row]! + score;
-    else if (score > acc[row + 1]!) {
-      acc[row + 2] = acc[row + 1]!;
-      acc[row + 1] = score;
-      flags[row + 3] = passage + 1;
-    } else if (score > acc[row + 2]!) acc[row + 2] = score;
     // Bit b of the scorer's masks is terms[b], as in `bit`.
-    flags[row + 1]! |= docState[doc * 4 + PostingScorer.MASK_LO]!;
-    flags[row + 2]! |= docState[doc * 4 + PostingScorer.MASK_HI]!;
+    itemLo |= docState[row + PostingScorer.MASK_LO]!;
+    itemHi |= docState[row + PostingScorer.MASK_HI]!;
   }
+  flush();
   s.count = count;
 
   // A word counts as matched when every term of one of its forms matched.
@@ -201,8 +231,24 @@ export function searchItems(index: SearchIndex, query: AnalyzedQuery, options: S
   const before = (a: number, b: number) => acc[a * 4 + 3]! > acc[b * 4 + 3]! || (acc[a * 4 + 3] === acc[b * 4 + 3] && a < b);
   let order: Int32Array;
   const keep = Math.min(s.count, Math.max(0, Math.floor(options.limit ?? s.count)));
-  if (keep >= s.count) order = s.touched.slice(0, s.count);
-  else {
+  if (keep >= s.count) {
+    // Everything: a native numeric sort of the scores, then each item goes to the first free
+    // place of its score. `touched` is in ascending item order, so equal scores keep it, and no
+    // comparator runs tens of thousands of times.
+    const keys = new Float64Array(s.count);
+    for (let k = 0; k < s.count; k++) keys[k] = -acc[touched[k]! * 4 + 3]!;
+    keys.sort();
+    const firstFree = new Map<number, number>();
+    for (let k = s.count - 1; k >= 0; k--) firstFree.set(keys[k]!, k);
+    order = new Int32Array(s.count);
+    for (let k = 0; k < s.count; k++) {
+      const i = touched[k]!;
+      const key = -acc[i * 4 + 3]!;
+      const at = firstFree.get(key)!;
+      order[at] = i;
+      firstFree.set(key, at + 1);
+    }
+  } else {
     // Keep the best `keep` in a heap whose root is the worst of them.
     const heap = s.heap;
     let size = 0;
@@ -237,7 +283,7 @@ export function searchItems(index: SearchIndex, query: AnalyzedQuery, options: S
     }
     order = heap.slice(0, size);
   }
-  order.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+  if (keep < s.count) order.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
   const ranked: RankedItem[] = new Array(order.length);
   for (let k = 0; k < order.length; k++) {
     const i = order[k]!;
