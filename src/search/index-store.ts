@@ -166,7 +166,10 @@ async function readIndex(dataDir: string, fingerprint: string): Promise<{ index:
       documentCount: header.documentCount,
     };
     if (postings.termStart.length !== terms.length + 1) return { stale: 'unreadable' };
-    return { index: SearchIndex.restore(meetings, unpackPassages(packed), termItems, postings), skipped: header.skipped };
+    const passages = unpackPassages(packed);
+    // Documents are numbered item, its passages, next item…: the counts must agree.
+    if (passages.reduce((n, list) => n + 1 + list.length, 0) !== postings.documentCount) return { stale: 'unreadable' };
+    return { index: SearchIndex.restore(meetings, passages, termItems, postings), skipped: header.skipped };
   } catch {
     return { stale: 'unreadable' };
   }

@@ -419,16 +419,6 @@ export function unpackPassages(packed: readonly (readonly number[])[]): Array<Pa
   });
 }
 
-/** Document references follow from the passages: the item itself, then each passage. */
-function docRefsOf(passages: ReadonlyArray<readonly Passage[]>): Array<[number, number]> {
-  const refs: Array<[number, number]> = [];
-  passages.forEach((list, i) => {
-    refs.push([i, -1]);
-    for (let j = 0; j < list.length; j++) refs.push([i, j]);
-  });
-  return refs;
-}
-
 /** A growable Int32Array: token sequences of a large corpus do not fit comfortably in JS arrays. */
 class IntList {
   data = new Int32Array(1 << 16);
@@ -916,18 +906,42 @@ export class SearchIndex {
     readonly passages: Array<Passage[]>,
     readonly termItems: Map<string, number>,
     readonly lexicon: Lexicon,
-    readonly docRefs: Array<[number, number]>,
+    docRefs: ReadonlyArray<readonly [number, number]> | undefined,
     readonly postings: Postings,
   ) {
     this.items = meetings.flatMap((m) => m.items);
     this.itemIndex = new Map(this.items.map((item, i) => [item.id, i]));
     this.miniSearch = attachPostings(postings);
-    this.docItem = new Int32Array(docRefs.length);
-    this.docPassage = new Int32Array(docRefs.length);
-    docRefs.forEach(([item, passage], d) => {
-      this.docItem[d] = item;
-      this.docPassage[d] = passage;
-    });
+    this.docItem = new Int32Array(postings.documentCount);
+    this.docPassage = new Int32Array(postings.documentCount);
+    if (docRefs) {
+      docRefs.forEach(([item, passage], d) => {
+        this.docItem[d] = item;
+        this.docPassage[d] = passage;
+      });
+    } else {
+      // The item itself, then each passage: the order the index was built in.
+      let d = 0;
+      passages.forEach((list, i) => {
+        this.docItem[d] = i;
+        this.docPassage[d++] = -1;
+        for (let j = 0; j < list.length; j++) {
+          this.docItem[d] = i;
+          this.docPassage[d++] = j;
+        }
+      });
+    }
+  }
+
+  private docRefList?: Array<[number, number]>;
+
+  /**
+   * `[itemIndex, passageIndex]` per document (passage -1: the item itself), made on first use:
+   * half a million small arrays at 100,000 items are worth not making at every load.
+   */
+  get docRefs(): Array<[number, number]> {
+    this.docRefList ??= Array.from(this.docItem, (item, d) => [item, this.docPassage[d]!] as [number, number]);
+    return this.docRefList;
   }
 
   private scorerInstance?: PostingScorer;
@@ -960,6 +974,6 @@ export class SearchIndex {
 
   /** Restores an index from its saved parts (see index-store.ts) without analysing any text. */
   static restore(meetings: Meeting[], passages: Array<Passage[]>, termItems: Map<string, number>, postings: Postings): SearchIndex {
-    return new SearchIndex(meetings, passages, termItems, new Lexicon(termItems.keys()), docRefsOf(passages), postings);
+    return new SearchIndex(meetings, passages, termItems, new Lexicon(termItems.keys()), undefined, postings);
   }
 }
