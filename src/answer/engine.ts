@@ -213,7 +213,10 @@ class Engine implements AnswerEngine {
   /** Per item: whether it is a standard item (approval, *Siden sidst*, …), and its title's terms. */
   private standardCache?: {
     index: SearchIndex;
-    titles: Map<number, Set<string>>;
+    /** The distinct titles of standard items, as term sets. */
+    standardTitles: Array<Set<string>>;
+    /** Per item: index into `standardTitles`, or -1 for a topical item. */
+    standardKind: Int32Array;
     recency: Float64Array;
     meetingKeys: string[];
     topics: Map<number, Set<string>>;
@@ -221,11 +224,21 @@ class Engine implements AnswerEngine {
 
   private rankingContext() {
     if (this.standardCache?.index !== this.index) {
-      const titles = new Map<number, Set<string>>();
+      const standardTitles: Array<Set<string>> = [];
+      const titleIndex = new Map<string, number>();
+      const standardKind = new Int32Array(this.index.items.length).fill(-1);
       let newest = '';
       this.index.items.forEach((item, i) => {
         // *Siden sidst* holds real briefings (Movia, SOSU H, …), so only the empty standard items yield.
-        if (isStandardItem(item) && !isBriefingItem(item)) titles.set(i, new Set(analyzeText(item.title)));
+        if (isStandardItem(item) && !isBriefingItem(item)) {
+          const key = item.title.trim().toLowerCase();
+          let k = titleIndex.get(key);
+          if (k === undefined) {
+            k = standardTitles.push(new Set(analyzeText(item.title))) - 1;
+            titleIndex.set(key, k);
+          }
+          standardKind[i] = k;
+        }
         if (item.meetingDate > newest) newest = item.meetingDate;
       });
       const byDate = new Map<string, number>();
@@ -235,7 +248,7 @@ class Engine implements AnswerEngine {
         return factor;
       });
       const meetingKeys = this.index.items.map((item) => meetingKey(item));
-      this.standardCache = { index: this.index, titles, recency, meetingKeys, topics: new Map() };
+      this.standardCache = { index: this.index, standardTitles, standardKind, recency, meetingKeys, topics: new Map() };
     }
     return this.standardCache;
   }
@@ -249,18 +262,20 @@ class Engine implements AnswerEngine {
     const analyzed = analyzeQuery(text, index, this.synonyms);
     const context = this.rankingContext();
     const queryTerms = new Set(analyzed.terms.keys());
+    // Whether the question is about each kind of standard item, decided once, not per matched item.
+    const askedAbout = context.standardTitles.map((title) => [...title].some((t) => queryTerms.has(t)));
     const boost = (i: number) => {
       const item = index.items[i]!;
       let factor = context.recency[i]!;
       if (meetings?.has(context.meetingKeys[i]!)) factor *= MEETING_HINT_BOOST;
       if (hints.committee !== undefined && item.committee === hints.committee) factor *= COMMITTEE_HINT_BOOST;
       if (hints.year !== undefined && aboutYear(item, hints.year)) factor *= YEAR_HINT_BOOST;
-      const standardTitle = context.titles.get(i);
-      if (standardTitle && ![...standardTitle].some((t) => queryTerms.has(t))) factor *= STANDARD_ITEM_FACTOR;
+      const kind = context.standardKind[i]!;
+      if (kind >= 0 && !askedAbout[kind]) factor *= STANDARD_ITEM_FACTOR;
       return factor;
     };
     const hardFilter = filters.committee !== undefined || filters.dateFrom !== undefined || filters.dateTo !== undefined;
-    const ranked = searchItems(index, analyzed, { boost, ...(hardFilter ? { filter: (i: number) => this.passes(index.items[i]!, filters) } : {}) });
+    const ranked = searchItems(index, analyzed, { boost, limit: GROUPED_HEAD, ...(hardFilter ? { filter: (i: number) => this.passes(index.items[i]!, filters) } : {}) });
     if (ranked.length === 0 || ranked[0]!.coverage < MIN_COVERAGE) {
       return { query, status: 'not-found', mode: 'search', results: [], hasMore: false, offset, filters, message: `Jeg fandt ikke noget punkt, der svarer godt på "${query}".`, suggestions: SUGGESTIONS };
     }
