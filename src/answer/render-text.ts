@@ -14,7 +14,7 @@ export function renderAnswerText(answer: Answer, emphasis: (s: string) => string
   }
   const [best, ...others] = answer.results;
   const lines: string[] = [];
-  if (answer.mode === 'case' && answer.offset === 0) lines.push(`${answer.results.length}${answer.hasMore ? '+' : ''} punkt(er) på sagen:`);
+  if (answer.mode === 'case' && answer.offset === 0) lines.push(answer.hasMore ? 'Punkter på sagen (skriv "mere" for resten):' : `${answer.results.length} punkt(er) på sagen:`);
   if (best) lines.push(...renderHit(best, emphasis, answer.mode === 'search'));
   if (others.length > 0) {
     lines.push('', answer.mode === 'search' ? 'Også relevant:' : 'Flere punkter:');
