@@ -106,7 +106,8 @@ export function searchItems(index: SearchIndex, query: AnalyzedQuery, options: S
   const matched = scorer.search(terms, {
     boost: FIELD_BOOSTS,
     fuzzy: (term) => fuzzyFor(term, index.documentFrequency(term) > 0),
-    prefix: (term) => term.length >= 5 && !/^\d/.test(term) && index.documentFrequency(term) <= limit / 4,
+    // Prefix matching catches inflections of what the user typed; synonyms are listed in their forms already.
+    prefix: (term) => typed.has(term) && term.length >= 5 && !/^\d/.test(term) && index.documentFrequency(term) <= limit / 4,
     weights: { fuzzy: FUZZY_WEIGHT, prefix: PREFIX_WEIGHT },
     boostTerm: (term) => weights.get(term) ?? 1,
   });
