@@ -156,12 +156,6 @@ const RECOMMENDATION_FACTOR = 0.6;
 /** A second sentence joins the first only when it adds at least this share. */
 const SECOND_SENTENCE_GAIN = 0.25;
 
-/** The item's sentences with their scores, best first (for tuning and tests). */
-export function scoreSentences(input: SnippetInput): Array<{ text: string; score: number }> {
-  const { candidates, single } = prepare(input);
-  return candidates.map((c) => ({ text: c.text, score: single(c) })).sort((a, b) => b.score - a.score);
-}
-
 /** An item's sentences with their terms: the part of snippet work that does not depend on the question. */
 interface AnalysedSentence {
   text: string;

@@ -48,11 +48,6 @@ export function topicTerms(item: AgendaItem): Set<string> {
   return new Set(analyzeText(item.title).filter((t) => !/^\d/.test(t) && !TITLE_PROCEDURAL_TERMS.has(t)));
 }
 
-/** Kept for callers that want one string per topic. */
-export function topicKey(item: AgendaItem): string {
-  return [...topicTerms(item)].sort().join(' ');
-}
-
 /** Titles sharing at least this share of their content terms (Jaccard) are one topic. */
 export const SAME_TOPIC = 0.5;
 

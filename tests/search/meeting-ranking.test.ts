@@ -113,27 +113,30 @@ describe('standard items', () => {
   });
 });
 
-describe('answers that state the same fact', () => {
-  it('come newest first even under different titles, when they match about equally', async () => {
-    const april2025 = real.find((m) => m.meetingDate === '2025-04-11')!;
-    const retitled = asMeeting(april2025, 'KKR Midtjylland', '2023-03-01');
-    // An older item under another title that states the same and matches a little better on its title.
-    retitled.items = retitled.items.map((item) => ({ ...item, title: item.number === '3.6' ? 'Nye praksis' : `Budgetopfølgning ${item.number}` }));
-    const mixed = engineFromIndex(SearchIndex.build([...real, retitled]), await Synonyms.load('corpus'), { corpusDir: 'corpus', dataDir: 'data' });
-    const a = mixed.ask('Hvornår slår merudgiften til de nye fysioterapipraksis fuldt igennem for kommunerne?');
+/**
+ * The real corpus plus the April 2025 agenda held again by KKR Midtjylland on 1 March 2023, its
+ * item 3.6 under another title: the same facts in an older meeting.
+ */
+async function withOlderRetitled(title: string): Promise<AnswerEngine> {
+  const april2025 = real.find((m) => m.meetingDate === '2025-04-11')!;
+  const older = asMeeting(april2025, 'KKR Midtjylland', '2023-03-01');
+  older.items = older.items.map((item) => ({ ...item, title: item.number === '3.6' ? title : `Budgetopfølgning ${item.number}` }));
+  return engineFromIndex(SearchIndex.build([...real, older]), await Synonyms.load('corpus'), { corpusDir: 'corpus', dataDir: 'data' });
+}
+
+const MERUDGIFT = 'Hvornår slår merudgiften til de nye fysioterapipraksis fuldt igennem for kommunerne?';
+
+describe('answers that state the same fact under different titles', () => {
+  it('come newest first when they match about equally', async () => {
+    // The older title matches the question a little better.
+    const a = (await withOlderRetitled('Nye praksis')).ask(MERUDGIFT);
     expect(key(a.results[0]!)).toBe('KKR Hovedstaden 2025-04-11#3.6');
     expect(a.results[0]!.snippet).toContain('først være fra 2027');
   });
-});
 
-describe('a clearly better older answer under another title', () => {
-  it('stays above a weaker newer one', async () => {
-    const april2025 = real.find((m) => m.meetingDate === '2025-04-11')!;
-    const older = asMeeting(april2025, 'KKR Midtjylland', '2023-03-01');
-    // Its title names exactly what is asked, so it matches far better than the newer item.
-    older.items = older.items.map((item) => ({ ...item, title: item.number === '3.6' ? 'Kommunernes merudgifter til nye fysioterapipraksis' : `Budgetopfølgning ${item.number}` }));
-    const mixed = engineFromIndex(SearchIndex.build([...real, older]), await Synonyms.load('corpus'), { corpusDir: 'corpus', dataDir: 'data' });
-    const a = mixed.ask('Hvornår slår merudgiften til de nye fysioterapipraksis fuldt igennem for kommunerne?');
+  it('keep a clearly better older answer above a weaker newer one', async () => {
+    // The older title names exactly what is asked, so it matches far better.
+    const a = (await withOlderRetitled('Kommunernes merudgifter til nye fysioterapipraksis')).ask(MERUDGIFT);
     expect(key(a.results[0]!)).toBe('KKR Midtjylland 2023-03-01#3.6');
     expect(key(a.results[1]!)).toBe('KKR Hovedstaden 2025-04-11#3.6');
   });
