@@ -15,6 +15,7 @@ import { itemPassages, passageText, PASSAGE_SECTIONS, type Passage } from './pas
 
 /** Fields of the MiniSearch documents. Item documents fill the first four, passages `text`. */
 export const FIELDS = ['title', 'recommendation', 'caseNumber', 'meta', 'text'] as const;
+export type FieldName = (typeof FIELDS)[number];
 
 /** A MiniSearch document id: `[itemIndex, passageIndex]` packed; passage -1 is the item itself. */
 export interface DocRef {
@@ -70,6 +71,9 @@ export interface Postings {
   averageFieldLength: number[];
   documentCount: number;
 }
+
+/** MiniSearch 7's BM25+ parameters (`defaultSearchOptions` in its source). */
+export const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
 
 /** Counts postings the way `MiniSearch.add` does, without its per-occurrence tree walk. */
 export function buildPostings(docs: readonly IndexDoc[]): Postings {
@@ -298,7 +302,7 @@ class FieldLengths {
 }
 
 /** MiniSearch's term tree (its `SearchableMap`), which finds prefix and fuzzy expansions. */
-interface TermTree {
+export interface TermTree {
   set(term: string, value: unknown): unknown;
   get(term: string): unknown;
   atPrefix(prefix: string): Iterable<[string, unknown]>;
@@ -670,230 +674,6 @@ export function compileCorpus(meetings: readonly Meeting[]): CompiledCorpus {
   return { passages, termItems, lexicon, docRefs, postings };
 }
 
-/** MiniSearch 7's BM25+ parameters and search defaults (`defaultSearchOptions` in its source). */
-const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
-const DEFAULT_WEIGHTS = { fuzzy: 0.45, prefix: 0.375 } as const;
-const DEFAULT_MAX_FUZZY = 6;
-
-export type FieldName = (typeof FIELDS)[number];
-
-/** The subset of MiniSearch's `SearchOptions` that `PostingScorer.search` honours, with the same meaning. */
-export interface ScoreOptions {
-  boost?: Partial<Record<FieldName, number>>;
-  fuzzy?: boolean | number | ((term: string, i: number, terms: string[]) => boolean | number);
-  prefix?: boolean | ((term: string, i: number, terms: string[]) => boolean);
-  boostTerm?: (term: string, i: number, terms: string[]) => number;
-  /** Both, as in MiniSearch (which would read a missing one as undefined). */
-  weights?: { fuzzy: number; prefix: number };
-  maxFuzzy?: number;
-  /** BM25 parameters, all three (MiniSearch's `bm25` option); MiniSearch's defaults when absent. */
-  bm25?: { k: number; b: number; d: number };
-}
-
-/**
- * BM25+ over the flat postings, with MiniSearch 7's formula, expansions and arithmetic order, so
- * its scores equal `miniSearch.search({ combineWith: 'OR', queries: terms }, options)` bit for bit
- * (tests/search/posting-scorer.test.ts). MiniSearch makes a result object per matching document
- * per term, which at 100,000 items is ~120,000 objects and half a second per question; this writes
- * into typed arrays allocated once per index and reused by every query.
- *
- * After `search` returns `n`, `matched[0 … n-1]` are the matching documents in the order
- * MiniSearch's result map holds them (first query term first). Per document, `score[doc]` is its
- * score (already multiplied by the number of query terms it matched, as MiniSearch does), and
- * `state[doc * 4 + …]` holds `MASK_LO`/`MASK_HI`, which of the first 64 query terms matched
- * (bit i = terms[i]), and `TERMS_MATCHED`, how many. (One stride-4 row per document, as a
- * query touches tens of thousands of documents and separate arrays would cost a cache miss each.)
- * Everything is overwritten by the next search: not for concurrent searches (the engine answers
- * one question at a time, synchronously).
- */
-export class PostingScorer {
-  static readonly MASK_LO = 1;
-  static readonly MASK_HI = 2;
-  static readonly TERMS_MATCHED = 3;
-  readonly score: Float64Array;
-  /** Per document: [search stamp, MASK_LO, MASK_HI, TERMS_MATCHED]. */
-  readonly state: Uint32Array;
-  readonly matched: Int32Array;
-  /** Score of the current query term alone (NaN: none yet): MiniSearch sums each term's results, then adds them up. */
-  private readonly termScore: Float64Array;
-  private readonly termDocs: Int32Array;
-  private termCount = 0;
-  /** Stamps the current search in `state`, so nothing needs clearing between queries. */
-  private epoch = 0;
-  /** Per matched document, its position in `matched` (MiniSearch's result order), for ties. */
-  readonly rank: Int32Array;
-  private readonly fieldBoost = new Float64Array(FIELDS.length);
-  private bm25: { k: number; b: number; d: number } = BM25;
-  /** Postings the last search read, expansions included (for profiling). */
-  postingsRead = 0;
-
-  constructor(
-    private readonly postings: Postings,
-    private readonly tree: TermTree,
-  ) {
-    const n = postings.documentCount;
-    this.score = new Float64Array(n);
-    this.state = new Uint32Array(n * 4);
-    this.matched = new Int32Array(n);
-    this.rank = new Int32Array(n);
-    this.termScore = new Float64Array(n).fill(NaN);
-    this.termDocs = new Int32Array(n);
-  }
-
-  /** `state[doc * 4]` equals this for the documents the last search matched. */
-  get stamp(): number {
-    return this.epoch;
-  }
-
-  /** How many query terms document `doc` matched in the last search. */
-  termsMatched(doc: number): number {
-    return this.state[doc * 4 + PostingScorer.TERMS_MATCHED]!;
-  }
-
-  /** Whether document `doc` matched `terms[i]` (i < 64) in the last search. */
-  matchedTerm(doc: number, i: number): boolean {
-    if (i >= 64) return false;
-    const word = this.state[doc * 4 + (i < 32 ? PostingScorer.MASK_LO : PostingScorer.MASK_HI)]!;
-    return ((word >>> i % 32) & 1) === 1;
-  }
-
-  /**
-   * Scores the documents matching any of `terms` (OR). Each term is one index term: non-empty,
-   * without spaces, and distinct from the others (what MiniSearch's tokenizer would leave alone).
-   * @returns how many documents matched (the length of `matched` to read).
-   * @throws Error for an empty, spaced or repeated term.
-   */
-  search(terms: readonly string[], options: ScoreOptions = {}): number {
-    const distinct = new Set<string>();
-    for (const term of terms) {
-      if (term === '' || term.includes(TERM_SEPARATOR) || distinct.has(term)) throw new Error(`scorer terms must be distinct single terms; got "${term}"`);
-      distinct.add(term);
-    }
-    FIELDS.forEach((field, f) => {
-      // MiniSearch: `getOwnProperty(options.boost, field) || 1`.
-      const b = options.boost && Object.prototype.hasOwnProperty.call(options.boost, field) ? options.boost[field] : undefined;
-      this.fieldBoost[f] = b || 1;
-    });
-    const fuzzyWeight = options.weights?.fuzzy ?? DEFAULT_WEIGHTS.fuzzy;
-    const prefixWeight = options.weights?.prefix ?? DEFAULT_WEIGHTS.prefix;
-    const maxFuzzy = options.maxFuzzy ?? DEFAULT_MAX_FUZZY;
-    this.bm25 = options.bm25 ?? BM25;
-    this.epoch = (this.epoch + 1) >>> 0;
-    if (this.epoch === 0) {
-      for (let i = 0; i < this.state.length; i += 4) this.state[i] = 0;
-      this.epoch = 1;
-    }
-    this.postingsRead = 0;
-    let count = 0;
-    terms.forEach((term, i) => {
-      // MiniSearch tokenizes each query string apart, so its callbacks see (term, 0, [term]).
-      const fuzzy = typeof options.fuzzy === 'function' ? options.fuzzy(term, 0, [term]) : options.fuzzy || false;
-      const prefix = typeof options.prefix === 'function' ? options.prefix(term, 0, [term]) : options.prefix === true;
-      const termBoost = typeof options.boostTerm === 'function' ? options.boostTerm(term, 0, [term]) : 1;
-      this.termCount = 0;
-      const exact = this.tree.get(term) as TermPostings | undefined;
-      if (exact) this.addTerm(exact.term, 1, termBoost);
-      const prefixMatches = prefix ? this.tree.atPrefix(term) : undefined;
-      let fuzzyMatches: Map<string, [unknown, number]> | undefined;
-      if (fuzzy) {
-        const f = fuzzy === true ? 0.2 : fuzzy;
-        const maxDistance = f < 1 ? Math.min(maxFuzzy, Math.round(term.length * f)) : f;
-        if (maxDistance) fuzzyMatches = this.tree.fuzzyGet(term, maxDistance);
-      }
-      if (prefixMatches) {
-        for (const [expansion, data] of prefixMatches) {
-          const distance = expansion.length - term.length;
-          if (!distance) continue;
-          // An expansion that is both a prefix and a fuzzy match counts once, as a prefix match.
-          fuzzyMatches?.delete(expansion);
-          const weight = (prefixWeight * expansion.length) / (expansion.length + 0.3 * distance);
-          this.addTerm((data as TermPostings).term, weight, termBoost);
-        }
-      }
-      if (fuzzyMatches) {
-        for (const [expansion, [data, distance]] of fuzzyMatches) {
-          if (!distance) continue;
-          const weight = (fuzzyWeight * expansion.length) / (expansion.length + distance);
-          this.addTerm((data as TermPostings).term, weight, termBoost);
-        }
-      }
-      // OR: the term's total is added to what earlier terms gave, in MiniSearch's order.
-      count = this.merge(i, count);
-    });
-    // MiniSearch's "quality": a document's score times the number of query terms it matched.
-    // In document order: a sequential pass over all rows beats tens of thousands of random reads.
-    const { score, state } = this;
-    const epoch = this.epoch;
-    for (let doc = 0, row = 0; row < state.length; doc++, row += 4) {
-      if (state[row] === epoch) score[doc] = score[doc]! * state[row + 3]!;
-    }
-    return count;
-  }
-
-  /** Adds the current term's scores (query term `i`) to the totals; returns the new match count. */
-  private merge(i: number, count: number): number {
-    const { matched, rank, score, termScore, termDocs, state, epoch } = this;
-    // Bit i of the low or the high mask word; past 64 terms, only the count.
-    const word = i < 32 ? 1 : 2;
-    const bit = i < 64 ? (1 << i % 32) >>> 0 : 0;
-    const n = this.termCount;
-    for (let k = 0; k < n; k++) {
-      const doc = termDocs[k]!;
-      const row = doc * 4;
-      const add = termScore[doc]!;
-      termScore[doc] = NaN;
-      if (state[row] !== epoch) {
-        state[row] = epoch;
-        state[row + 1] = 0;
-        state[row + 2] = 0;
-        state[row + 3] = 1;
-        state[row + word] = bit;
-        rank[doc] = count;
-        matched[count++] = doc;
-        score[doc] = add;
-      } else {
-        score[doc] = score[doc]! + add;
-        state[row + 3]!++;
-        state[row + word]! |= bit;
-      }
-    }
-    return count;
-  }
-
-  /** MiniSearch's `termResults` for one (expanded) term: BM25+ per field, summed into `termScore`. */
-  private addTerm(t: number, termWeight: number, termBoost: number): void {
-    const { termStart, segField, segStart, segLength, docs, freqs, fieldLengths, averageFieldLength, documentCount } = this.postings;
-    const { k, b, d } = this.bm25;
-    const fieldBoost = this.fieldBoost;
-    const nFields = FIELDS.length;
-    const { termScore, termDocs } = this;
-    let termCount = this.termCount;
-    for (let s = termStart[t]!; s < termStart[t + 1]!; s++) {
-      const f = segField[s]!;
-      const matchingCount = segLength[s]!;
-      const avgFieldLength = averageFieldLength[f]!;
-      // The same expressions in the same order as MiniSearch's calcBM25Score, so the doubles agree.
-      const invDocFreq = Math.log(1 + (documentCount - matchingCount + 0.5) / (matchingCount + 0.5));
-      const factor = termWeight * termBoost * fieldBoost[f]! * 1;
-      const end = segStart[s]! + matchingCount;
-      this.postingsRead += matchingCount;
-      for (let p = segStart[s]!; p < end; p++) {
-        const doc = docs[p]!;
-        const termFreq = freqs[p]!;
-        const fieldLength = fieldLengths[doc * nFields + f]!;
-        const rawScore = invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength)));
-        const weighted = factor * rawScore;
-        const sum = termScore[doc]!;
-        if (sum !== sum) {
-          termScore[doc] = weighted;
-          termDocs[termCount++] = doc;
-        } else termScore[doc] = sum + weighted;
-      }
-    }
-    this.termCount = termCount;
-  }
-}
-
 export class SearchIndex {
   readonly items: AgendaItem[];
   readonly itemIndex: Map<string, number>;
@@ -901,6 +681,11 @@ export class SearchIndex {
   /** `docRefs` as two flat arrays: item and passage (-1: the item itself) of each document. */
   readonly docItem: Int32Array;
   readonly docPassage: Int32Array;
+  /**
+   * First document of each item, and the document count at the end: item i's documents are
+   * `itemFirstDoc[i] … itemFirstDoc[i+1] - 1`, the item itself and then passage 0, 1, ….
+   */
+  readonly itemFirstDoc: Int32Array;
   private constructor(
     readonly meetings: Meeting[],
     readonly passages: Array<Passage[]>,
@@ -931,6 +716,10 @@ export class SearchIndex {
         }
       });
     }
+    this.itemFirstDoc = new Int32Array(this.items.length + 1).fill(postings.documentCount);
+    for (let d = postings.documentCount - 1; d >= 0; d--) {
+      if (this.docPassage[d] === -1) this.itemFirstDoc[this.docItem[d]!] = d;
+    }
   }
 
   private docRefList?: Array<[number, number]>;
@@ -944,12 +733,9 @@ export class SearchIndex {
     return this.docRefList;
   }
 
-  private scorerInstance?: PostingScorer;
-
-  /** The typed-array scorer over this index's postings, allocated on first use (~40 bytes per document). */
-  scorer(): PostingScorer {
-    this.scorerInstance ??= new PostingScorer(this.postings, (this.miniSearch as unknown as MiniSearchState)._index);
-    return this.scorerInstance;
+  /** MiniSearch's term tree over this index's terms, which finds prefix and fuzzy expansions. */
+  get termTree(): TermTree {
+    return (this.miniSearch as unknown as MiniSearchState)._index;
   }
 
   get itemCount(): number {

@@ -1,10 +1,12 @@
 import type { AnalyzedQuery } from './query.js';
-import { PostingScorer, type SearchIndex } from './search-index.js';
+import type { SearchIndex } from './search-index.js';
+import { PostingScorer, scorerFor } from './posting-scorer.js';
 
 /**
- * Ranking: BM25 (MiniSearch's formula, computed by `PostingScorer`) over item documents and passage documents, summed per item as
- * item score + best passage + a share of the second best, then weighted by how much of the
- * question the item covers. Fuzzy and prefix matches count, but less than exact ones.
+ * Ranking: BM25 (MiniSearch's formula, computed by `PostingScorer`) over item documents and
+ * passage documents, summed per item as item score + best passage + a share of the second best,
+ * then weighted by how much of the question the item covers. Fuzzy and prefix matches count, but
+ * less than exact ones.
  */
 
 export const FIELD_BOOSTS = { title: 2.5, recommendation: 1.3, caseNumber: 3, meta: 0.5, text: 1 } as const;
@@ -18,6 +20,8 @@ export const COMMON_TERM_SHARE = 0.5;
 export const COMMON_TERM_MIN_ITEMS = 200;
 /** Query terms whose matches are tracked per item for coverage; later ones still score. */
 const TRACKED_TERMS = 64;
+/** Up to this many terms, coverage per matched-term mask is kept in a table (2^n entries). */
+const COVERAGE_TABLE_TERMS = 16;
 
 export interface RankedItem {
   itemIndex: number;
@@ -27,6 +31,7 @@ export interface RankedItem {
   /** Share (0–1) of the question's weight that the item matches. */
   coverage: number;
 }
+
 
 export interface SearchItemsOptions {
   /** Multiplies an item's score (meeting hints, recency); 1 leaves it. */
@@ -49,14 +54,13 @@ export interface SearchItemsOptions {
 class Scratch {
   /** Per item: [item document's score, best passage score, second best, final score]. */
   readonly acc: Float64Array;
-  /** Per item: [query stamp, matched-term mask low, high, best passage + 1 (0: none)]. */
+  /** Per item: [unused, matched-term mask low, high, best passage + 1 (0: none)]. */
   readonly flags: Uint32Array;
+  /** The items of the last fold, ascending; only their rows are current. */
   readonly touched: Int32Array;
   readonly coverage: Float64Array;
   /** The best items found so far, worst first (a binary heap), when a limit is given. */
   readonly heap: Int32Array;
-  /** Stamps the current query in `flags`, so nothing needs clearing between queries. */
-  epoch = 0;
   count = 0;
 
   constructor(size: number) {
@@ -65,15 +69,6 @@ class Scratch {
     this.touched = new Int32Array(size);
     this.coverage = new Float64Array(size);
     this.heap = new Int32Array(size);
-  }
-
-  start(): void {
-    this.count = 0;
-    this.epoch = (this.epoch + 1) >>> 0;
-    if (this.epoch === 0) {
-      this.flags.fill(0);
-      this.epoch = 1;
-    }
   }
 }
 
@@ -88,104 +83,8 @@ function fuzzyFor(term: string, known: boolean): number | false {
   return term.length >= 9 ? 2 : 1;
 }
 
-export function searchItems(index: SearchIndex, query: AnalyzedQuery, options: SearchItemsOptions = {}): RankedItem[] {
-  // Synonym and variant terms the corpus does not have cannot match; typed words still go in, for fuzzy matching.
-  const typed = new Set(query.words.flatMap((w) => w.alternatives.filter((a) => a.weight >= 0.99).flatMap((a) => a.terms)));
-  const candidates = [...query.terms].filter(([term]) => typed.has(term) || index.documentFrequency(term) > 0);
-  // Terms in most items (`kommune` in a big corpus) barely move BM25 but cost the most to score;
-  // they are left out unless they are all the question has.
-  const limit = Math.max(COMMON_TERM_MIN_ITEMS, index.itemCount * COMMON_TERM_SHARE);
-  const informative = candidates.filter(([term]) => index.documentFrequency(term) <= limit);
-  const weights = new Map(informative.length > 0 ? informative : candidates);
-  if (weights.size === 0) return [];
-  const terms = [...weights.keys()];
-  const bit = new Map(terms.slice(0, TRACKED_TERMS).map((t, i) => [t, i]));
-  // Scores equal to `index.miniSearch.search({ combineWith: 'OR', queries: terms }, …)` with these
-  // options, without MiniSearch's result object per document and term (see PostingScorer).
-  const scorer = index.scorer();
-  const matched = scorer.search(terms, {
-    boost: FIELD_BOOSTS,
-    fuzzy: (term) => fuzzyFor(term, index.documentFrequency(term) > 0),
-    // Prefix matching catches inflections of what the user typed; synonyms are listed in their forms already.
-    prefix: (term) => typed.has(term) && term.length >= 5 && !/^\d/.test(term) && index.documentFrequency(term) <= limit / 4,
-    weights: { fuzzy: FUZZY_WEIGHT, prefix: PREFIX_WEIGHT },
-    boostTerm: (term) => weights.get(term) ?? 1,
-  });
-
-  if (matched === 0) return [];
-  let scratch = scratches.get(index);
-  if (!scratch) {
-    scratch = new Scratch(index.itemCount);
-    scratches.set(index, scratch);
-  }
-  const s = scratch;
-  s.start();
-  const { docItem, docPassage } = index;
-  const filter = options.filter;
-  const { acc, flags, touched } = s;
-  const { score: docScore, state: docState, rank, stamp } = scorer;
-  let count = 0;
-  // Documents in index order, where an item's documents (itself, then its passages) are
-  // neighbours: the item's sums stay in locals and every array is read front to back.
-  let item = -1;
-  let allowed = false;
-  let itemScore = 0;
-  let best = 0;
-  let second = 0;
-  let bestPassage = -1;
-  let bestRank = 0;
-  let itemLo = 0;
-  let itemHi = 0;
-  const flush = () => {
-    if (item < 0 || !allowed) return;
-    const row = item * 4;
-    acc[row] = itemScore;
-    acc[row + 1] = best;
-    acc[row + 2] = second;
-    flags[row + 1] = itemLo;
-    flags[row + 2] = itemHi;
-    flags[row + 3] = bestPassage + 1;
-    touched[count++] = item;
-  };
-  for (let doc = 0, row = 0; row < docState.length; doc++, row += 4) {
-    if (docState[row] !== stamp) continue;
-    const i = docItem[doc]!;
-    if (i !== item) {
-      flush();
-      item = i;
-      allowed = !filter || filter(i);
-      itemScore = 0;
-      best = 0;
-      second = 0;
-      bestPassage = -1;
-      bestRank = 0;
-      itemLo = 0;
-      itemHi = 0;
-    }
-    if (!allowed) continue;
-    const score = docScore[doc]!;
-    const passage = docPassage[doc]!;
-    if (passage < 0) itemScore += score;
-    else if (score > best) {
-      second = best;
-      best = score;
-      bestPassage = passage;
-      bestRank = rank[doc]!;
-    } else {
-      // MiniSearch's results put equal scores in its result order: the earliest stays best.
-      if (score === best && bestPassage >= 0 && rank[doc]! < bestRank) {
-        bestPassage = passage;
-        bestRank = rank[doc]!;
-      }
-      if (score > second) second = score;
-    }
-    // Bit b of the scorer's masks is terms[b], as in `bit`.
-    itemLo |= docState[row + PostingScorer.MASK_LO]!;
-    itemHi |= docState[row + PostingScorer.MASK_HI]!;
-  }
-  flush();
-  s.count = count;
-
+/** Coverage of a matched-term mask: the share of the question's weight whose words matched. */
+function coverageFunction(query: AnalyzedQuery, bit: ReadonlyMap<string, number>): (lo: number, hi: number) => number {
   // A word counts as matched when every term of one of its forms matched.
   const wordMasks = query.words.map((w) => ({
     idf: w.idf,
@@ -203,8 +102,6 @@ export function searchItems(index: SearchIndex, query: AnalyzedQuery, options: S
       }),
   }));
   const totalWeight = query.words.reduce((sum, w) => sum + w.idf, 0);
-  // Coverage depends only on which terms matched, and most items share a handful of patterns.
-  const coverageOfMask = new Map<number, number>();
   const coverageOf = (lo: number, hi: number): number => {
     let matchedWeight = 0;
     for (const w of wordMasks) {
@@ -212,22 +109,112 @@ export function searchItems(index: SearchIndex, query: AnalyzedQuery, options: S
     }
     return totalWeight > 0 ? matchedWeight / totalWeight : 0;
   };
+  // Tens of thousands of items share a handful of masks: with few terms, a table indexed by the
+  // mask (NaN: not yet computed) answers each in one read.
+  if (bit.size > COVERAGE_TABLE_TERMS) return coverageOf;
+  const table = new Float64Array(1 << bit.size).fill(NaN);
+  return (lo, hi) => {
+    let coverage = table[lo]!;
+    if (coverage !== coverage) table[lo] = coverage = coverageOf(lo, hi);
+    return coverage;
+  };
+}
 
-  const coverages = s.coverage;
-  for (let k = 0; k < s.count; k++) {
-    const i = touched[k]!;
-    const row = i * 4;
-    const lo = flags[row + 1]!;
-    const hi = flags[row + 2]!;
-    let coverage: number | undefined;
-    if (hi === 0) {
-      coverage = coverageOfMask.get(lo);
-      if (coverage === undefined) coverageOfMask.set(lo, (coverage = coverageOf(lo, 0)));
-    } else coverage = coverageOf(lo, hi);
-    const base = acc[row]! + acc[row + 1]! + SECOND_PASSAGE_SHARE * acc[row + 2]!;
-    acc[row + 3] = base * (0.5 + coverage) * (options.boost?.(i) ?? 1);
-    coverages[i] = coverage;
+/**
+ * Folds the scored documents into their items (item score, best and second best passage, matched
+ * terms) and gives each touched item its final score; documents count as MiniSearch counts them,
+ * their sum times the number of terms they matched.
+ */
+function foldItems(s: Scratch, scorer: PostingScorer, index: SearchIndex, coverageOf: (lo: number, hi: number) => number, options: SearchItemsOptions): void {
+  const { acc, flags, touched, coverage } = s;
+  const first = index.itemFirstDoc;
+  const { matchedBits, sums, words } = scorer;
+  const { filter, boost } = options;
+  let count = 0;
+  // Documents in index order, where an item's documents (itself, then its passages) are a run,
+  // so every array is read front to back and the item is found by walking `itemFirstDoc`.
+  // Between equal passages the earlier one stays best. (No closures here: variables they
+  // capture live on the heap, not in registers.)
+  let item = -1;
+  let start = 0;
+  let end = 0;
+  let allowed = false;
+  let row = 0;
+  for (let w = 0; w < matchedBits.length; w++) {
+    let word = matchedBits[w]!;
+    while (word !== 0) {
+      const low = word & -word;
+      word = (word ^ low) >>> 0;
+      const doc = (w << 5) + 31 - Math.clz32(low);
+      if (doc >= end) {
+        do item++;
+        while (first[item + 1]! <= doc);
+        start = first[item]!;
+        end = first[item + 1]!;
+        allowed = !filter || filter(item);
+        if (!allowed) continue;
+        row = item * 4;
+        acc[row] = 0;
+        acc[row + 1] = 0;
+        acc[row + 2] = 0;
+        flags[row + 1] = 0;
+        flags[row + 2] = 0;
+        flags[row + 3] = 0;
+        touched[count++] = item;
+      } else if (!allowed) continue;
+      const w32 = doc * 8;
+      const score = sums[doc * 4]! * (words[w32 + PostingScorer.COUNT]! & 0xffff);
+      if (doc === start) acc[row] = score;
+      else if (score > acc[row + 1]!) {
+        acc[row + 2] = acc[row + 1]!;
+        acc[row + 1] = score;
+        flags[row + 3] = doc - start;
+      } else if (score > acc[row + 2]!) acc[row + 2] = score;
+      flags[row + 1] = (flags[row + 1]! | words[w32 + PostingScorer.MASK_LO]!) >>> 0;
+      flags[row + 2] = (flags[row + 2]! | words[w32 + PostingScorer.MASK_HI]!) >>> 0;
+    }
   }
+  s.count = count;
+  for (let k = 0; k < count; k++) {
+    const i = touched[k]!;
+    const r = i * 4;
+    const c = coverageOf(flags[r + 1]!, flags[r + 2]!);
+    acc[r + 3] = (acc[r]! + acc[r + 1]! + SECOND_PASSAGE_SHARE * acc[r + 2]!) * (0.5 + c) * (boost ? boost(i) : 1);
+    coverage[i] = c;
+  }
+}
+
+export function searchItems(index: SearchIndex, query: AnalyzedQuery, options: SearchItemsOptions = {}): RankedItem[] {
+  // Synonym and variant terms the corpus does not have cannot match; typed words still go in, for fuzzy matching.
+  const typed = new Set(query.words.flatMap((w) => w.alternatives.filter((a) => a.weight >= 0.99).flatMap((a) => a.terms)));
+  const candidates = [...query.terms].filter(([term]) => typed.has(term) || index.documentFrequency(term) > 0);
+  // Terms in most items (`kommune` in a big corpus) barely move BM25 but cost the most to score;
+  // they are left out unless they are all the question has.
+  const common = Math.max(COMMON_TERM_MIN_ITEMS, index.itemCount * COMMON_TERM_SHARE);
+  const informative = candidates.filter(([term]) => index.documentFrequency(term) <= common);
+  const weights = new Map(informative.length > 0 ? informative : candidates);
+  if (weights.size === 0) return [];
+  const terms = [...weights.keys()];
+  const bit = new Map(terms.slice(0, TRACKED_TERMS).map((t, i) => [t, i]));
+  const coverageOf = coverageFunction(query, bit);
+  const scorer = scorerFor(index);
+  const matched = scorer.search(terms, {
+    boost: FIELD_BOOSTS,
+    fuzzy: (term) => fuzzyFor(term, index.documentFrequency(term) > 0),
+    // Prefix matching catches inflections of what the user typed; synonyms are listed in their forms already.
+    prefix: (term) => typed.has(term) && term.length >= 5 && !/^\d/.test(term) && index.documentFrequency(term) <= common / 4,
+    weights: { fuzzy: FUZZY_WEIGHT, prefix: PREFIX_WEIGHT },
+    boostTerm: (term) => weights.get(term) ?? 1,
+  });
+  if (matched === 0) return [];
+  let s = scratches.get(index);
+  if (!s) {
+    s = new Scratch(index.itemCount);
+    scratches.set(index, s);
+  }
+  foldItems(s, scorer, index, coverageOf, options);
+
+  const { acc, flags, touched, coverage } = s;
   // Higher score first, then lower item index: a total order, so the list does not depend on how it is sorted.
   const before = (a: number, b: number) => acc[a * 4 + 3]! > acc[b * 4 + 3]! || (acc[a * 4 + 3] === acc[b * 4 + 3] && a < b);
   let order: Int32Array;
@@ -236,14 +223,15 @@ export function searchItems(index: SearchIndex, query: AnalyzedQuery, options: S
     // Everything: a native numeric sort of the scores, then each item goes to the first free
     // place of its score. `touched` is in ascending item order, so equal scores keep it, and no
     // comparator runs tens of thousands of times.
+    const items = touched;
     const keys = new Float64Array(s.count);
-    for (let k = 0; k < s.count; k++) keys[k] = -acc[touched[k]! * 4 + 3]!;
+    for (let k = 0; k < s.count; k++) keys[k] = -acc[items[k]! * 4 + 3]!;
     keys.sort();
     const firstFree = new Map<number, number>();
     for (let k = s.count - 1; k >= 0; k--) firstFree.set(keys[k]!, k);
     order = new Int32Array(s.count);
     for (let k = 0; k < s.count; k++) {
-      const i = touched[k]!;
+      const i = items[k]!;
       const key = -acc[i * 4 + 3]!;
       const at = firstFree.get(key)!;
       order[at] = i;
@@ -267,7 +255,7 @@ export function searchItems(index: SearchIndex, query: AnalyzedQuery, options: S
       heap[at] = x;
     };
     for (let k = 0; k < s.count; k++) {
-      const i = s.touched[k]!;
+      const i = touched[k]!;
       if (size < keep) {
         let at = size++;
         while (at > 0) {
@@ -282,13 +270,12 @@ export function searchItems(index: SearchIndex, query: AnalyzedQuery, options: S
         down(0);
       }
     }
-    order = heap.slice(0, size);
+    order = heap.slice(0, size).sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
   }
-  if (keep < s.count) order.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
   const ranked: RankedItem[] = new Array(order.length);
   for (let k = 0; k < order.length; k++) {
     const i = order[k]!;
-    ranked[k] = { itemIndex: i, score: acc[i * 4 + 3]!, bestPassage: flags[i * 4 + 3]! - 1, coverage: coverages[i]! };
+    ranked[k] = { itemIndex: i, score: acc[i * 4 + 3]!, bestPassage: flags[i * 4 + 3]! - 1, coverage: coverage[i]! };
   }
   return ranked;
 }

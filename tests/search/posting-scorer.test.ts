@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { SearchResult } from 'minisearch';
 import { generateMeetings } from '../../src/bench/synthetic-corpus.js';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
-import { SearchIndex, type ScoreOptions } from '../../src/search/search-index.js';
+import { SearchIndex } from '../../src/search/search-index.js';
+import { scorerFor, type ScoreOptions } from '../../src/search/posting-scorer.js';
 import { Random } from '../../src/bench/prng.js';
 
 /** The options `searchItems` uses, with term weights that differ per term. */
@@ -24,7 +25,7 @@ const MODES: Record<string, ScoreOptions> = {
 /** Differences between the scorer and MiniSearch over one query; empty when they agree. */
 function differences(index: SearchIndex, terms: string[], scorerOptions: ScoreOptions, miniSearchOptions: ScoreOptions = scorerOptions): string[] {
   const want: SearchResult[] = index.miniSearch.search({ combineWith: 'OR', queries: terms }, miniSearchOptions);
-  const scorer = index.scorer();
+  const scorer = scorerFor(index);
   const n = scorer.search(terms, scorerOptions);
   const out: string[] = [];
   if (n !== want.length) out.push(`${terms.join(' ')}: ${n} documents matched, MiniSearch ${want.length}`);
@@ -35,7 +36,7 @@ function differences(index: SearchIndex, terms: string[], scorerOptions: ScoreOp
       out.push(`${terms.join(' ')}: document ${doc} missing`);
       continue;
     }
-    const got = scorer.score[doc]!;
+    const got = scorer.documentScore(doc);
     if (Math.abs(got - r.score) > 1e-9 * Math.max(1, Math.abs(r.score))) out.push(`${terms.join(' ')}: document ${doc} scored ${got}, MiniSearch ${r.score}`);
     if (scorer.termsMatched(doc) !== r.queryTerms.length) out.push(`${terms.join(' ')}: document ${doc} matched ${scorer.termsMatched(doc)} terms, MiniSearch ${r.queryTerms.length}`);
     const mine = terms.filter((_, i) => i < 64 && scorer.matchedTerm(doc, i)).sort();
@@ -101,7 +102,7 @@ describe('PostingScorer', () => {
   });
 
   it('reuses its arrays: a second query leaves nothing of the first', () => {
-    const scorer = seed.scorer();
+    const scorer = scorerFor(seed);
     const first = scorer.search(['fysioterapi', 'kommun'], MODES.prefix!);
     expect(first).toBeGreaterThan(0);
     expect(differences(seed, ['sundhedsreform'], MODES.exact!)).toEqual([]);
@@ -124,8 +125,8 @@ describe('PostingScorer', () => {
   });
 
   it('refuses terms MiniSearch would split or count once', () => {
-    expect(() => seed.scorer().search(['a b'])).toThrow(/distinct single terms/);
-    expect(() => seed.scorer().search(['fysioterapi', 'fysioterapi'])).toThrow(/distinct single terms/);
-    expect(() => seed.scorer().search([''])).toThrow(/distinct single terms/);
+    expect(() => scorerFor(seed).search(['a b'])).toThrow(/distinct single terms/);
+    expect(() => scorerFor(seed).search(['fysioterapi', 'fysioterapi'])).toThrow(/distinct single terms/);
+    expect(() => scorerFor(seed).search([''])).toThrow(/distinct single terms/);
   });
 });

@@ -1,0 +1,263 @@
+import { BM25, FIELDS, type FieldName, type Postings, type SearchIndex, type TermTree } from './search-index.js';
+
+/** MiniSearch 7's search defaults (`defaultSearchOptions` in its source). */
+const DEFAULT_WEIGHTS = { fuzzy: 0.45, prefix: 0.375 } as const;
+const DEFAULT_MAX_FUZZY = 6;
+/** Slots of a document's row in `PostingScorer.words` (slots 0–1 hold its sum, a double). */
+const STAMP = 2;
+const COUNT = 3;
+const MASK_LO = 4;
+const MASK_HI = 5;
+/** Query terms a search may hold: a document's row keeps the last term it counted in 16 bits. */
+const MAX_TERMS = 0xfffe;
+
+/** The subset of MiniSearch's `SearchOptions` that `PostingScorer` honours, with the same meaning. */
+export interface ScoreOptions {
+  boost?: Partial<Record<FieldName, number>>;
+  fuzzy?: boolean | number | ((term: string, i: number, terms: string[]) => boolean | number);
+  prefix?: boolean | ((term: string, i: number, terms: string[]) => boolean);
+  boostTerm?: (term: string, i: number, terms: string[]) => number;
+  /** Both, as in MiniSearch (which would read a missing one as undefined). */
+  weights?: { fuzzy: number; prefix: number };
+  maxFuzzy?: number;
+  /** BM25 parameters, all three (MiniSearch's `bm25` option); MiniSearch's defaults when absent. */
+  bm25?: { k: number; b: number; d: number };
+}
+
+/** One query term resolved against the index: the index terms it matches and what each weighs. */
+interface TermPlan {
+  /** Position in the query: bit `position` of the masks (below 64). */
+  readonly position: number;
+  /** Index term ids: the term itself, then prefix, then fuzzy expansions (MiniSearch's order). */
+  readonly ids: readonly number[];
+  /** Per id: expansion weight × term boost. */
+  readonly factors: readonly number[];
+}
+
+/**
+ * BM25+ over the flat postings with MiniSearch 7's formula and expansions: its scores equal
+ * `miniSearch.search({ combineWith: 'OR', queries: terms }, options)` up to rounding in the last
+ * bits (tests/search/posting-scorer.test.ts). MiniSearch makes a result object per matching
+ * document per term, which at 100,000 items is ~120,000 objects and half a second per question;
+ * this writes into typed arrays allocated once per index and reused by every query.
+ *
+ * After `search`, `matched[0 … count-1]` are the matching documents in the order they were first met,
+ * and `matchedBits` has their bits set, for reading them in index order. Each document has one
+ * 32-byte row, as a query touches tens of thousands of documents at random and every separate
+ * array would cost a cache miss each time: `sums[doc * 4]` is the sum of its term scores, and
+ * `words[doc * 8 + …]` holds `STAMP` (the search that wrote the row), `COUNT` (in the low 16 bits,
+ * how many query terms matched; above, the last term counted) and `MASK_LO`/`MASK_HI` (which of the
+ * first 64 query terms matched, bit i = terms[i]). MiniSearch multiplies a document's sum by its
+ * count (`documentScore`). Everything is overwritten by the next search: not for concurrent
+ * searches (the engine answers one question at a time, synchronously).
+ */
+export class PostingScorer {
+  static readonly STAMP = STAMP;
+  static readonly COUNT = COUNT;
+  static readonly MASK_LO = MASK_LO;
+  static readonly MASK_HI = MASK_HI;
+  /** Per document, at `doc * 4`: the sum of its term scores (the row's other slots are `words`). */
+  readonly sums: Float64Array;
+  /** Per document, at `doc * 8 + STAMP | COUNT | MASK_LO | MASK_HI` (slots 0–1 are the sum). */
+  readonly words: Uint32Array;
+  readonly matched: Int32Array;
+  /** One bit per document: set for the documents the current search matched. */
+  readonly matchedBits: Uint32Array;
+  count = 0;
+  /** Stamps the current search in the rows, so nothing needs clearing between queries. */
+  private epoch = 0;
+  private readonly fieldBoost = new Float64Array(FIELDS.length);
+  private bm25: { k: number; b: number; d: number } = BM25;
+  /** Postings read since `start`, expansions included (for profiling). */
+  postingsRead = 0;
+
+  constructor(
+    private readonly postings: Postings,
+    private readonly tree: TermTree,
+  ) {
+    const n = postings.documentCount;
+    const rows = new ArrayBuffer(n * 32);
+    this.sums = new Float64Array(rows);
+    this.words = new Uint32Array(rows);
+    this.matched = new Int32Array(n);
+    this.matchedBits = new Uint32Array((n + 31) >>> 5);
+  }
+
+  /** Whether document `doc` matched in the current search. */
+  isMatched(doc: number): boolean {
+    return this.words[doc * 8 + STAMP] === this.epoch && this.epoch !== 0;
+  }
+
+  /** How many query terms document `doc` matched in the current search. */
+  termsMatched(doc: number): number {
+    return this.words[doc * 8 + COUNT]! & 0xffff;
+  }
+
+  /** Whether document `doc` matched `terms[i]` (i < 64) in the current search. */
+  matchedTerm(doc: number, i: number): boolean {
+    if (i >= 64) return false;
+    const word = this.words[doc * 8 + (i < 32 ? MASK_LO : MASK_HI)]!;
+    return ((word >>> i % 32) & 1) === 1;
+  }
+
+  /** A matched document's score as MiniSearch gives it: the sum times the number of terms matched. */
+  documentScore(doc: number): number {
+    return this.sums[doc * 4]! * (this.words[doc * 8 + COUNT]! & 0xffff);
+  }
+
+  /**
+   * Scores the documents matching any of `terms` (OR), as MiniSearch does (read them with
+   * `documentScore`). Each term is one index term: non-empty, without spaces, and distinct from
+   * the others (what MiniSearch's tokenizer would leave alone).
+   * @returns how many documents matched (the length of `matched` to read).
+   * @throws Error for an empty, spaced or repeated term.
+   */
+  search(terms: readonly string[], options: ScoreOptions = {}): number {
+    const plans = this.plan(terms, options);
+    this.start();
+    for (const plan of plans) this.add(plan);
+    return this.count;
+  }
+
+  /**
+   * Resolves each term to the index terms it matches (exact, prefix and fuzzy expansions, with
+   * MiniSearch's weights) and sets the field boosts and BM25 parameters `add` uses.
+   * @throws Error for an empty, spaced or repeated term, or more than 65,534 terms.
+   */
+  private plan(terms: readonly string[], options: ScoreOptions = {}): TermPlan[] {
+    if (terms.length > MAX_TERMS) throw new Error(`a search takes at most ${MAX_TERMS} terms; got ${terms.length}`);
+    const distinct = new Set<string>();
+    for (const term of terms) {
+      if (term === '' || term.includes(' ') || distinct.has(term)) throw new Error(`scorer terms must be distinct single terms; got "${term}"`);
+      distinct.add(term);
+    }
+    FIELDS.forEach((field, f) => {
+      // MiniSearch: `getOwnProperty(options.boost, field) || 1`.
+      const b = options.boost && Object.prototype.hasOwnProperty.call(options.boost, field) ? options.boost[field] : undefined;
+      this.fieldBoost[f] = b || 1;
+    });
+    this.bm25 = options.bm25 ?? BM25;
+    const fuzzyWeight = options.weights?.fuzzy ?? DEFAULT_WEIGHTS.fuzzy;
+    const prefixWeight = options.weights?.prefix ?? DEFAULT_WEIGHTS.prefix;
+    const maxFuzzy = options.maxFuzzy ?? DEFAULT_MAX_FUZZY;
+    return terms.map((term, position) => {
+      // MiniSearch tokenizes each query string apart, so its callbacks see (term, 0, [term]).
+      const fuzzy = typeof options.fuzzy === 'function' ? options.fuzzy(term, 0, [term]) : options.fuzzy || false;
+      const prefix = typeof options.prefix === 'function' ? options.prefix(term, 0, [term]) : options.prefix === true;
+      const termBoost = typeof options.boostTerm === 'function' ? options.boostTerm(term, 0, [term]) : 1;
+      const ids: number[] = [];
+      const factors: number[] = [];
+      const exact = this.tree.get(term) as { term: number } | undefined;
+      if (exact) {
+        ids.push(exact.term);
+        factors.push(termBoost);
+      }
+      let fuzzyMatches: Map<string, [unknown, number]> | undefined;
+      if (fuzzy) {
+        const f = fuzzy === true ? 0.2 : fuzzy;
+        const maxDistance = f < 1 ? Math.min(maxFuzzy, Math.round(term.length * f)) : f;
+        if (maxDistance) fuzzyMatches = this.tree.fuzzyGet(term, maxDistance);
+      }
+      if (prefix) {
+        for (const [expansion, data] of this.tree.atPrefix(term)) {
+          const distance = expansion.length - term.length;
+          if (!distance) continue;
+          // An expansion that is both a prefix and a fuzzy match counts once, as a prefix match.
+          fuzzyMatches?.delete(expansion);
+          ids.push((data as { term: number }).term);
+          factors.push(((prefixWeight * expansion.length) / (expansion.length + 0.3 * distance)) * termBoost);
+        }
+      }
+      if (fuzzyMatches) {
+        for (const [expansion, [data, distance]] of fuzzyMatches) {
+          if (!distance) continue;
+          ids.push((data as { term: number }).term);
+          factors.push(((fuzzyWeight * expansion.length) / (expansion.length + distance)) * termBoost);
+        }
+      }
+      return { position, ids, factors };
+    });
+  }
+
+  /** Starts a new search: no document has matched yet. */
+  private start(): void {
+    this.epoch = (this.epoch + 1) >>> 0;
+    if (this.epoch === 0) {
+      this.words.fill(0);
+      this.epoch = 1;
+    }
+    // Clearing only the words the last search set is cheaper than clearing all when few matched.
+    if (this.count * 8 < this.matchedBits.length) for (let k = 0; k < this.count; k++) this.matchedBits[this.matched[k]! >>> 5] = 0;
+    else this.matchedBits.fill(0);
+    this.count = 0;
+    this.postingsRead = 0;
+  }
+
+  /**
+   * Adds one term's BM25+ per field and expansion to the documents it matches. A term counts
+   * once per document, whichever fields and expansions matched.
+   */
+  private add(plan: TermPlan): void {
+    const { termStart, segField, segStart, segLength, docs, freqs, fieldLengths, averageFieldLength, documentCount } = this.postings;
+    const { k, b, d } = this.bm25;
+    const { sums, words, matched, matchedBits, epoch } = this;
+    const nFields = FIELDS.length;
+    const position = plan.position;
+    // Bit `position` of the low or the high mask word; past 64 terms, only the count.
+    const mask = position < 32 ? MASK_LO : MASK_HI;
+    const bit = position < 64 ? (1 << position % 32) >>> 0 : 0;
+    // The term's tag in the count word: a document already tagged has counted this term.
+    const tag = ((position + 1) << 16) >>> 0;
+    let count = this.count;
+    for (let j = 0; j < plan.ids.length; j++) {
+      const t = plan.ids[j]!;
+      for (let s = termStart[t]!; s < termStart[t + 1]!; s++) {
+        const f = segField[s]!;
+        const matchingCount = segLength[s]!;
+        const avgFieldLength = averageFieldLength[f]!;
+        // The same expressions in the same order as MiniSearch's calcBM25Score.
+        const invDocFreq = Math.log(1 + (documentCount - matchingCount + 0.5) / (matchingCount + 0.5));
+        const factor = plan.factors[j]! * this.fieldBoost[f]! * 1;
+        const end = segStart[s]! + matchingCount;
+        this.postingsRead += matchingCount;
+        for (let p = segStart[s]!; p < end; p++) {
+          const doc = docs[p]!;
+          const termFreq = freqs[p]!;
+          const fieldLength = fieldLengths[doc * nFields + f]!;
+          const weighted = factor * (invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength))));
+          const w = doc * 8;
+          if (words[w + STAMP] !== epoch) {
+            words[w + STAMP] = epoch;
+            words[w + COUNT] = tag | 1;
+            words[w + MASK_LO] = 0;
+            words[w + MASK_HI] = 0;
+            words[w + mask] = bit;
+            sums[doc * 4] = weighted;
+            matched[count++] = doc;
+            matchedBits[doc >>> 5] = (matchedBits[doc >>> 5]! | (1 << (doc & 31))) >>> 0;
+          } else {
+            sums[doc * 4] = sums[doc * 4]! + weighted;
+            const counted = words[w + COUNT]!;
+            if ((counted & 0xffff0000) >>> 0 !== tag) {
+              words[w + COUNT] = (tag | ((counted & 0xffff) + 1)) >>> 0;
+              words[w + mask] = (words[w + mask]! | bit) >>> 0;
+            }
+          }
+        }
+      }
+    }
+    this.count = count;
+  }
+}
+
+const scorers = new WeakMap<SearchIndex, PostingScorer>();
+
+/** The scorer over an index's postings, allocated on first use (~40 bytes per document) and reused. */
+export function scorerFor(index: SearchIndex): PostingScorer {
+  let scorer = scorers.get(index);
+  if (!scorer) {
+    scorer = new PostingScorer(index.postings, index.termTree);
+    scorers.set(index, scorer);
+  }
+  return scorer;
+}
