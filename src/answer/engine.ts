@@ -166,8 +166,9 @@ class Engine implements AnswerEngine {
   }
 
   private caseLookup(query: string, hints: QueryHints, filters: AnswerFilters, limit: number, offset: number): Answer {
-    const wanted = new Set(hints.caseNumbers);
-    let items = this.index.items.filter((i) => wanted.has(i.caseNumber) && this.passes(i, filters)).sort(compareAgendaOrder);
+    const { caseItems } = this.rankingContext();
+    const found = new Set(hints.caseNumbers.flatMap((c) => caseItems.get(c) ?? []));
+    let items = [...found].map((i) => this.index.items[i]!).filter((i) => this.passes(i, filters)).sort(compareAgendaOrder);
     if (hints.itemNumber !== undefined) {
       const first = items.filter((i) => i.number === hints.itemNumber);
       items = [...first, ...items.filter((i) => i.number !== hints.itemNumber)];
@@ -201,8 +202,10 @@ class Engine implements AnswerEngine {
     if ((hints.dateFrom !== undefined || hints.relative !== undefined) && meetings === undefined) {
       return { query, status: 'not-found', mode: 'item', results: [], hasMore: false, offset, filters, message: `Jeg har ingen dagsorden fra ${hints.dateLabel ?? 'det møde'}${hints.committee ? ` for ${hints.committee}` : ''}.`, suggestions: SUGGESTIONS };
     }
-    const items = this.index.items
-      .filter((i) => i.number === hints.itemNumber && this.passes(i, filters))
+    const numbered = this.rankingContext().numberItems.get(hints.itemNumber!) ?? [];
+    const items = numbered
+      .map((i) => this.index.items[i]!)
+      .filter((i) => this.passes(i, filters))
       .filter((i) => (meetings ? meetings.has(meetingKey(i)) : true))
       .filter((i) => hints.committee === undefined || i.committee === hints.committee)
       .sort((a, b) => b.meetingDate.localeCompare(a.meetingDate));
@@ -219,6 +222,9 @@ class Engine implements AnswerEngine {
     standardKind: Int32Array;
     recency: Float64Array;
     meetingKeys: string[];
+    /** Items by case number and by item number, for exact look-ups without a pass over every item. */
+    caseItems: Map<string, number[]>;
+    numberItems: Map<string, number[]>;
     topics: Map<number, Set<string>>;
   };
 
@@ -248,7 +254,18 @@ class Engine implements AnswerEngine {
         return factor;
       });
       const meetingKeys = this.index.items.map((item) => meetingKey(item));
-      this.standardCache = { index: this.index, standardTitles, standardKind, recency, meetingKeys, topics: new Map() };
+      const caseItems = new Map<string, number[]>();
+      const numberItems = new Map<string, number[]>();
+      const add = (map: Map<string, number[]>, key: string, i: number) => {
+        const list = map.get(key);
+        if (list) list.push(i);
+        else map.set(key, [i]);
+      };
+      this.index.items.forEach((item, i) => {
+        if (item.caseNumber) add(caseItems, item.caseNumber, i);
+        add(numberItems, item.number, i);
+      });
+      this.standardCache = { index: this.index, standardTitles, standardKind, recency, meetingKeys, caseItems, numberItems, topics: new Map() };
     }
     return this.standardCache;
   }
@@ -264,12 +281,13 @@ class Engine implements AnswerEngine {
     const queryTerms = new Set(analyzed.terms.keys());
     // Whether the question is about each kind of standard item, decided once, not per matched item.
     const askedAbout = context.standardTitles.map((title) => [...title].some((t) => queryTerms.has(t)));
+    // Called for every matched item (tens of thousands in a large corpus): typed arrays first, and
+    // the item object (a cache miss each) only when the question names a committee or a year.
     const boost = (i: number) => {
-      const item = index.items[i]!;
       let factor = context.recency[i]!;
       if (meetings?.has(context.meetingKeys[i]!)) factor *= MEETING_HINT_BOOST;
-      if (hints.committee !== undefined && item.committee === hints.committee) factor *= COMMITTEE_HINT_BOOST;
-      if (hints.year !== undefined && aboutYear(item, hints.year)) factor *= YEAR_HINT_BOOST;
+      if (hints.committee !== undefined && index.items[i]!.committee === hints.committee) factor *= COMMITTEE_HINT_BOOST;
+      if (hints.year !== undefined && aboutYear(index.items[i]!, hints.year)) factor *= YEAR_HINT_BOOST;
       const kind = context.standardKind[i]!;
       if (kind >= 0 && !askedAbout[kind]) factor *= STANDARD_ITEM_FACTOR;
       return factor;
