@@ -49,7 +49,11 @@ export class Lexicon {
     this.stems.add(stem);
     // A new stem can change how words split.
     if (this.splits.size > 0) this.splits.clear();
+    if (this.analysed.size > 0) this.analysed.clear();
   }
+
+  /** `analyzeToken(token, this)` per token: answering analyses the same words in every item it reads. */
+  readonly analysed = new Map<string, readonly string[]>();
 
   has(stem: string): boolean {
     return this.stems.has(stem);
@@ -122,11 +126,27 @@ function cleanWord(token: string): string {
   return token.toLowerCase().replace(/['’]s$/, '');
 }
 
+/** Tokens analysed without a lexicon (see `Lexicon.analysed` for those with one). */
+const analysedPlain = new Map<string, readonly string[]>();
+/** Entries per memo before it starts over: far more than the distinct words of a question's answers. */
+const ANALYSED_MAX = 50_000;
+
 /**
  * Index-time analysis of one token: the folded stem, plus compound parts when a lexicon is given.
- * Returns an empty list for stop words.
+ * Returns an empty list for stop words. The list is shared (memoised): do not change it.
  */
-export function analyzeToken(token: string, lexicon?: Lexicon): string[] {
+export function analyzeToken(token: string, lexicon?: Lexicon): readonly string[] {
+  const memo = lexicon ? lexicon.analysed : analysedPlain;
+  let terms = memo.get(token);
+  if (terms === undefined) {
+    terms = analyzeTokenUncached(token, lexicon);
+    if (memo.size >= ANALYSED_MAX) memo.clear();
+    memo.set(token, terms);
+  }
+  return terms;
+}
+
+function analyzeTokenUncached(token: string, lexicon?: Lexicon): string[] {
   const word = cleanWord(token);
   if (NUMBER.test(word)) return word.includes('.') && /^\d{1,3}(\.\d{3})+$/.test(word) ? [word, word.replace(/\./g, '')] : [word];
   if (word.includes('-')) {

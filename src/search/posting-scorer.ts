@@ -8,6 +8,8 @@ const STAMP = 2;
 const COUNT = 3;
 const MASK_LO = 4;
 const MASK_HI = 5;
+/** First 16-bit slot of the field lengths in a row (bytes 24–31). */
+const LENGTHS = 12;
 /** Query terms a search may hold: a document's row keeps the last term it counted in 16 bits. */
 const MAX_TERMS = 0xfffe;
 
@@ -44,10 +46,11 @@ interface TermPlan {
  * After `search`, `matched[0 … count-1]` are the matching documents in the order they were first met,
  * and `matchedBits` has their bits set, for reading them in index order. Each document has one
  * 32-byte row, as a query touches tens of thousands of documents at random and every separate
- * array would cost a cache miss each time: `sums[doc * 4]` is the sum of its term scores, and
+ * array would cost a cache miss each time: `sums[doc * 4]` is the sum of its term scores,
  * `words[doc * 8 + …]` holds `STAMP` (the search that wrote the row), `COUNT` (in the low 16 bits,
  * how many query terms matched; above, the last term counted) and `MASK_LO`/`MASK_HI` (which of the
- * first 64 query terms matched, bit i = terms[i]). MiniSearch multiplies a document's sum by its
+ * first 64 query terms matched, bit i = terms[i]), and its last 8 bytes the document's field
+ * lengths. MiniSearch multiplies a document's sum by its
  * count (`documentScore`). Everything is overwritten by the next search: not for concurrent
  * searches (the engine answers one question at a time, synchronously).
  */
@@ -60,6 +63,9 @@ export class PostingScorer {
   readonly sums: Float64Array;
   /** Per document, at `doc * 8 + STAMP | COUNT | MASK_LO | MASK_HI` (slots 0–1 are the sum). */
   readonly words: Uint32Array;
+  /** The rows as 16-bit slots: `LENGTHS + f % 4` of a document's 16 hold its field f's length. */
+  private readonly lengths: Uint16Array;
+  private lengthsEmbedded = false;
   readonly matched: Int32Array;
   /** One bit per document: set for the documents the current search matched. */
   readonly matchedBits: Uint32Array;
@@ -79,8 +85,36 @@ export class PostingScorer {
     const rows = new ArrayBuffer(n * 32);
     this.sums = new Float64Array(rows);
     this.words = new Uint32Array(rows);
+    this.lengths = new Uint16Array(rows);
     this.matched = new Int32Array(n);
     this.matchedBits = new Uint32Array((n + 31) >>> 5);
+    this.embedLengths();
+  }
+
+  /**
+   * BM25 reads the field's length for every posting: kept in the document's row (the last 8
+   * bytes, four 16-bit slots), it comes with the cache line the row needs anyway instead of one
+   * more random read. Field f goes to slot f % 4 (item documents fill the first four fields,
+   * passages the fifth); if a corpus ever puts two such fields in one document, or a length
+   * passes 65,535, the scorer reads `fieldLengths` instead.
+   */
+  private embedLengths(): void {
+    const { fieldLengths, documentCount } = this.postings;
+    const nFields = FIELDS.length;
+    for (let doc = 0; doc < documentCount; doc++) {
+      for (let f = 0; f < nFields; f++) {
+        const length = fieldLengths[doc * nFields + f]!;
+        if (length === 0) continue;
+        const slot = doc * 16 + LENGTHS + (f % 4);
+        if (length > 0xffff || this.lengths[slot] !== 0) {
+          this.lengths.fill(0);
+          this.lengthsEmbedded = false;
+          return;
+        }
+        this.lengths[slot] = length;
+      }
+    }
+    this.lengthsEmbedded = true;
   }
 
   /** Whether document `doc` matched in the current search. */
@@ -183,7 +217,7 @@ export class PostingScorer {
   private start(): void {
     this.epoch = (this.epoch + 1) >>> 0;
     if (this.epoch === 0) {
-      this.words.fill(0);
+      for (let w = STAMP; w < this.words.length; w += 8) this.words[w] = 0;
       this.epoch = 1;
     }
     // Clearing only the words the last search set is cheaper than clearing all when few matched.
@@ -200,7 +234,8 @@ export class PostingScorer {
   private add(plan: TermPlan): void {
     const { termStart, segField, segStart, segLength, docs, freqs, fieldLengths, averageFieldLength, documentCount } = this.postings;
     const { k, b, d } = this.bm25;
-    const { sums, words, matched, matchedBits, epoch } = this;
+    const { sums, words, lengths, matched, matchedBits, epoch } = this;
+    const embedded = this.lengthsEmbedded;
     const nFields = FIELDS.length;
     const position = plan.position;
     // Bit `position` of the low or the high mask word; past 64 terms, only the count.
@@ -215,6 +250,7 @@ export class PostingScorer {
         const f = segField[s]!;
         const matchingCount = segLength[s]!;
         const avgFieldLength = averageFieldLength[f]!;
+        const lengthSlot = LENGTHS + (f % 4);
         // The same expressions in the same order as MiniSearch's calcBM25Score.
         const invDocFreq = Math.log(1 + (documentCount - matchingCount + 0.5) / (matchingCount + 0.5));
         const factor = plan.factors[j]! * this.fieldBoost[f]! * 1;
@@ -223,7 +259,7 @@ export class PostingScorer {
         for (let p = segStart[s]!; p < end; p++) {
           const doc = docs[p]!;
           const termFreq = freqs[p]!;
-          const fieldLength = fieldLengths[doc * nFields + f]!;
+          const fieldLength = embedded ? lengths[doc * 16 + lengthSlot]! : fieldLengths[doc * nFields + f]!;
           const weighted = factor * (invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength))));
           const w = doc * 8;
           if (words[w + STAMP] !== epoch) {

@@ -360,7 +360,7 @@ export function analyseCorpus(meetings: readonly Meeting[]): AnalysedCorpus {
   const lexicon = new Lexicon();
   // Agenda text repeats its words a lot: each distinct token is analysed once per pass
   // (stemming and compound splitting dominate the build otherwise).
-  const plain = new Map<string, string[]>();
+  const plain = new Map<string, readonly string[]>();
   for (const item of items) {
     const seen = new Set<string>();
     for (const token of tokenize(`${item.title}\n${item.recommendation}\n${item.background}\n${item.presentation}\n${item.attachments.join('\n')}`)) {
@@ -380,7 +380,7 @@ export function analyseCorpus(meetings: readonly Meeting[]): AnalysedCorpus {
   const passages = items.map((item) => itemPassages(item));
   const docRefs: Array<[number, number]> = [];
   const docs: IndexDoc[] = [];
-  const withParts = new Map<string, string[]>();
+  const withParts = new Map<string, readonly string[]>();
   const analyse = (text: string) => {
     const out: string[] = [];
     for (const token of tokenize(text)) {

@@ -61,7 +61,21 @@ class Scratch {
   readonly coverage: Float64Array;
   /** The best items found so far, worst first (a binary heap), when a limit is given. */
   readonly heap: Int32Array;
+  /** Coverage per matched-term mask of the current question, valid where `coverageStamp` is its number. */
+  readonly coverageTable = new Float64Array(1 << COVERAGE_TABLE_TERMS);
+  readonly coverageStamp = new Uint32Array(1 << COVERAGE_TABLE_TERMS);
+  private question = 0;
   count = 0;
+
+  /** Numbers a new question for `coverageStamp`. */
+  nextQuestion(): number {
+    this.question = (this.question + 1) >>> 0;
+    if (this.question === 0) {
+      this.coverageStamp.fill(0);
+      this.question = 1;
+    }
+    return this.question;
+  }
 
   constructor(size: number) {
     this.acc = new Float64Array(size * 4);
@@ -84,7 +98,7 @@ function fuzzyFor(term: string, known: boolean): number | false {
 }
 
 /** Coverage of a matched-term mask: the share of the question's weight whose words matched. */
-function coverageFunction(query: AnalyzedQuery, bit: ReadonlyMap<string, number>): (lo: number, hi: number) => number {
+function coverageFunction(query: AnalyzedQuery, bit: ReadonlyMap<string, number>, s: Scratch): (lo: number, hi: number) => number {
   // A word counts as matched when every term of one of its forms matched.
   const wordMasks = query.words.map((w) => ({
     idf: w.idf,
@@ -110,13 +124,14 @@ function coverageFunction(query: AnalyzedQuery, bit: ReadonlyMap<string, number>
     return totalWeight > 0 ? matchedWeight / totalWeight : 0;
   };
   // Tens of thousands of items share a handful of masks: with few terms, a table indexed by the
-  // mask (NaN: not yet computed) answers each in one read.
+  // mask answers each in one read (the scratch's, reused: no allocation per question).
   if (bit.size > COVERAGE_TABLE_TERMS) return coverageOf;
-  const table = new Float64Array(1 << bit.size).fill(NaN);
+  const { coverageTable: table, coverageStamp: stamp } = s;
+  const question = s.nextQuestion();
   return (lo, hi) => {
-    let coverage = table[lo]!;
-    if (coverage !== coverage) table[lo] = coverage = coverageOf(lo, hi);
-    return coverage;
+    if (stamp[lo] === question) return table[lo]!;
+    stamp[lo] = question;
+    return (table[lo] = coverageOf(lo, hi));
   };
 }
 
@@ -196,7 +211,7 @@ export function searchItems(index: SearchIndex, query: AnalyzedQuery, options: S
   if (weights.size === 0) return [];
   const terms = [...weights.keys()];
   const bit = new Map(terms.slice(0, TRACKED_TERMS).map((t, i) => [t, i]));
-  const coverageOf = coverageFunction(query, bit);
+
   const scorer = scorerFor(index);
   const matched = scorer.search(terms, {
     boost: FIELD_BOOSTS,
@@ -212,7 +227,7 @@ export function searchItems(index: SearchIndex, query: AnalyzedQuery, options: S
     s = new Scratch(index.itemCount);
     scratches.set(index, s);
   }
-  foldItems(s, scorer, index, coverageOf, options);
+  foldItems(s, scorer, index, coverageFunction(query, bit, s), options);
 
   const { acc, flags, touched, coverage } = s;
   // Higher score first, then lower item index: a total order, so the list does not depend on how it is sorted.
