@@ -147,15 +147,14 @@ export class PostingScorer {
    * @throws Error for an empty, spaced or repeated term.
    */
   search(terms: readonly string[], options: ScoreOptions = {}): number {
-    const plans = this.plan(terms, options);
-    this.start();
-    for (const plan of plans) this.add(plan);
+    this.begin(terms, options);
+    this.scoreUntil(this.postings.documentCount);
     return this.count;
   }
 
   /**
    * Resolves each term to the index terms it matches (exact, prefix and fuzzy expansions, with
-   * MiniSearch's weights) and sets the field boosts and BM25 parameters `add` uses.
+   * MiniSearch's weights) and sets the field boosts and BM25 parameters the scoring uses.
    * @throws Error for an empty, spaced or repeated term, or more than 65,534 terms.
    */
   private plan(terms: readonly string[], options: ScoreOptions = {}): TermPlan[] {
@@ -231,56 +230,94 @@ export class PostingScorer {
    * Adds one term's BM25+ per field and expansion to the documents it matches. A term counts
    * once per document, whichever fields and expansions matched.
    */
-  private add(plan: TermPlan): void {
-    const { termStart, segField, segStart, segLength, docs, freqs, fieldLengths, averageFieldLength, documentCount } = this.postings;
+  /**
+   * The segments of the current search in scoring order (term by term, each term's expansions
+   * and fields in MiniSearch's order), with what each posting needs and a cursor: `scoreUntil`
+   * resumes every segment where the last call stopped.
+   */
+  private segments: Array<{ cursor: number; end: number; field: number; invDocFreq: number; factor: number; position: number }> = [];
+
+  /**
+   * Starts a search for `terms` (see `search`) without scoring anything yet: `scoreUntil` then
+   * scores the documents below a bound, so a caller can work through the index in blocks whose
+   * rows stay in the processor's cache, instead of jumping through all of them once per term.
+   * @throws Error for an empty, spaced or repeated term, or more than 65,534 terms.
+   */
+  begin(terms: readonly string[], options: ScoreOptions = {}): void {
+    const plans = this.plan(terms, options);
+    this.start();
+    const { termStart, segField, segStart, segLength, documentCount } = this.postings;
+    this.segments = [];
+    for (const plan of plans) {
+      plan.ids.forEach((t, j) => {
+        for (let s = termStart[t]!; s < termStart[t + 1]!; s++) {
+          const matchingCount = segLength[s]!;
+          // The same expressions in the same order as MiniSearch's calcBM25Score.
+          const invDocFreq = Math.log(1 + (documentCount - matchingCount + 0.5) / (matchingCount + 0.5));
+          const factor = plan.factors[j]! * this.fieldBoost[segField[s]!]! * 1;
+          this.segments.push({ cursor: segStart[s]!, end: segStart[s]! + matchingCount, field: segField[s]!, invDocFreq, factor, position: plan.position });
+          this.postingsRead += matchingCount;
+        }
+      });
+    }
+  }
+
+  /**
+   * Adds every posting of documents below `docEnd` not yet scored: per term and document, BM25+
+   * per field and expansion. A term counts once per document, whichever fields and expansions
+   * matched. Documents must be scored in ascending blocks (each call's `docEnd` at least the last).
+   */
+  scoreUntil(docEnd: number): void {
+    const { docs, freqs, fieldLengths, averageFieldLength } = this.postings;
     const { k, b, d } = this.bm25;
     const { sums, words, lengths, matched, matchedBits, epoch } = this;
     const embedded = this.lengthsEmbedded;
     const nFields = FIELDS.length;
-    const position = plan.position;
-    // Bit `position` of the low or the high mask word; past 64 terms, only the count.
-    const mask = position < 32 ? MASK_LO : MASK_HI;
-    const bit = position < 64 ? (1 << position % 32) >>> 0 : 0;
-    // The term's tag in the count word: a document already tagged has counted this term.
-    const tag = ((position + 1) << 16) >>> 0;
     let count = this.count;
-    for (let j = 0; j < plan.ids.length; j++) {
-      const t = plan.ids[j]!;
-      for (let s = termStart[t]!; s < termStart[t + 1]!; s++) {
-        const f = segField[s]!;
-        const matchingCount = segLength[s]!;
-        const avgFieldLength = averageFieldLength[f]!;
-        const lengthSlot = LENGTHS + (f % 4);
-        // The same expressions in the same order as MiniSearch's calcBM25Score.
-        const invDocFreq = Math.log(1 + (documentCount - matchingCount + 0.5) / (matchingCount + 0.5));
-        const factor = plan.factors[j]! * this.fieldBoost[f]! * 1;
-        const end = segStart[s]! + matchingCount;
-        this.postingsRead += matchingCount;
-        for (let p = segStart[s]!; p < end; p++) {
-          const doc = docs[p]!;
-          const termFreq = freqs[p]!;
-          const fieldLength = embedded ? lengths[doc * 16 + lengthSlot]! : fieldLengths[doc * nFields + f]!;
-          const weighted = factor * (invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength))));
-          const w = doc * 8;
-          if (words[w + STAMP] !== epoch) {
-            words[w + STAMP] = epoch;
-            words[w + COUNT] = tag | 1;
-            words[w + MASK_LO] = 0;
-            words[w + MASK_HI] = 0;
-            words[w + mask] = bit;
-            sums[doc * 4] = weighted;
-            matched[count++] = doc;
-            matchedBits[doc >>> 5] = (matchedBits[doc >>> 5]! | (1 << (doc & 31))) >>> 0;
-          } else {
-            sums[doc * 4] = sums[doc * 4]! + weighted;
-            const counted = words[w + COUNT]!;
-            if ((counted & 0xffff0000) >>> 0 !== tag) {
-              words[w + COUNT] = (tag | ((counted & 0xffff) + 1)) >>> 0;
-              words[w + mask] = (words[w + mask]! | bit) >>> 0;
-            }
+    for (const segment of this.segments) {
+      let p = segment.cursor;
+      const end = segment.end;
+      if (p >= end || docs[p]! >= docEnd) continue;
+      const { field: f, invDocFreq, factor, position } = segment;
+      // MiniSearch's calcBM25Score, idf · (d + tf(k+1) / (tf + k(1 − b + b·len/avg))), with what
+      // is constant per segment taken out of the loop (one division per posting, not two).
+      const weight = factor * invDocFreq;
+      const saturated = weight * d;
+      const top = weight * (k + 1);
+      const lengthFree = k * (1 - b);
+      const perLength = (k * b) / averageFieldLength[f]!;
+      const lengthSlot = LENGTHS + (f % 4);
+      // Bit `position` of the low or the high mask word; past 64 terms, only the count.
+      const mask = position < 32 ? MASK_LO : MASK_HI;
+      const bit = position < 64 ? (1 << position % 32) >>> 0 : 0;
+      // The term's tag in the count word: a document already tagged has counted this term.
+      const tag = ((position + 1) << 16) >>> 0;
+      for (; p < end; p++) {
+        const doc = docs[p]!;
+        if (doc >= docEnd) break;
+        const termFreq = freqs[p]!;
+        const fieldLength = embedded ? lengths[doc * 16 + lengthSlot]! : fieldLengths[doc * nFields + f]!;
+        const weighted = saturated + (top * termFreq) / (termFreq + lengthFree + perLength * fieldLength);
+        const w = doc * 8;
+        if (words[w + STAMP] !== epoch) {
+          words[w + STAMP] = epoch;
+          words[w + COUNT] = tag | 1;
+          words[w + MASK_LO] = 0;
+          words[w + MASK_HI] = 0;
+          words[w + mask] = bit;
+          sums[doc * 4] = weighted;
+          matched[count++] = doc;
+          matchedBits[doc >>> 5] = (matchedBits[doc >>> 5]! | (1 << (doc & 31))) >>> 0;
+        } else {
+          sums[doc * 4] = sums[doc * 4]! + weighted;
+          const counted = words[w + COUNT]!;
+          if ((counted & 0xffff0000) >>> 0 !== tag) {
+            words[w + COUNT] = (tag | ((counted & 0xffff) + 1)) >>> 0;
+            words[w + mask] = (words[w + mask]! | bit) >>> 0;
           }
         }
       }
+      segment.cursor = p;
     }
     this.count = count;
   }

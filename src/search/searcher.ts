@@ -55,7 +55,7 @@ class Scratch {
   /** Per item: [item document's score, best passage score, second best, final score]. */
   readonly acc: Float64Array;
   /** Per item: [unused, matched-term mask low, high, best passage + 1 (0: none)]. */
-  readonly flags: Uint32Array;
+  readonly flags: Int32Array;
   /** The items of the last fold, ascending; only their rows are current. */
   readonly touched: Int32Array;
   readonly coverage: Float64Array;
@@ -79,7 +79,7 @@ class Scratch {
 
   constructor(size: number) {
     this.acc = new Float64Array(size * 4);
-    this.flags = new Uint32Array(size * 4);
+    this.flags = new Int32Array(size * 4);
     this.touched = new Int32Array(size);
     this.coverage = new Float64Array(size);
     this.heap = new Int32Array(size);
@@ -135,62 +135,95 @@ function coverageFunction(query: AnalyzedQuery, bit: ReadonlyMap<string, number>
   };
 }
 
+/** Documents scored and folded per block: their rows (32 bytes each) stay in the processor's cache. */
+const BLOCK_DOCS = 8192;
+
 /**
- * Folds the scored documents into their items (item score, best and second best passage, matched
- * terms) and gives each touched item its final score; documents count as MiniSearch counts them,
- * their sum times the number of terms they matched.
+ * Folds the scored documents of items `itemFrom … itemTo - 1` into their items (item score, best
+ * and second best passage, matched terms), appending the items to `touched`; documents count as
+ * MiniSearch counts them, their sum times the number of terms they matched.
  */
-function foldItems(s: Scratch, scorer: PostingScorer, index: SearchIndex, coverageOf: (lo: number, hi: number) => number, options: SearchItemsOptions): void {
-  const { acc, flags, touched, coverage } = s;
-  const first = index.itemFirstDoc;
+function foldItems(s: Scratch, scorer: PostingScorer, index: SearchIndex, itemFrom: number, itemTo: number, filter: ((itemIndex: number) => boolean) | undefined): void {
+  const { acc, flags, touched } = s;
+  const { itemFirstDoc: first, docItem } = index;
   const { matchedBits, sums, words } = scorer;
-  const { filter, boost } = options;
-  let count = 0;
-  // Documents in index order, where an item's documents (itself, then its passages) are a run,
-  // so every array is read front to back and the item is found by walking `itemFirstDoc`.
+  const docFrom = first[itemFrom]!;
+  const docTo = first[itemTo]!;
+  let count = s.count;
+  // Documents in index order, where an item's documents (itself, then its passages) are a run:
+  // every array is read front to back, and the item's sums stay in locals until the next item.
   // Between equal passages the earlier one stays best. (No closures here: variables they
   // capture live on the heap, not in registers.)
   let item = -1;
-  let start = 0;
-  let end = 0;
   let allowed = false;
-  let row = 0;
-  for (let w = 0; w < matchedBits.length; w++) {
+  let start = 0;
+  let itemScore = 0;
+  let best = 0;
+  let second = 0;
+  let bestPassage = 0;
+  let lo = 0;
+  let hi = 0;
+  for (let w = docFrom >>> 5; w < (docTo + 31) >>> 5; w++) {
     let word = matchedBits[w]!;
+    // Only this block's documents of the first and last word.
+    if (w === docFrom >>> 5) word = (word & ~((1 << (docFrom & 31)) - 1)) >>> 0;
+    if (w === (docTo - 1) >>> 5 && (docTo & 31) !== 0) word = (word & ((1 << (docTo & 31)) - 1)) >>> 0;
     while (word !== 0) {
       const low = word & -word;
       word = (word ^ low) >>> 0;
       const doc = (w << 5) + 31 - Math.clz32(low);
-      if (doc >= end) {
-        do item++;
-        while (first[item + 1]! <= doc);
-        start = first[item]!;
-        end = first[item + 1]!;
-        allowed = !filter || filter(item);
-        if (!allowed) continue;
-        row = item * 4;
-        acc[row] = 0;
-        acc[row + 1] = 0;
-        acc[row + 2] = 0;
-        flags[row + 1] = 0;
-        flags[row + 2] = 0;
-        flags[row + 3] = 0;
-        touched[count++] = item;
-      } else if (!allowed) continue;
+      const i = docItem[doc]!;
+      if (i !== item) {
+        if (allowed) {
+          const row = item * 4;
+          acc[row] = itemScore;
+          acc[row + 1] = best;
+          acc[row + 2] = second;
+          flags[row + 1] = lo;
+          flags[row + 2] = hi;
+          flags[row + 3] = bestPassage;
+          touched[count++] = item;
+        }
+        item = i;
+        allowed = !filter || filter(i);
+        start = first[i]!;
+        itemScore = 0;
+        best = 0;
+        second = 0;
+        bestPassage = 0;
+        lo = 0;
+        hi = 0;
+      }
+      if (!allowed) continue;
       const w32 = doc * 8;
       const score = sums[doc * 4]! * (words[w32 + PostingScorer.COUNT]! & 0xffff);
-      if (doc === start) acc[row] = score;
-      else if (score > acc[row + 1]!) {
-        acc[row + 2] = acc[row + 1]!;
-        acc[row + 1] = score;
-        flags[row + 3] = doc - start;
-      } else if (score > acc[row + 2]!) acc[row + 2] = score;
-      flags[row + 1] = (flags[row + 1]! | words[w32 + PostingScorer.MASK_LO]!) >>> 0;
-      flags[row + 2] = (flags[row + 2]! | words[w32 + PostingScorer.MASK_HI]!) >>> 0;
+      if (doc === start) itemScore = score;
+      else if (score > best) {
+        second = best;
+        best = score;
+        bestPassage = doc - start;
+      } else if (score > second) second = score;
+      lo |= words[w32 + PostingScorer.MASK_LO]!;
+      hi |= words[w32 + PostingScorer.MASK_HI]!;
     }
   }
+  if (allowed) {
+    const row = item * 4;
+    acc[row] = itemScore;
+    acc[row + 1] = best;
+    acc[row + 2] = second;
+    flags[row + 1] = lo;
+    flags[row + 2] = hi;
+    flags[row + 3] = bestPassage;
+    touched[count++] = item;
+  }
   s.count = count;
-  for (let k = 0; k < count; k++) {
+}
+
+/** Gives every touched item its final score: base × (0.5 + coverage) × boost. */
+function finalScores(s: Scratch, coverageOf: (lo: number, hi: number) => number, boost: ((itemIndex: number) => number) | undefined): void {
+  const { acc, flags, touched, coverage } = s;
+  for (let k = 0; k < s.count; k++) {
     const i = touched[k]!;
     const r = i * 4;
     const c = coverageOf(flags[r + 1]!, flags[r + 2]!);
@@ -213,7 +246,7 @@ export function searchItems(index: SearchIndex, query: AnalyzedQuery, options: S
   const bit = new Map(terms.slice(0, TRACKED_TERMS).map((t, i) => [t, i]));
 
   const scorer = scorerFor(index);
-  const matched = scorer.search(terms, {
+  scorer.begin(terms, {
     boost: FIELD_BOOSTS,
     fuzzy: (term) => fuzzyFor(term, index.documentFrequency(term) > 0),
     // Prefix matching catches inflections of what the user typed; synonyms are listed in their forms already.
@@ -221,13 +254,24 @@ export function searchItems(index: SearchIndex, query: AnalyzedQuery, options: S
     weights: { fuzzy: FUZZY_WEIGHT, prefix: PREFIX_WEIGHT },
     boostTerm: (term) => weights.get(term) ?? 1,
   });
-  if (matched === 0) return [];
   let s = scratches.get(index);
   if (!s) {
     s = new Scratch(index.itemCount);
     scratches.set(index, s);
   }
-  foldItems(s, scorer, index, coverageFunction(query, bit, s), options);
+  // Block by block: score the block's documents, then fold them into their items while their
+  // rows are still in cache. Blocks end at item boundaries.
+  s.count = 0;
+  const first = index.itemFirstDoc;
+  for (let from = 0; from < index.itemCount; ) {
+    let to = from + 1;
+    while (to < index.itemCount && first[to]! - first[from]! < BLOCK_DOCS) to++;
+    scorer.scoreUntil(first[to]!);
+    foldItems(s, scorer, index, from, to, options.filter);
+    from = to;
+  }
+  if (s.count === 0) return [];
+  finalScores(s, coverageFunction(query, bit, s), options.boost);
 
   const { acc, flags, touched, coverage } = s;
   // Higher score first, then lower item index: a total order, so the list does not depend on how it is sorted.
