@@ -25,7 +25,7 @@ export const NEAR_TIE_ACROSS_TOPICS = 0.3;
 export function reorderByEvidence(groups: HitGroup[], itemOf: (g: HitGroup) => AgendaItem, words: readonly QueryWord[], lexicon: Lexicon): void {
   const head = groups.slice(0, EVIDENCE_HEAD).map((g) => {
     const item = itemOf(g);
-    const evidence = answerEvidence({ item, words, lexicon, kind: 'other' });
+    const evidence = answerEvidence({ item, words, lexicon });
     return { g, evidence, date: item.meetingDate, key: g.score * (1 - EVIDENCE_WEIGHT + EVIDENCE_WEIGHT * evidence) };
   });
   head.sort((a, b) => b.key - a.key);

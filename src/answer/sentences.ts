@@ -17,6 +17,10 @@ const ABBREVIATIONS = new Set([
   'etc', 'ons', 'tirs', 'fre', 'man', 'tors', 'lør', 'søn', 'm', 'o', 's', 'ift', 'incl', 'vs', 'ref', 'pkt', 'stk',
 ]);
 
+/** A full stop, question or exclamation mark, then space and a capital, digit or dash. */
+const SENTENCE_END = /[.!?]["”’)]?\s+(?=["“„(]?[\p{Lu}\d–])/gu;
+const WORD_CHAR = /[\p{L}\d]/u;
+
 export function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];
   let paragraph = 0;
@@ -25,11 +29,14 @@ export function splitSentences(text: string): Sentence[] {
     let lineOffset = offset;
     for (const line of block.split('\n')) {
       let start = 0;
-      const re = /[.!?]["”’)]?\s+(?=["“„(]?[\p{Lu}\d–])/gu;
+      SENTENCE_END.lastIndex = 0;
       let m: RegExpExecArray | null;
-      while ((m = re.exec(line)) !== null) {
-        const before = line.slice(start, m.index);
-        const lastWord = /([\p{L}\d]+)$/u.exec(before)?.[1] ?? '';
+      while ((m = SENTENCE_END.exec(line)) !== null) {
+        // The word before the full stop, read backwards (a regex anchored at the end would try
+        // every position of the sentence).
+        let from = m.index;
+        while (from > start && WORD_CHAR.test(line[from - 1]!)) from--;
+        const lastWord = line.slice(from, m.index);
         if (line[m.index] === '.' && (ABBREVIATIONS.has(lastWord.toLowerCase()) || /^\d{1,2}$/.test(lastWord))) continue;
         const end = m.index + m[0].trimEnd().length;
         const s = line.slice(start, end).trim();

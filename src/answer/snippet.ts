@@ -81,13 +81,31 @@ export function termAffinity(textTerm: string, queryTerm: string): number {
   return 0;
 }
 
+/**
+ * Per query term, the item's terms that are inflections of it (affinity 0.7): found once per item
+ * and question, so each sentence needs a few set look-ups rather than a pass over its terms.
+ */
+function relatedTerms(vocabulary: readonly string[], words: readonly QueryWord[]): Map<string, string[]> {
+  const related = new Map<string, string[]>();
+  for (const word of words) {
+    for (const alternative of word.alternatives) {
+      for (const q of alternative.terms) {
+        if (related.has(q)) continue;
+        related.set(
+          q,
+          vocabulary.filter((t) => t !== q && termAffinity(t, q) > 0),
+        );
+      }
+    }
+  }
+  return related;
+}
+
 /** Per question word, how well a set of text terms holds it (0–1: its best form). */
-function wordMatches(terms: ReadonlySet<string>, words: readonly QueryWord[]): number[] {
+function wordMatches(terms: ReadonlySet<string>, words: readonly QueryWord[], related: ReadonlyMap<string, readonly string[]>): number[] {
   const affinity = (queryTerm: string) => {
     if (terms.has(queryTerm)) return 1;
-    let best = 0;
-    for (const t of terms) best = Math.max(best, termAffinity(t, queryTerm));
-    return best;
+    return related.get(queryTerm)!.some((t) => terms.has(t)) ? 0.7 : 0;
   };
   return words.map((word) => {
     let best = 0;
@@ -167,11 +185,17 @@ interface AnalysedSentence {
   heading?: Set<string>;
 }
 
+/** An item's sentences, and every term they and their headings hold. */
+interface AnalysedItem {
+  sentences: AnalysedSentence[];
+  vocabulary: string[];
+}
+
 /** Recently analysed items: answering re-reads the same few items a lot (paging, buttons, popular topics). */
-const analysed = new Map<AgendaItem, AnalysedSentence[]>();
+const analysed = new Map<AgendaItem, AnalysedItem>();
 const ANALYSED_ITEMS = 2000;
 
-function analyseItem(item: AgendaItem, lexicon: Lexicon): AnalysedSentence[] {
+function analyseItem(item: AgendaItem, lexicon: Lexicon): AnalysedItem {
   const cached = analysed.get(item);
   if (cached) return cached;
   const sentences: AnalysedSentence[] = [];
@@ -192,15 +216,29 @@ function analyseItem(item: AgendaItem, lexicon: Lexicon): AnalysedSentence[] {
       sentences.push({ text: s.text, section, paragraph: s.paragraph, start: s.start, terms: termsOf(s.text, lexicon), ...(heading ? { heading } : {}) });
     }
   }
+  const vocabulary = new Set<string>();
+  for (const sentence of sentences) {
+    for (const t of sentence.terms) vocabulary.add(t);
+    for (const t of sentence.heading ?? []) vocabulary.add(t);
+  }
+  const result = { sentences, vocabulary: [...vocabulary] };
   if (analysed.size >= ANALYSED_ITEMS) analysed.delete(analysed.keys().next().value!);
-  analysed.set(item, sentences);
-  return sentences;
+  analysed.set(item, result);
+  return result;
+}
+
+/** Per sentence of the item, how well it holds each question word. */
+function sentenceMatches(item: AnalysedItem, words: readonly QueryWord[]): number[][] {
+  const related = relatedTerms(item.vocabulary, words);
+  return item.sentences.map((s) => wordMatches(s.terms, words, related));
 }
 
 function prepare(input: SnippetInput) {
   const none = input.words.map(() => 0);
   const headingMatches = new Map<Set<string>, number[]>();
-  const candidates: Candidate[] = analyseItem(input.item, input.lexicon).map((s) => {
+  const item = analyseItem(input.item, input.lexicon);
+  const related = relatedTerms(item.vocabulary, input.words);
+  const candidates: Candidate[] = item.sentences.map((s) => {
     const inPassage =
       input.bestPassage !== undefined && input.bestPassage.section === s.section && s.start >= input.bestPassage.start && s.start < input.bestPassage.end;
     let factor = 1;
@@ -210,10 +248,10 @@ function prepare(input: SnippetInput) {
     if (s.section === 'recommendation') factor *= RECOMMENDATION_FACTOR;
     let heading = none;
     if (s.heading) {
-      heading = headingMatches.get(s.heading) ?? wordMatches(s.heading, input.words);
+      heading = headingMatches.get(s.heading) ?? wordMatches(s.heading, input.words, related);
       headingMatches.set(s.heading, heading);
     }
-    return { text: s.text, section: s.section, paragraph: s.paragraph, matches: wordMatches(s.terms, input.words), factor, heading };
+    return { text: s.text, section: s.section, paragraph: s.paragraph, matches: wordMatches(s.terms, input.words, related), factor, heading };
   });
   // Within one item, a question word found in many sentences (the item's topic) tells less about
   // which sentence answers than a word found in one.
@@ -235,14 +273,16 @@ function prepare(input: SnippetInput) {
  * How fully the item's best sentence, or two adjacent sentences, answers the question: the share
  * (0–1) of the question's weight they hold. Comparable across items, unlike snippet scores.
  */
-export function answerEvidence(input: SnippetInput): number {
-  const { candidates } = prepare(input);
+export function answerEvidence(input: Pick<SnippetInput, 'item' | 'words' | 'lexicon'>): number {
   const total = input.words.reduce((sum, w) => sum + w.idf, 0);
   if (total === 0) return 0;
+  const item = analyseItem(input.item, input.lexicon);
+  const matches = sentenceMatches(item, input.words);
   let best = 0;
-  candidates.forEach((c, i) => {
-    const next = candidates[i + 1];
-    const joint = next && next.section === c.section && next.paragraph === c.paragraph ? c.matches.map((m, k) => Math.max(m, next.matches[k]!)) : c.matches;
+  item.sentences.forEach((c, i) => {
+    const next = item.sentences[i + 1];
+    const own = matches[i]!;
+    const joint = next && next.section === c.section && next.paragraph === c.paragraph ? own.map((m, k) => Math.max(m, matches[i + 1]![k]!)) : own;
     let held = 0;
     joint.forEach((m, k) => (held += m * input.words[k]!.idf));
     best = Math.max(best, held / total);

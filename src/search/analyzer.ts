@@ -129,7 +129,7 @@ function cleanWord(token: string): string {
 /** Tokens analysed without a lexicon (see `Lexicon.analysed` for those with one). */
 const analysedPlain = new Map<string, readonly string[]>();
 /** Entries per memo before it starts over: far more than the distinct words of a question's answers. */
-const ANALYSED_MAX = 50_000;
+const ANALYSED_MAX = 200_000;
 
 /**
  * Index-time analysis of one token: the folded stem, plus compound parts when a lexicon is given.
