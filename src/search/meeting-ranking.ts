@@ -91,12 +91,28 @@ export interface GroupingOptions {
 export function groupNearDuplicates(ranked: readonly RankedItem[], items: readonly AgendaItem[], options: GroupingOptions): HitGroup[] {
   const termsOf = options.termsOf ?? ((i: number) => topicTerms(items[i]!));
   const groups: Array<{ terms: ReadonlySet<string>; standard: boolean; members: RankedItem[] }> = [];
+  // Groups by the terms of their titles: a title can only be like one it shares a term with, so
+  // each item is compared with those, not with every group (hundreds in a large corpus).
+  const groupsWith = new Map<string, number[]>();
   for (const r of ranked) {
     const terms = termsOf(r.itemIndex);
     const standard = isStandardItem(items[r.itemIndex]!);
-    const group = groups.find((g) => g.standard === standard && jaccard(g.terms, terms) >= SAME_TOPIC);
-    if (group) group.members.push(r);
-    else groups.push({ terms, standard, members: [r] });
+    // The first group (in ranking order) that is the same topic, as a scan of all groups would find.
+    let found = -1;
+    for (const t of terms) {
+      for (const g of groupsWith.get(t) ?? []) {
+        if ((found < 0 || g < found) && groups[g]!.standard === standard && jaccard(groups[g]!.terms, terms) >= SAME_TOPIC) found = g;
+      }
+    }
+    if (found >= 0) groups[found]!.members.push(r);
+    else {
+      for (const t of terms) {
+        const list = groupsWith.get(t);
+        if (list) list.push(groups.length);
+        else groupsWith.set(t, [groups.length]);
+      }
+      groups.push({ terms, standard, members: [r] });
+    }
   }
   const result = groups.map(({ members, standard }) => {
     const top = members[0]!;
