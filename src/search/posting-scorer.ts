@@ -65,7 +65,10 @@ export class PostingScorer {
   readonly words: Uint32Array;
   /** The rows as 16-bit slots: `LENGTHS + f % 4` of a document's 16 hold its field f's length. */
   private readonly lengths: Uint16Array;
-  private lengthsEmbedded = false;
+  /** Where `scoreUntil` reads field f of a document: `lengthTable[doc * lengthStride + lengthOffset[f]]`. */
+  private lengthTable: Uint16Array | Uint32Array = new Uint16Array(0);
+  private lengthStride = 16;
+  private readonly lengthOffset = new Int32Array(FIELDS.length);
   readonly matched: Int32Array;
   /** One bit per document: set for the documents the current search matched. */
   readonly matchedBits: Uint32Array;
@@ -108,13 +111,16 @@ export class PostingScorer {
         const slot = doc * 16 + LENGTHS + (f % 4);
         if (length > 0xffff || this.lengths[slot] !== 0) {
           this.lengths.fill(0);
-          this.lengthsEmbedded = false;
+          this.lengthTable = fieldLengths;
+          this.lengthStride = nFields;
+          for (let g = 0; g < nFields; g++) this.lengthOffset[g] = g;
           return;
         }
         this.lengths[slot] = length;
       }
     }
-    this.lengthsEmbedded = true;
+    this.lengthTable = this.lengths;
+    for (let g = 0; g < nFields; g++) this.lengthOffset[g] = LENGTHS + (g % 4);
   }
 
   /** Whether document `doc` matched in the current search. */
@@ -268,11 +274,10 @@ export class PostingScorer {
    * matched. Documents must be scored in ascending blocks (each call's `docEnd` at least the last).
    */
   scoreUntil(docEnd: number): void {
-    const { docs, freqs, fieldLengths, averageFieldLength } = this.postings;
+    const { docs, freqs, averageFieldLength } = this.postings;
     const { k, b, d } = this.bm25;
-    const { sums, words, lengths, matched, matchedBits, epoch } = this;
-    const embedded = this.lengthsEmbedded;
-    const nFields = FIELDS.length;
+    const { sums, words, matched, matchedBits, epoch } = this;
+    const { lengthTable, lengthStride } = this;
     let count = this.count;
     for (const segment of this.segments) {
       let p = segment.cursor;
@@ -286,7 +291,7 @@ export class PostingScorer {
       const top = weight * (k + 1);
       const lengthFree = k * (1 - b);
       const perLength = (k * b) / averageFieldLength[f]!;
-      const lengthSlot = LENGTHS + (f % 4);
+      const lengthOffset = this.lengthOffset[f]!;
       // Bit `position` of the low or the high mask word; past 64 terms, only the count.
       const mask = position < 32 ? MASK_LO : MASK_HI;
       const bit = position < 64 ? (1 << position % 32) >>> 0 : 0;
@@ -296,7 +301,7 @@ export class PostingScorer {
         const doc = docs[p]!;
         if (doc >= docEnd) break;
         const termFreq = freqs[p]!;
-        const fieldLength = embedded ? lengths[doc * 16 + lengthSlot]! : fieldLengths[doc * nFields + f]!;
+        const fieldLength = lengthTable[doc * lengthStride + lengthOffset]!;
         const weighted = saturated + (top * termFreq) / (termFreq + lengthFree + perLength * fieldLength);
         const w = doc * 8;
         if (words[w + STAMP] !== epoch) {

@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { SearchResult } from 'minisearch';
 import { generateMeetings } from '../../src/bench/synthetic-corpus.js';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
-import { SearchIndex } from '../../src/search/search-index.js';
-import { scorerFor, type ScoreOptions } from '../../src/search/posting-scorer.js';
+import { attachPostings, buildPostings, SearchIndex, type TermTree } from '../../src/search/search-index.js';
+import { PostingScorer, scorerFor, type ScoreOptions } from '../../src/search/posting-scorer.js';
 import { Random } from '../../src/bench/prng.js';
 
 /** The options `searchItems` uses, with term weights that differ per term. */
@@ -122,6 +122,25 @@ describe('PostingScorer', () => {
     expect(differences(seed, terms, { ...options, weights: { fuzzy: 0.3, prefix: 0.46 } }, options).length).toBeGreaterThan(0);
     expect(differences(seed, terms, { ...options, weights: { fuzzy: 0.31, prefix: 0.45 } }, options).length).toBeGreaterThan(0);
     expect(differences(seed, terms, { ...options, boost: { ...options.boost, text: 1.1 } }, options).length).toBeGreaterThan(0);
+  });
+
+  it('scores documents whose fields share a length slot, or are longer than 65,535 terms, as MiniSearch does', () => {
+    // The scorer keeps field lengths in its rows, four 16-bit slots per document (title and text
+    // share one); documents like these make it read the index's own lengths instead.
+    const long = Array.from({ length: 70_000 }, (_, i) => `w${i}`).join(' ');
+    const docs = [
+      { id: 0, title: 'fysioterapi praksis', text: 'fysioterapi kapacitet kommun' },
+      { id: 1, title: 'kommun', text: `${long} fysioterapi` },
+      { id: 2, text: 'kapacitet fysioterapi fysioterapi' },
+    ];
+    const postings = buildPostings(docs);
+    const miniSearch = attachPostings(postings);
+    const scorer = new PostingScorer(postings, (miniSearch as unknown as { _index: TermTree })._index);
+    const terms = ['fysioterapi', 'kommun', 'kapacitet'];
+    const n = scorer.search(terms, MODES.exact!);
+    const want = miniSearch.search({ combineWith: 'OR', queries: terms }, MODES.exact!);
+    expect(n).toBe(want.length);
+    for (const r of want) expect(scorer.documentScore(r.id as number)).toBeCloseTo(r.score, 9);
   });
 
   it('refuses terms MiniSearch would split or count once', () => {
