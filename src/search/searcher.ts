@@ -67,6 +67,18 @@ class Scratch {
   private question = 0;
   count = 0;
 
+  /** Stores a folded item as the `at`-th touched one. */
+  record(at: number, item: number, itemScore: number, best: number, second: number, lo: number, hi: number, bestPassage: number): void {
+    const row = item * 4;
+    this.acc[row] = itemScore;
+    this.acc[row + 1] = best;
+    this.acc[row + 2] = second;
+    this.flags[row + 1] = lo;
+    this.flags[row + 2] = hi;
+    this.flags[row + 3] = bestPassage;
+    this.touched[at] = item;
+  }
+
   /** Numbers a new question for `coverageStamp`. */
   nextQuestion(): number {
     this.question = (this.question + 1) >>> 0;
@@ -144,7 +156,6 @@ const BLOCK_DOCS = 8192;
  * MiniSearch counts them, their sum times the number of terms they matched.
  */
 function foldItems(s: Scratch, scorer: PostingScorer, index: SearchIndex, itemFrom: number, itemTo: number, filter: ((itemIndex: number) => boolean) | undefined): void {
-  const { acc, flags, touched } = s;
   const { itemFirstDoc: first, docItem } = index;
   const { matchedBits, sums, words } = scorer;
   const docFrom = first[itemFrom]!;
@@ -174,16 +185,7 @@ function foldItems(s: Scratch, scorer: PostingScorer, index: SearchIndex, itemFr
       const doc = (w << 5) + 31 - Math.clz32(low);
       const i = docItem[doc]!;
       if (i !== item) {
-        if (allowed) {
-          const row = item * 4;
-          acc[row] = itemScore;
-          acc[row + 1] = best;
-          acc[row + 2] = second;
-          flags[row + 1] = lo;
-          flags[row + 2] = hi;
-          flags[row + 3] = bestPassage;
-          touched[count++] = item;
-        }
+        if (allowed) s.record(count++, item, itemScore, best, second, lo, hi, bestPassage);
         item = i;
         allowed = !filter || filter(i);
         start = first[i]!;
@@ -207,16 +209,7 @@ function foldItems(s: Scratch, scorer: PostingScorer, index: SearchIndex, itemFr
       hi |= words[w32 + PostingScorer.MASK_HI]!;
     }
   }
-  if (allowed) {
-    const row = item * 4;
-    acc[row] = itemScore;
-    acc[row + 1] = best;
-    acc[row + 2] = second;
-    flags[row + 1] = lo;
-    flags[row + 2] = hi;
-    flags[row + 3] = bestPassage;
-    touched[count++] = item;
-  }
+  if (allowed) s.record(count++, item, itemScore, best, second, lo, hi, bestPassage);
   s.count = count;
 }
 
