@@ -98,19 +98,36 @@ class Engine implements AnswerEngine {
     return i === undefined ? undefined : this.index.items[i];
   }
 
+  /** Folded titles and case numbers per item, made on the first suggestion (autocomplete asks per keystroke). */
+  private foldedCache?: { index: SearchIndex; titles: string[]; cases: string[] };
+
+  private folded() {
+    if (this.foldedCache?.index !== this.index) {
+      const items = this.index.items;
+      this.foldedCache = {
+        index: this.index,
+        titles: items.map((item) => foldDanish(item.title.toLowerCase())),
+        cases: items.map((item) => foldDanish(item.caseNumber.toLowerCase())),
+      };
+    }
+    return this.foldedCache;
+  }
+
   suggest(partial: string, limit = 25): Suggestion[] {
     const needle = foldDanish(partial.toLowerCase().trim());
     const out: Suggestion[] = [];
     const seenCases = new Set<string>();
-    const items = [...this.index.items].reverse();
-    for (const item of items) {
-      if (out.length >= limit) break;
-      if (item.caseNumber && !seenCases.has(item.caseNumber) && needle !== '' && foldDanish(item.caseNumber.toLowerCase()).includes(needle)) {
+    const { titles, cases } = this.folded();
+    const items = this.index.items;
+    // Newest first: items are in meeting order.
+    for (let i = items.length - 1; i >= 0 && out.length < limit; i--) {
+      const item = items[i]!;
+      if (item.caseNumber && !seenCases.has(item.caseNumber) && needle !== '' && cases[i]!.includes(needle)) {
         seenCases.add(item.caseNumber);
         out.push({ label: `${item.caseNumber} (${item.committee}, ${formatDanishDate(item.meetingDate)})`, value: item.caseNumber });
         continue;
       }
-      if (needle === '' || foldDanish(item.title.toLowerCase()).includes(needle)) {
+      if (needle === '' || titles[i]!.includes(needle)) {
         out.push({ label: `${item.number} ${item.title} (${formatDanishDate(item.meetingDate)})`, value: item.title });
       }
     }
@@ -180,21 +197,18 @@ class Engine implements AnswerEngine {
 
   /** Meetings the question points at: a date or month, or the next/last meeting. */
   private hintedMeetings(hints: QueryHints, now: Date): Set<string> | undefined {
-    const meetings = this.index.meetings.filter((m) => hints.committee === undefined || m.committee === hints.committee);
+    if (hints.dateFrom === undefined && hints.relative === undefined) return undefined;
+    const { meetingsByDate } = this.rankingContext();
+    const meetings = hints.committee === undefined ? meetingsByDate : meetingsByDate.filter((m) => m.committee === hints.committee);
     if (hints.dateFrom !== undefined) {
       const keys = meetings.filter((m) => inRange(m.meetingDate, hints.dateFrom, hints.dateTo)).map((m) => meetingKey(m));
       return keys.length > 0 ? new Set(keys) : undefined;
     }
-    if (hints.relative !== undefined) {
-      const today = isoDay(now);
-      const sorted = [...meetings].sort((a, b) => a.meetingDate.localeCompare(b.meetingDate));
-      const pick =
-        hints.relative === 'next'
-          ? (sorted.find((m) => m.meetingDate >= today) ?? sorted[sorted.length - 1])
-          : ([...sorted].reverse().find((m) => m.meetingDate <= today) ?? sorted[0]);
-      return pick ? new Set([meetingKey(pick)]) : undefined;
-    }
-    return undefined;
+    const today = isoDay(now);
+    let pick: Meeting | undefined;
+    if (hints.relative === 'next') pick = meetings.find((m) => m.meetingDate >= today) ?? meetings[meetings.length - 1];
+    else pick = meetings.findLast((m) => m.meetingDate <= today) ?? meetings[0];
+    return pick ? new Set([meetingKey(pick)]) : undefined;
   }
 
   private itemLookup(query: string, hints: QueryHints, filters: AnswerFilters, limit: number, offset: number, now: Date): Answer {
@@ -222,6 +236,8 @@ class Engine implements AnswerEngine {
     standardKind: Int32Array;
     recency: Float64Array;
     meetingKeys: string[];
+    /** The meetings by date (stable: equal dates keep the index's order). */
+    meetingsByDate: Meeting[];
     /** Items by case number and by item number, for exact look-ups without a pass over every item. */
     caseItems: Map<string, number[]>;
     numberItems: Map<string, number[]>;
@@ -265,7 +281,8 @@ class Engine implements AnswerEngine {
         if (item.caseNumber) add(caseItems, item.caseNumber, i);
         add(numberItems, item.number, i);
       });
-      this.standardCache = { index: this.index, standardTitles, standardKind, recency, meetingKeys, caseItems, numberItems, topics: new Map() };
+      const meetingsByDate = [...this.index.meetings].sort((a, b) => a.meetingDate.localeCompare(b.meetingDate));
+      this.standardCache = { index: this.index, standardTitles, standardKind, recency, meetingKeys, meetingsByDate, caseItems, numberItems, topics: new Map() };
     }
     return this.standardCache;
   }
