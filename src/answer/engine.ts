@@ -171,15 +171,16 @@ class Engine implements AnswerEngine {
     return { item, snippet, snippetParts: [{ text: snippet, match: false }], ...(item.link ? { link: item.link } : {}), score, earlier: [] };
   }
 
-  private page(query: string, mode: Answer['mode'], hits: Hit[], filters: AnswerFilters, limit: number, offset: number, emptyMessage: string): Answer {
-    const results = hits.slice(offset, offset + limit);
-    if (hits.length === 0) {
+  /** One page of look-up results; only the page's items become hits (a look-up can match thousands). */
+  private page(query: string, mode: Answer['mode'], items: readonly AgendaItem[], filters: AnswerFilters, limit: number, offset: number, emptyMessage: string): Answer {
+    const results = items.slice(offset, offset + limit).map((item, k) => this.plainHit(item, items.length - offset - k));
+    if (items.length === 0) {
       return { query, status: 'not-found', mode, results: [], hasMore: false, offset, filters, message: emptyMessage, suggestions: SUGGESTIONS };
     }
     if (results.length === 0) {
       return { query, status: 'not-found', mode, results: [], hasMore: false, offset, filters, message: 'Der er ikke flere resultater.', suggestions: [] };
     }
-    return { query, status: 'found', mode, results, hasMore: offset + limit < hits.length, offset, filters, suggestions: [] };
+    return { query, status: 'found', mode, results, hasMore: offset + limit < items.length, offset, filters, suggestions: [] };
   }
 
   private caseLookup(query: string, hints: QueryHints, filters: AnswerFilters, limit: number, offset: number): Answer {
@@ -190,9 +191,8 @@ class Engine implements AnswerEngine {
       const first = items.filter((i) => i.number === hints.itemNumber);
       items = [...first, ...items.filter((i) => i.number !== hints.itemNumber)];
     }
-    const hits = items.map((item, i) => this.plainHit(item, items.length - i));
     const label = hints.caseNumbers.join(', ');
-    return this.page(query, 'case', hits, filters, Math.max(limit, hints.itemNumber ? limit : 50), offset, `Der er ingen punkter med sagsnummer ${label} i materialet. Tjek nummeret, eller søg på emnet i stedet.`);
+    return this.page(query, 'case', items, filters, Math.max(limit, hints.itemNumber ? limit : 50), offset, `Der er ingen punkter med sagsnummer ${label} i materialet. Tjek nummeret, eller søg på emnet i stedet.`);
   }
 
   /** Meetings the question points at: a date or month, or the next/last meeting. */
@@ -216,15 +216,13 @@ class Engine implements AnswerEngine {
     if ((hints.dateFrom !== undefined || hints.relative !== undefined) && meetings === undefined) {
       return { query, status: 'not-found', mode: 'item', results: [], hasMore: false, offset, filters, message: `Jeg har ingen dagsorden fra ${hints.dateLabel ?? 'det møde'}${hints.committee ? ` for ${hints.committee}` : ''}.`, suggestions: SUGGESTIONS };
     }
-    const numbered = this.rankingContext().numberItems.get(hints.itemNumber!) ?? [];
-    const items = numbered
+    const context = this.rankingContext();
+    // Newest meeting first (the lists are kept in that order).
+    const items = (context.numberItems.get(hints.itemNumber!) ?? [])
+      .filter((i) => meetings === undefined || meetings.has(context.meetingKeys[i]!))
       .map((i) => this.index.items[i]!)
-      .filter((i) => this.passes(i, filters))
-      .filter((i) => (meetings ? meetings.has(meetingKey(i)) : true))
-      .filter((i) => hints.committee === undefined || i.committee === hints.committee)
-      .sort((a, b) => b.meetingDate.localeCompare(a.meetingDate));
-    const hits = items.map((item, i) => this.plainHit(item, items.length - i));
-    return this.page(query, 'item', hits, filters, limit, offset, `Der er intet punkt ${hints.itemNumber} på de dagsordener, jeg kender${hints.dateLabel ? ` fra ${hints.dateLabel}` : ''}.`);
+      .filter((i) => this.passes(i, filters) && (hints.committee === undefined || i.committee === hints.committee));
+    return this.page(query, 'item', items, filters, limit, offset, `Der er intet punkt ${hints.itemNumber} på de dagsordener, jeg kender${hints.dateLabel ? ` fra ${hints.dateLabel}` : ''}.`);
   }
 
   /** Per item: whether it is a standard item (approval, *Siden sidst*, …), and its title's terms. */
@@ -238,7 +236,7 @@ class Engine implements AnswerEngine {
     meetingKeys: string[];
     /** The meetings by date (stable: equal dates keep the index's order). */
     meetingsByDate: Meeting[];
-    /** Items by case number and by item number, for exact look-ups without a pass over every item. */
+    /** Items by case number, and by item number newest meeting first, for exact look-ups without a pass over every item. */
     caseItems: Map<string, number[]>;
     numberItems: Map<string, number[]>;
     topics: Map<number, Set<string>>;
@@ -281,6 +279,8 @@ class Engine implements AnswerEngine {
         if (item.caseNumber) add(caseItems, item.caseNumber, i);
         add(numberItems, item.number, i);
       });
+      const newestFirst = (a: number, b: number) => this.index.items[b]!.meetingDate.localeCompare(this.index.items[a]!.meetingDate);
+      for (const list of numberItems.values()) list.sort(newestFirst);
       const meetingsByDate = [...this.index.meetings].sort((a, b) => a.meetingDate.localeCompare(b.meetingDate));
       this.standardCache = { index: this.index, standardTitles, standardKind, recency, meetingKeys, meetingsByDate, caseItems, numberItems, topics: new Map() };
     }
