@@ -76,7 +76,11 @@ export interface SnippetInput {
 /** How well a text term stands for a query term: 1 equal, less for inflections that differ in length. */
 export function termAffinity(textTerm: string, queryTerm: string): number {
   if (textTerm === queryTerm) return 1;
-  const [short, long] = textTerm.length <= queryTerm.length ? [textTerm, queryTerm] : [queryTerm, textTerm];
+  // Most pairs differ in their first letter; that settles it without looking further.
+  if (textTerm.charCodeAt(0) !== queryTerm.charCodeAt(0)) return 0;
+  const textShorter = textTerm.length <= queryTerm.length;
+  const short = textShorter ? textTerm : queryTerm;
+  const long = textShorter ? queryTerm : textTerm;
   if (short.length >= 5 && long.startsWith(short) && long.length - short.length <= 5) return 0.7;
   return 0;
 }
