@@ -6,7 +6,7 @@ import type { SearchIndex } from '../search/search-index.js';
 import { Synonyms } from '../search/synonyms.js';
 import { parseQueryHints, type QueryHints } from '../search/query-hints.js';
 import { analyzeQuery, type QueryWord } from '../search/query.js';
-import { prepareSearch, searchItems, type RankedItem } from '../search/searcher.js';
+import { prepareSearch, searchItems, type ItemBoost, type RankedItem } from '../search/searcher.js';
 import { answerKind, bestSnippet, countedNoun, type AnswerKind } from './snippet.js';
 import { reorderByEvidence } from './evidence-order.js';
 import { analyzeText, analyzeToken } from '../search/analyzer.js';
@@ -309,16 +309,19 @@ class Engine implements AnswerEngine {
     const queryTerms = new Set(analyzed.terms.keys());
     // Whether the question is about each kind of standard item, decided once, not per matched item.
     const askedAbout = context.standardTitles.map((title) => [...title].some((t) => queryTerms.has(t)));
-    // Called for every matched item (tens of thousands in a large corpus): typed arrays first, and
-    // the item object (a cache miss each) only when the question names a committee or a year.
-    const boost = (i: number) => {
-      let factor = context.recency[i]!;
-      if (meetings?.has(context.meetingKeys[i]!)) factor *= MEETING_HINT_BOOST;
-      if (hints.committee !== undefined && index.items[i]!.committee === hints.committee) factor *= COMMITTEE_HINT_BOOST;
-      if (hints.year !== undefined && aboutYear(index.items[i]!, hints.year)) factor *= YEAR_HINT_BOOST;
-      const kind = context.standardKind[i]!;
-      if (kind >= 0 && !askedAbout[kind]) factor *= STANDARD_ITEM_FACTOR;
-      return factor;
+    // For every matched item (tens of thousands in a large corpus): typed arrays first, and the
+    // item object (a cache miss each) only when the question names a committee or a year.
+    const boost: ItemBoost = (items, count, factors) => {
+      for (let k = 0; k < count; k++) {
+        const i = items[k]!;
+        let factor = context.recency[i]!;
+        if (meetings?.has(context.meetingKeys[i]!)) factor *= MEETING_HINT_BOOST;
+        if (hints.committee !== undefined && index.items[i]!.committee === hints.committee) factor *= COMMITTEE_HINT_BOOST;
+        if (hints.year !== undefined && aboutYear(index.items[i]!, hints.year)) factor *= YEAR_HINT_BOOST;
+        const kind = context.standardKind[i]!;
+        if (kind >= 0 && !askedAbout[kind]) factor *= STANDARD_ITEM_FACTOR;
+        factors[k] = factor;
+      }
     };
     const hardFilter = filters.committee !== undefined || filters.dateFrom !== undefined || filters.dateTo !== undefined;
     const ranked = searchItems(index, analyzed, { boost, limit: GROUPED_HEAD, ...(hardFilter ? { filter: (i: number) => this.passes(index.items[i]!, filters) } : {}) });

@@ -33,9 +33,16 @@ export interface RankedItem {
 }
 
 
+/**
+ * Score multipliers for matched items (meeting hints, recency): sets `factors[k]` for `items[k]`,
+ * k < count (1 leaves an item as it is). One call per question with every matched item, as a call
+ * per item returning a number costs a heap-allocated number each (tens of thousands a question).
+ */
+export type ItemBoost = (items: Int32Array, count: number, factors: Float64Array) => void;
+
 export interface SearchItemsOptions {
   /** Multiplies an item's score (meeting hints, recency); 1 leaves it. */
-  boost?: (itemIndex: number) => number;
+  boost?: ItemBoost;
   /** Only these items (hard filters). */
   filter?: (itemIndex: number) => boolean;
   /**
@@ -59,6 +66,8 @@ class Scratch {
   /** The items of the last fold, ascending; only their rows are current. */
   readonly touched: Int32Array;
   readonly coverage: Float64Array;
+  /** Boost factors of the touched items, in `touched` order. */
+  readonly factors: Float64Array;
   /** The best items found so far, worst first (a binary heap), when a limit is given. */
   readonly heap: Int32Array;
   /** Coverage per matched-term mask of the current question, valid where `coverageStamp` is its number. */
@@ -94,6 +103,7 @@ class Scratch {
     this.flags = new Int32Array(size * 4);
     this.touched = new Int32Array(size);
     this.coverage = new Float64Array(size);
+    this.factors = new Float64Array(size);
     this.heap = new Int32Array(size);
   }
 }
@@ -232,13 +242,14 @@ function foldItems(s: Scratch, scorer: PostingScorer, index: SearchIndex, itemFr
 }
 
 /** Gives every touched item its final score: base × (0.5 + coverage) × boost. */
-function finalScores(s: Scratch, coverageOf: (lo: number, hi: number) => number, boost: ((itemIndex: number) => number) | undefined): void {
-  const { acc, flags, touched, coverage } = s;
+function finalScores(s: Scratch, coverageOf: (lo: number, hi: number) => number, boost: ItemBoost | undefined): void {
+  const { acc, flags, touched, coverage, factors } = s;
+  if (boost) boost(touched, s.count, factors);
   for (let k = 0; k < s.count; k++) {
     const i = touched[k]!;
     const r = i * 4;
     const c = coverageOf(flags[r + 1]!, flags[r + 2]!);
-    acc[r + 3] = (acc[r]! + acc[r + 1]! + SECOND_PASSAGE_SHARE * acc[r + 2]!) * (0.5 + c) * (boost ? boost(i) : 1);
+    acc[r + 3] = (acc[r]! + acc[r + 1]! + SECOND_PASSAGE_SHARE * acc[r + 2]!) * (0.5 + c) * (boost ? factors[k]! : 1);
     coverage[i] = c;
   }
 }

@@ -63,7 +63,15 @@ describe('searchItems', () => {
     const all = ask(synthetic, q);
     const even = (i: number) => i % 2 === 0;
     expect(ask(synthetic, q, { filter: even })).toEqual(all.filter((r) => even(r.itemIndex)));
-    const boosted = ask(synthetic, q, { boost: (i) => (even(i) ? 2 : 1) });
+    const boosted = ask(synthetic, q, {
+      boost: (items, count, factors) => {
+        for (let k = 0; k < count; k++) factors[k] = even(items[k]!) ? 2 : 1;
+      },
+    });
+    // A limited search boosts before it chooses the head: the same head as the whole boosted ranking.
+    const lowestItemTripled: Parameters<typeof ask>[2] = { boost: (_items, count, factors) => void factors.fill(1, 0, count).fill(3, 0, Math.min(count, 1)) };
+    expect(ask(synthetic, q, { ...lowestItemTripled, limit: 20 })).toEqual(ask(synthetic, q, lowestItemTripled).slice(0, 20));
+    expect(boosted.length).toBe(all.length);
     const byItem = new Map(all.map((r) => [r.itemIndex, r]));
     for (const r of boosted) {
       const plain = byItem.get(r.itemIndex)!;
