@@ -43,19 +43,18 @@ interface TermPlan {
  * document per term, which at 100,000 items is ~120,000 objects and half a second per question;
  * this writes into typed arrays allocated once per index and reused by every query.
  *
- * After `search`, `matched[0 … count-1]` are the matching documents in the order they were first met,
- * and `matchedBits` has their bits set, for reading them in index order. Each document has one
+ * After `search`, `matched[0 … count-1]` are the matching documents in the order they were first
+ * met, and `matchedBits` has their bits set, for reading them in index order. Each document has one
  * 32-byte row, as a query touches tens of thousands of documents at random and every separate
  * array would cost a cache miss each time: `sums[doc * 4]` is the sum of its term scores,
  * `words[doc * 8 + …]` holds `STAMP` (the search that wrote the row), `COUNT` (in the low 16 bits,
  * how many query terms matched; above, the last term counted) and `MASK_LO`/`MASK_HI` (which of the
  * first 64 query terms matched, bit i = terms[i]), and its last 8 bytes the document's field
- * lengths. MiniSearch multiplies a document's sum by its
- * count (`documentScore`). Everything is overwritten by the next search: not for concurrent
- * searches (the engine answers one question at a time, synchronously).
+ * lengths. MiniSearch multiplies a document's sum by its count (`documentScore`). Everything is
+ * overwritten by the next search: not for concurrent searches (the engine answers one question
+ * at a time, synchronously).
  */
 export class PostingScorer {
-  static readonly STAMP = STAMP;
   static readonly COUNT = COUNT;
   static readonly MASK_LO = MASK_LO;
   static readonly MASK_HI = MASK_HI;
@@ -77,8 +76,6 @@ export class PostingScorer {
   private epoch = 0;
   private readonly fieldBoost = new Float64Array(FIELDS.length);
   private bm25: { k: number; b: number; d: number } = BM25;
-  /** Postings read since `start`, expansions included (for profiling). */
-  postingsRead = 0;
 
   constructor(
     private readonly postings: Postings,
@@ -121,11 +118,6 @@ export class PostingScorer {
     }
     this.lengthTable = this.lengths;
     for (let g = 0; g < nFields; g++) this.lengthOffset[g] = LENGTHS + (g % 4);
-  }
-
-  /** Whether document `doc` matched in the current search. */
-  isMatched(doc: number): boolean {
-    return this.words[doc * 8 + STAMP] === this.epoch && this.epoch !== 0;
   }
 
   /** How many query terms document `doc` matched in the current search. */
@@ -229,13 +221,8 @@ export class PostingScorer {
     if (this.count * 8 < this.matchedBits.length) for (let k = 0; k < this.count; k++) this.matchedBits[this.matched[k]! >>> 5] = 0;
     else this.matchedBits.fill(0);
     this.count = 0;
-    this.postingsRead = 0;
   }
 
-  /**
-   * Adds one term's BM25+ per field and expansion to the documents it matches. A term counts
-   * once per document, whichever fields and expansions matched.
-   */
   /**
    * The segments of the current search in scoring order (term by term, each term's expansions
    * and fields in MiniSearch's order), with what each posting needs and a cursor: `scoreUntil`
@@ -262,7 +249,6 @@ export class PostingScorer {
           const invDocFreq = Math.log(1 + (documentCount - matchingCount + 0.5) / (matchingCount + 0.5));
           const factor = plan.factors[j]! * this.fieldBoost[segField[s]!]! * 1;
           this.segments.push({ cursor: segStart[s]!, end: segStart[s]! + matchingCount, field: segField[s]!, invDocFreq, factor, position: plan.position });
-          this.postingsRead += matchingCount;
         }
       });
     }

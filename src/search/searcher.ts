@@ -32,7 +32,6 @@ export interface RankedItem {
   coverage: number;
 }
 
-
 /**
  * Score multipliers for matched items (meeting hints, recency): sets `factors[k]` for `items[k]`,
  * k < count (1 leaves an item as it is). One call per question with every matched item, as a call
@@ -41,7 +40,7 @@ export interface RankedItem {
 export type ItemBoost = (items: Int32Array, count: number, factors: Float64Array) => void;
 
 export interface SearchItemsOptions {
-  /** Multiplies an item's score (meeting hints, recency); 1 leaves it. */
+  /** Multiplies matched items' scores (meeting hints, recency). */
   boost?: ItemBoost;
   /** Only these items (hard filters). */
   filter?: (itemIndex: number) => boolean;
@@ -76,6 +75,15 @@ class Scratch {
   private question = 0;
   count = 0;
 
+  constructor(size: number) {
+    this.acc = new Float64Array(size * 4);
+    this.flags = new Int32Array(size * 4);
+    this.touched = new Int32Array(size);
+    this.coverage = new Float64Array(size);
+    this.factors = new Float64Array(size);
+    this.heap = new Int32Array(size);
+  }
+
   /** Stores a folded item as the `at`-th touched one. */
   record(at: number, item: number, itemScore: number, best: number, second: number, lo: number, hi: number, bestPassage: number): void {
     const row = item * 4;
@@ -96,15 +104,6 @@ class Scratch {
       this.question = 1;
     }
     return this.question;
-  }
-
-  constructor(size: number) {
-    this.acc = new Float64Array(size * 4);
-    this.flags = new Int32Array(size * 4);
-    this.touched = new Int32Array(size);
-    this.coverage = new Float64Array(size);
-    this.factors = new Float64Array(size);
-    this.heap = new Int32Array(size);
   }
 }
 
@@ -266,7 +265,6 @@ export function searchItems(index: SearchIndex, query: AnalyzedQuery, options: S
   if (weights.size === 0) return [];
   const terms = [...weights.keys()];
   const bit = new Map(terms.slice(0, TRACKED_TERMS).map((t, i) => [t, i]));
-
   const scorer = scorerFor(index);
   scorer.begin(terms, {
     boost: FIELD_BOOSTS,
