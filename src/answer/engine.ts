@@ -201,9 +201,26 @@ class Engine implements AnswerEngine {
     if (hints.itemNumber !== undefined) {
       const first = items.filter((i) => i.number === hints.itemNumber);
       items = [...first, ...items.filter((i) => i.number !== hints.itemNumber)];
-    }
+    } else items = this.byTopic(items, hints.text);
     const label = hints.caseNumbers.join(', ');
     return this.page(query, 'case', items, filters, Math.max(limit, hints.itemNumber ? limit : 50), offset, `Der er ingen punkter med sagsnummer ${label} i materialet. Tjek nummeret, eller søg på emnet i stedet.`);
+  }
+
+  /**
+   * Real agendas give every item of a meeting the meeting's case number, so a pasted case number
+   * alone lists the whole agenda in order; words next to it (`SAG-2025-01103 fysioterapi`) say
+   * which items are meant, and those come first, best match first. Words that every item matches
+   * (`hvad indstilles der i SAG-…`) pick nothing, and the agenda order stays.
+   */
+  private byTopic(items: AgendaItem[], text: string): AgendaItem[] {
+    if (items.length < 2 || text.trim() === '') return items;
+    const index = this.index;
+    const allowed = new Set(items.map((item) => index.itemIndex.get(item.id)!));
+    const ranked = searchItems(index, analyzeQuery(text, index, this.synonyms), { filter: (i) => allowed.has(i) }).filter((r) => r.coverage >= MIN_COVERAGE);
+    if (ranked.length === 0 || ranked.length === items.length) return items;
+    const first = ranked.map((r) => index.items[r.itemIndex]!);
+    const chosen = new Set(first);
+    return [...first, ...items.filter((item) => !chosen.has(item))];
   }
 
   /** Meetings the question points at: a date or month, or the next/last meeting. */

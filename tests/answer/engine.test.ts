@@ -100,6 +100,19 @@ describe('exact look-ups', () => {
     expect(key(a.results[0]!)).toBe('2025-04-11#3.6');
   });
 
+  it('puts first the items that the words next to a case number are about, and keeps every item of the case', () => {
+    // Every item of the 11 April 2025 agenda carries the meeting's case number.
+    const a = engine.ask('SAG-2025-01103 fysioterapi');
+    expect(a.mode).toBe('case');
+    expect(key(a.results[0]!)).toBe('2025-04-11#3.6');
+    expect(a.results).toHaveLength(16);
+    expect(a.results.slice(1).map((h) => h.item.number)).toEqual(['1.1', '1.2', '2.1', '3.1', '3.2', '3.3', '3.4', '3.5', '3.7', '3.8', '3.9', '3.10', '3.11', '3.12', '4.1']);
+    // Words every item matches, or none does, pick nothing: agenda order.
+    for (const q of ['hvad indstilles der i SAG-2025-01103', 'SAG-2025-01103 zzzukendt']) {
+      expect(engine.ask(q).results.map((h) => h.item.number).slice(0, 3), q).toEqual(['1.1', '1.2', '2.1']);
+    }
+  });
+
   it('finds an item number with a meeting hint', () => {
     expect(key(engine.ask('punkt 4.3 fra juni 2024').results[0]!)).toBe('2024-06-18#4.3');
     const newest = engine.ask('punkt 1.1');
