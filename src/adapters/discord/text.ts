@@ -170,7 +170,9 @@ export function boldSnippet(parts: readonly SnippetPart[]): string {
       const trail = /\s*$/.exec(part.text)![0];
       const core = part.text.slice(lead.length, part.text.length - trail.length);
       if (core === '') {
+        // Only spaces: the bold run (if any) has ended, so a match after it opens a new one.
         out += part.text;
+        inBold = false;
         continue;
       }
       if (inBold && lead === '') {

@@ -248,6 +248,11 @@ describe('text helpers', () => {
     expect(markdownStars(out) % 4).toBe(0);
   });
 
+  it('opens a new bold run after a matched part that is only spaces', () => {
+    // Found by the property above (seed -1016147797): the space ended the run, the merge did not know.
+    expect(boldSnippet([{ text: '!', match: true }, { text: ' ', match: true }, { text: '!', match: true }])).toBe('**!** **!**');
+  });
+
   it('merges adjacent matched parts into one bold run', () => {
     expect(boldSnippet([{ text: 'fysio', match: true }, { text: 'terapi', match: true }, { text: ' og ', match: false }, { text: 'mere', match: true }])).toBe(
       '**fysioterapi** og **mere**',
