@@ -253,8 +253,8 @@ class Engine implements AnswerEngine {
     return this.page(query, 'item', items, filters, limit, offset, `Der er intet punkt ${hints.itemNumber} på de dagsordener, jeg kender${hints.dateLabel ? ` fra ${hints.dateLabel}` : ''}.`);
   }
 
-  /** Per item: whether it is a standard item (approval, *Siden sidst*, …), and its title's terms. */
-  private standardCache?: {
+  /** What ranking and look-ups need per index besides the index: standard items, recency, meeting keys, look-up maps, topic terms. */
+  private contextCache?: {
     index: SearchIndex;
     /** The distinct titles of standard items, as term sets. */
     standardTitles: Array<Set<string>>;
@@ -271,7 +271,7 @@ class Engine implements AnswerEngine {
   };
 
   private rankingContext(index: SearchIndex = this.index) {
-    if (this.standardCache?.index !== index) {
+    if (this.contextCache?.index !== index) {
       const standardTitles: Array<Set<string>> = [];
       const titleIndex = new Map<string, number>();
       const standardKind = new Int32Array(index.items.length).fill(-1);
@@ -310,9 +310,9 @@ class Engine implements AnswerEngine {
       const newestFirst = (a: number, b: number) => index.items[b]!.meetingDate.localeCompare(index.items[a]!.meetingDate);
       for (const list of numberItems.values()) list.sort(newestFirst);
       const meetingsByDate = [...index.meetings].sort((a, b) => a.meetingDate.localeCompare(b.meetingDate));
-      this.standardCache = { index, standardTitles, standardKind, recency, meetingKeys, meetingsByDate, caseItems, numberItems, topics: new Map() };
+      this.contextCache = { index, standardTitles, standardKind, recency, meetingKeys, meetingsByDate, caseItems, numberItems, topics: new Map() };
     }
-    return this.standardCache;
+    return this.contextCache;
   }
 
   private search(query: string, hints: QueryHints, filters: AnswerFilters, limit: number, offset: number, now: Date): Answer {

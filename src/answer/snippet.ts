@@ -238,18 +238,18 @@ function analyseItem(item: AgendaItem, lexicon: Lexicon): AnalysedItem {
   return result;
 }
 
-/** Per sentence of the item, how well it holds each question word. */
-function sentenceMatches(item: AnalysedItem, words: readonly QueryWord[]): number[][] {
+/** Per sentence of the item, how well it holds each question word; `related` serves its headings too. */
+function sentenceMatches(item: AnalysedItem, words: readonly QueryWord[]): { matches: number[][]; related: Map<string, string[]> } {
   const related = relatedTerms(item.vocabulary, words);
-  return item.sentences.map((s) => wordMatches(s.terms, words, related));
+  return { matches: item.sentences.map((s) => wordMatches(s.terms, words, related)), related };
 }
 
 function prepare(input: SnippetInput) {
   const none = input.words.map(() => 0);
   const headingMatches = new Map<Set<string>, number[]>();
   const item = analyseItem(input.item, input.lexicon);
-  const related = relatedTerms(item.vocabulary, input.words);
-  const candidates: Candidate[] = item.sentences.map((s) => {
+  const { matches, related } = sentenceMatches(item, input.words);
+  const candidates: Candidate[] = item.sentences.map((s, i) => {
     const inPassage =
       input.bestPassage !== undefined && input.bestPassage.section === s.section && s.start >= input.bestPassage.start && s.start < input.bestPassage.end;
     let factor = 1;
@@ -262,7 +262,7 @@ function prepare(input: SnippetInput) {
       heading = headingMatches.get(s.heading) ?? wordMatches(s.heading, input.words, related);
       headingMatches.set(s.heading, heading);
     }
-    return { text: s.text, section: s.section, paragraph: s.paragraph, matches: wordMatches(s.terms, input.words, related), factor, heading };
+    return { text: s.text, section: s.section, paragraph: s.paragraph, matches: matches[i]!, factor, heading };
   });
   // Within one item, a question word found in many sentences (the item's topic) tells less about
   // which sentence answers than a word found in one.
@@ -288,7 +288,7 @@ export function answerEvidence(input: Pick<SnippetInput, 'item' | 'words' | 'lex
   const total = input.words.reduce((sum, w) => sum + w.idf, 0);
   if (total === 0) return 0;
   const item = analyseItem(input.item, input.lexicon);
-  const matches = sentenceMatches(item, input.words);
+  const { matches } = sentenceMatches(item, input.words);
   let best = 0;
   item.sentences.forEach((c, i) => {
     const next = item.sentences[i + 1];

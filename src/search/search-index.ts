@@ -358,39 +358,23 @@ export function analyseCorpus(meetings: readonly Meeting[]): AnalysedCorpus {
   const items = meetings.flatMap((m) => m.items);
   const termItems = new Map<string, number>();
   const lexicon = new Lexicon();
-  // Agenda text repeats its words a lot: each distinct token is analysed once per pass
-  // (stemming and compound splitting dominate the build otherwise).
-  const plain = new Map<string, readonly string[]>();
+  // analyzeToken memoises per token, so repeated words cost a look-up.
   for (const item of items) {
     const seen = new Set<string>();
     for (const token of tokenize(`${item.title}\n${item.recommendation}\n${item.background}\n${item.presentation}\n${item.attachments.join('\n')}`)) {
-      let terms = plain.get(token);
-      if (terms === undefined) {
-        terms = analyzeToken(token);
-        plain.set(token, terms);
-      }
-      for (const term of terms) seen.add(term);
+      for (const term of analyzeToken(token)) seen.add(term);
     }
     for (const term of seen) {
       termItems.set(term, (termItems.get(term) ?? 0) + 1);
       lexicon.add(term);
     }
   }
-  plain.clear();
   const passages = items.map((item) => itemPassages(item));
   const docRefs: Array<[number, number]> = [];
   const docs: IndexDoc[] = [];
-  const withParts = new Map<string, readonly string[]>();
   const analyse = (text: string) => {
     const out: string[] = [];
-    for (const token of tokenize(text)) {
-      let terms = withParts.get(token);
-      if (terms === undefined) {
-        terms = analyzeToken(token, lexicon);
-        withParts.set(token, terms);
-      }
-      for (const term of terms) out.push(term);
-    }
+    for (const token of tokenize(text)) for (const term of analyzeToken(token, lexicon)) out.push(term);
     return out.join(TERM_SEPARATOR);
   };
   items.forEach((item, i) => {
