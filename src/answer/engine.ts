@@ -146,7 +146,7 @@ class Engine implements AnswerEngine {
   }
 
   async reload(): Promise<ReloadReport> {
-    const { index, skipped, rebuilt } = await loadOrBuildIndex(this.options.corpusDir, this.options.dataDir);
+    const { index, skipped, rebuilt } = await loadOrBuildIndex(this.options.corpusDir, this.options.dataDir, false, this.options.logger);
     const synonyms = await Synonyms.load(this.options.corpusDir);
     this.swap(index, synonyms);
     this.report = { meetings: index.meetings.length, items: index.itemCount, skipped, rebuilt };
@@ -408,7 +408,7 @@ export function engineFromIndex(index: SearchIndex, synonyms: Synonyms, options:
  * engine.ask('fysioterapi').results[0]?.item.number; // '3.6'
  */
 export async function openEngine(options: EngineOptions): Promise<AnswerEngine & { report: ReloadReport }> {
-  const { index, skipped, rebuilt } = await loadOrBuildIndex(options.corpusDir, options.dataDir, options.rebuild ?? false);
+  const { index, skipped, rebuilt } = await loadOrBuildIndex(options.corpusDir, options.dataDir, options.rebuild ?? false, options.logger);
   const synonyms = await Synonyms.load(options.corpusDir);
   const engine = new Engine(index, synonyms, options);
   engine.prepare();

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { copyFileSync, mkdtempSync } from 'node:fs';
-import os from 'node:os';
+import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { openEngine } from '../../src/answer/engine.js';
 import { watchCorpus } from '../../src/answer/watch-corpus.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 describe('a growing corpus', () => {
   it('indexes an agenda dropped into the folder while the bot runs', async () => {
-    const corpusDir = mkdtempSync(path.join(os.tmpdir(), 'moedebot-watch-'));
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'moedebot-watch-data-'));
+    const corpusDir = tempDir('moedebot-watch-');
+    const dataDir = tempDir('moedebot-watch-data-');
     copyFileSync('corpus/kkr-hovedstaden-2024-06-18-dagsorden.txt', path.join(corpusDir, 'juni-2024.txt'));
     const engine = await openEngine({ corpusDir, dataDir });
     expect(engine.meetings()).toHaveLength(1);

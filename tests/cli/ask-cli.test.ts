@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'moedebot-cli-'));
+import path from 'node:path';
+import { tempDir } from '../helpers/temp-dir.js';
+
+const dataDir = tempDir('moedebot-cli-');
 const env = { ...process.env, DATA_DIR: dataDir, CORPUS_DIR: 'corpus' };
 const tsx = path.join('node_modules', '.bin', 'tsx');
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, openSync } from 'node:fs';
-import os from 'node:os';
+import { openSync } from 'node:fs';
 import path from 'node:path';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const tsx = path.join('node_modules', '.bin', 'tsx');
 
 function startBot(stdin: 'pipe' | number) {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'moedebot-start-'));
+  const dataDir = tempDir('moedebot-start-');
   // No chat tokens: whatever the developer's .env holds must not leak into the test.
   const env = { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, CORPUS_DIR: 'corpus', LOG_LEVEL: 'info' };
   const child = spawn(tsx, ['src/cli/start.ts'], { env, stdio: [stdin, 'pipe', 'pipe'] });

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const APRIL_2025 = 'kkr-hovedstaden-2025-04-11-dagsorden.txt';
 const JUNE_2024 = 'kkr-hovedstaden-2024-06-18-dagsorden.txt';
 
 function corpusWith(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'moedebot-corpus-'));
+  const dir = tempDir('moedebot-corpus-');
   copyFileSync(path.join('corpus', APRIL_2025), path.join(dir, APRIL_2025));
   copyFileSync(path.join('corpus', JUNE_2024), path.join(dir, JUNE_2024));
   for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, name), content);

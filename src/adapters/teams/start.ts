@@ -46,7 +46,7 @@ export async function startTeams(
 ): Promise<TeamsAdapter> {
   const log = logger.child({ adapter: 'teams' });
   const mode = authMode(config);
-  const store = await ConversationStore.open(options.dataDir ?? 'data');
+  const store = await ConversationStore.open(options.dataDir ?? 'data', log);
   // validateServiceUrl: a token issued for one Bot Connector host cannot send us activities
   // whose replies would go to another.
   const adapter = new CloudAdapter(authConfiguration(config), undefined, undefined, { validateServiceUrl: true });
