@@ -13,6 +13,7 @@ import { analyzeText, analyzeToken } from '../search/analyzer.js';
 import { groupNearDuplicates, isBriefingItem, isStandardItem, recencyFactor, STANDARD_ITEM_FACTOR, topicTerms } from '../search/meeting-ranking.js';
 import { foldDanish } from '../search/fold.js';
 import { formatDanishDate } from '../corpus/danish-dates.js';
+import { quoteQuestion } from './quote.js';
 
 /** Longer than any chat message a person types; longer input is refused with an explanation. */
 export const MAX_QUESTION_LENGTH = 2000;
@@ -203,7 +204,7 @@ class Engine implements AnswerEngine {
       items = [...first, ...items.filter((i) => i.number !== hints.itemNumber)];
     } else items = this.byTopic(items, hints.text);
     const label = hints.caseNumbers.join(', ');
-    return this.page(query, 'case', items, filters, Math.max(limit, hints.itemNumber ? limit : 50), offset, `Der er ingen punkter med sagsnummer ${label} i materialet. Tjek nummeret, eller søg på emnet i stedet.`);
+    return this.page(query, 'case', items, filters, Math.max(limit, hints.itemNumber ? limit : 50), offset, `Der er ingen punkter med sagsnummer ${quoteQuestion(label)} i materialet. Tjek nummeret, eller søg på emnet i stedet.`);
   }
 
   /**
@@ -343,7 +344,7 @@ class Engine implements AnswerEngine {
     const hardFilter = filters.committee !== undefined || filters.dateFrom !== undefined || filters.dateTo !== undefined;
     const ranked = searchItems(index, analyzed, { boost, limit: GROUPED_HEAD, ...(hardFilter ? { filter: (i: number) => this.passes(index.items[i]!, filters) } : {}) });
     if (ranked.length === 0 || ranked[0]!.coverage < MIN_COVERAGE) {
-      return { query, status: 'not-found', mode: 'search', results: [], hasMore: false, offset, filters, message: `Jeg fandt ikke noget punkt, der svarer godt på "${query}".`, suggestions: SUGGESTIONS };
+      return { query, status: 'not-found', mode: 'search', results: [], hasMore: false, offset, filters, message: `Jeg fandt ikke noget punkt, der svarer godt på "${quoteQuestion(query)}".`, suggestions: SUGGESTIONS };
     }
     // Only the head of the ranking can be shown, so only it is grouped.
     const topics = context.topics;

@@ -15,6 +15,7 @@ import {
 } from './card.js';
 import { moreResults, showItem, submit } from './card-actions.js';
 import { danishDate, meetingLine } from './format.js';
+import { quoteQuestion } from '../../answer/quote.js';
 
 /** Character budgets per shrink level; level 0 is what a reader wants, later levels make the card fit. */
 const RECOMMENDATION_CHARS = [900, 600, 400, 250, 120];
@@ -44,7 +45,7 @@ export function renderAnswer(answer: Answer): AdaptiveCard {
 
 function renderNotFound(answer: Answer): AdaptiveCard {
   const body: CardElement[] = [
-    textBlock(answer.message ?? `Jeg fandt ikke noget punkt, der svarer på »${answer.query}«.`),
+    textBlock(answer.message ?? `Jeg fandt ikke noget punkt, der svarer på »${quoteQuestion(answer.query)}«.`),
   ];
   if (answer.suggestions.length > 0) {
     body.push(textBlock('Prøv fx:', { weight: 'Bolder', spacing: 'Medium' }));
@@ -132,7 +133,7 @@ function renderList(answer: Answer, level: number): AdaptiveCard {
   const heading =
     answer.mode === 'case'
       ? `Sag ${answer.results[0]!.item.caseNumber || answer.query}: ${answer.results.length === 1 ? 'ét punkt' : `${answer.results.length} punkter`}`
-      : `Flere resultater for »${truncate(answer.query, 100).text}« (${first}–${last})`;
+      : `Flere resultater for »${quoteQuestion(answer.query)}« (${first}–${last})`;
   body.push(textBlock(heading, { weight: 'Bolder', size: 'Medium' }));
   if (answer.message) body.push(textBlock(answer.message, { isSubtle: true, size: 'Small', spacing: 'None' }));
   body.push(textBlock('Tryk på et punkt for at se det hele.', { isSubtle: true, size: 'Small', spacing: 'None' }));
