@@ -40,7 +40,6 @@ export class SupervisedAdapter implements RunningAdapter {
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   private attempts = 0;
-  private attempting: Promise<void> | undefined;
 
   constructor(private readonly options: SuperviseOptions) {
     this.name = options.name;
@@ -62,9 +61,15 @@ export class SupervisedAdapter implements RunningAdapter {
         else reject(error);
       };
     });
-    const wait = setTimeout(() => settle(), options.startWaitMs ?? 15_000);
+    const wait = setTimeout(() => {
+      // The SDK may be retrying by itself (Slack's Socket Mode client does, every few seconds).
+      if (this.current === undefined && this.status === 'connecting') {
+        options.logger.warn({ adapter: this.name }, `${this.name} is not connected yet; start-up goes on and it keeps trying`);
+      }
+      settle();
+    }, options.startWaitMs ?? 15_000);
     wait.unref();
-    this.attempting = this.attempt(settle).finally(() => clearTimeout(wait));
+    void this.attempt(settle).finally(() => clearTimeout(wait));
   }
 
   state(): PlatformState {
@@ -99,7 +104,7 @@ export class SupervisedAdapter implements RunningAdapter {
       if (this.stopped) return;
       this.timer = setTimeout(() => {
         this.timer = undefined;
-        this.attempting = this.attempt(() => undefined);
+        void this.attempt(() => undefined);
       }, delay);
     }
   }

@@ -95,6 +95,7 @@ export async function startDiscord(
   client.on(Events.Error, (err) => log.error({ err }, 'discord client error'));
   client.on(Events.ShardError, (err) => log.warn({ err }, 'discord connection error'));
   client.on(Events.Warn, (message) => log.warn(message));
+  client.on(Events.Debug, (message) => log.debug(message));
 
   const ready = once(client, Events.ClientReady);
   let readyTimer: NodeJS.Timeout | undefined;
