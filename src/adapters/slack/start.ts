@@ -9,6 +9,7 @@ import type { Logger } from '../../log.js';
 import type { RunningAdapter } from '../adapter.js';
 import type { PlatformState } from '../../service/health.js';
 import { Requests } from '../../service/requests.js';
+import { takeTurn } from '../../service/take-turn.js';
 import { boltLogger } from './bolt-logger.js';
 import { slackDigestTarget } from './digest-target.js';
 import { registerHandlers } from './handlers/index.js';
@@ -108,7 +109,11 @@ export async function startSlack(engine: AnswerEngine, config: SlackConfig, logg
 
   // Every request once in the log, with the id its handler's lines carry; shutdown waits for these.
   app.use(async ({ body, next }) => {
-    await requests.handle({ platform: 'slack', ...describeRequest(body as Record<string, any>) }, () => next());
+    await requests.handle({ platform: 'slack', ...describeRequest(body as Record<string, any>) }, async () => {
+      // Events are acknowledged before this point; commands and buttons take their turn after their ack.
+      if ((body as { type?: unknown }).type === 'event_callback') await takeTurn();
+      await next();
+    });
   });
   registerHandlers(app, { engine, config, logger: log });
   app.error(async (error) => {
