@@ -84,7 +84,7 @@ function renderBest(answer: Answer, level: number): AdaptiveCard {
 
   const title = truncate(item.title, TITLE_CHARS[level]!);
   body.push(textBlock(title.text, { weight: 'Bolder', size: 'Medium' }));
-  body.push(textBlock(meetingLine(item) + (item.caseNumber ? ` · ${item.caseNumber}` : ''), { isSubtle: true, spacing: 'None' }));
+  body.push(textBlock(meetingLine(item) + (item.caseNumber ? ` · ${truncate(item.caseNumber, 40).text}` : ''), { isSubtle: true, spacing: 'None' }));
 
   if (item.recommendation.trim() !== '') {
     const rec = truncate(item.recommendation, RECOMMENDATION_CHARS[level]!);
@@ -132,7 +132,7 @@ function renderList(answer: Answer, level: number): AdaptiveCard {
   const last = answer.offset + answer.results.length;
   const heading =
     answer.mode === 'case'
-      ? `Sag ${answer.results[0]!.item.caseNumber || answer.query}: ${answer.results.length === 1 ? 'ét punkt' : `${answer.results.length} punkter`}`
+      ? `Sag ${truncate(answer.results[0]!.item.caseNumber, 40).text || quoteQuestion(answer.query)}: ${answer.results.length === 1 ? 'ét punkt' : `${answer.results.length} punkter`}`
       : `Flere resultater for »${quoteQuestion(answer.query)}« (${first}–${last})`;
   body.push(textBlock(heading, { weight: 'Bolder', size: 'Medium' }));
   if (answer.message) body.push(textBlock(answer.message, { isSubtle: true, size: 'Small', spacing: 'None' }));
