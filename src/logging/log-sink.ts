@@ -24,17 +24,17 @@ export function setPromptOwner(prompt: PromptOwner): () => void {
 }
 
 /**
- * Writes one formatted log line to standard error. On Linux writes to a terminal, a pipe or a file
- * are synchronous, so nothing logged before `process.exit` is lost.
+ * Writes one formatted log line to `stream` (standard error), around the prompt. On Linux writes to
+ * a terminal, a pipe or a file are synchronous, so nothing logged before `process.exit` is lost.
  */
-export function writeLogLine(text: string): void {
-  if (!guarded) {
+export function writeLogLine(text: string, stream: NodeJS.WritableStream = process.stderr): void {
+  if (!guarded && stream === process.stderr) {
     guarded = true;
     // A closed stderr (the reader went away) must not crash the bot through an 'error' event.
     process.stderr.on('error', () => undefined);
   }
   const prompt = owner;
   prompt?.hide();
-  process.stderr.write(text);
+  stream.write(text);
   prompt?.show();
 }

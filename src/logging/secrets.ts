@@ -10,12 +10,12 @@ const secrets = new Set<string>();
 /** Values shorter than this are not scrubbed literally: replacing `1` everywhere would wreck the logs. */
 const MIN_SECRET_LENGTH = 6;
 
-/** Slack tokens, Discord bot tokens, `Authorization: Bearer …` credentials. */
-const TOKEN_SHAPES = [
-  /\bxox[abposre]-[A-Za-z0-9-]{6,}/g,
-  /\bxapp-[A-Za-z0-9-]{6,}/g,
-  /\b[MNO][A-Za-z\d_-]{23,27}\.[A-Za-z\d_-]{6}\.[A-Za-z\d_-]{27,}/g,
-  /\b(Bearer)(\s+|%20)[A-Za-z0-9._~+/=-]{16,}/g,
+/** Slack tokens, Discord bot tokens, `Authorization: Bearer …` credentials, each with what replaces it. */
+const TOKEN_SHAPES: Array<[RegExp, string]> = [
+  [/\bxox[abposre]-[A-Za-z0-9-]{6,}/g, '[hidden]'],
+  [/\bxapp-[A-Za-z0-9-]{6,}/g, '[hidden]'],
+  [/\b[MNO][A-Za-z\d_-]{23,27}\.[A-Za-z\d_-]{6}\.[A-Za-z\d_-]{27,}/g, '[hidden]'],
+  [/\b(Bearer)(\s+|%20)[A-Za-z0-9._~+/=-]{16,}/g, '$1$2[hidden]'],
 ];
 
 export const HIDDEN = '[hidden]';
@@ -40,8 +40,6 @@ function spellings(value: string): string[] {
 export function scrubSecrets(text: string): string {
   let out = text;
   for (const secret of secrets) if (out.includes(secret)) out = out.split(secret).join(HIDDEN);
-  for (const shape of TOKEN_SHAPES) {
-    out = out.replace(shape, (match, scheme?: string, space?: string) => (scheme !== undefined ? `${scheme}${space}${HIDDEN}` : HIDDEN));
-  }
+  for (const [shape, replacement] of TOKEN_SHAPES) out = out.replace(shape, replacement);
   return out;
 }

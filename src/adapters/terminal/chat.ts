@@ -23,6 +23,11 @@ export interface TerminalChatOptions {
   onClose?: () => void;
   /** Tracks each question (logged at debug level: the person sees the answer). */
   requests?: Requests;
+  /**
+   * Whether log lines reach the same terminal as the chat, so the prompt must make way for them;
+   * default: both standard error and `output` are terminals.
+   */
+  sharesTerminalWithLogs?: boolean;
 }
 
 const QUIT = /^(exit|quit|afslut)$/i;
@@ -40,8 +45,9 @@ export function startTerminalChat(engine: AnswerEngine, options: TerminalChatOpt
   };
 
   // Log lines (on the same terminal) clear the prompt line and the prompt is redrawn after them.
+  const shared = options.sharesTerminalWithLogs ?? (output.isTTY === true && process.stderr.isTTY === true);
   const releasePrompt =
-    interactive && output.isTTY === true && process.stderr.isTTY === true
+    interactive && shared
       ? setPromptOwner({
           hide: () => {
             if (!promptShown) return;
