@@ -1,4 +1,6 @@
-import { openSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { openSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gone, isRunning, startBot, startProcess } from '../helpers/bot-process.js';
 import { tempDir } from '../helpers/temp-dir.js';
@@ -38,6 +40,30 @@ describe('npm start without chat tokens', () => {
     expect(bot.out()).toContain('3.6 Forslag til revision');
     expect(bot.out()).toContain('svarer godt på "]0;pwned[2Jzzqx"');
     expect(bot.out()).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+  });
+});
+
+describe('npm start after a fault', () => {
+  it('rebuilds an index.bin overwritten with garbage, with a warning, and answers', async () => {
+    const dataDir = tempDir();
+    const first = startBot({ env: { DATA_DIR: dataDir } });
+    first.child.stdin!.end('exit\n');
+    expect(await first.exited).toBe(0);
+    writeFileSync(path.join(dataDir, 'index.bin'), randomBytes(4096));
+    const bot = startBot({ env: { DATA_DIR: dataDir } });
+    bot.child.stdin!.end('fysioterapi\n');
+    expect(await bot.exited).toBe(0);
+    expect(bot.logs().find((l) => l.level === 40)?.msg).toMatch(/saved index .* is damaged; rebuilding it from the corpus/);
+    expect(bot.logs().find((l) => l.msg === 'corpus ready')).toMatchObject({ rebuilt: true, items: 28 });
+    expect(bot.out()).toContain('3.6 Forslag til revision af kapacitetsdel af praksisplan for fysioterapi');
+  });
+
+  it('stops with one clear line when the corpus folder cannot be read', async () => {
+    const missing = path.join(tempDir(), 'no-agendas-here');
+    const bot = startBot({ env: { DATA_DIR: tempDir(), CORPUS_DIR: missing } });
+    bot.child.stdin!.end();
+    expect(await bot.exited).toBe(1);
+    expect(bot.err()).toBe(`The corpus folder ${missing} cannot be read (there is no such folder); set CORPUS_DIR to the folder with the agendas.\n`);
   });
 });
 
