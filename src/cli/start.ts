@@ -3,7 +3,7 @@ import { createLogger } from '../log.js';
 import { openEngine } from '../answer/engine.js';
 import { watchCorpus } from '../answer/watch-corpus.js';
 import { startTerminalChat } from '../adapters/terminal/chat.js';
-import type { DigestDestination } from '../schedule/digest-scheduler.js';
+import type { DigestDestination, DigestScheduler } from '../schedule/digest-scheduler.js';
 import type { RunningAdapter } from '../adapters/adapter.js';
 import { Health, startHealthServer } from '../service/health.js';
 import { Requests } from '../service/requests.js';
@@ -30,7 +30,7 @@ runMain(async () => {
   const adapters: RunningAdapter[] = [];
   let stopping = false;
   let watcher: { close(): void } | undefined;
-  let scheduler: import('../schedule/digest-scheduler.js').DigestScheduler | undefined;
+  let scheduler: DigestScheduler | undefined;
   let healthServer: { port: number; close(): Promise<void> } | undefined;
   let parent: { stop(): void } | undefined;
 
