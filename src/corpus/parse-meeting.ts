@@ -181,6 +181,14 @@ function confirm(lines: readonly Line[], marks: readonly Mark[], i: number): Con
   const mark = marks[i] as { number: string; title: string };
   const titleParts = mark.title === '' ? [] : [mark.title];
   const consumed = [i];
+  // A collapsed bullet (`• Pkt. 44 Title`) repeats the heading printed a few lines further down,
+  // perhaps with the attachments' names between them.
+  for (let j = i + 1; j < lines.length && j <= i + 8; j++) {
+    const m = marks[j]!;
+    if (m.type === 'case' || m.type === 'section' || m.type === 'running') break;
+    if ((m.type === 'item' || m.type === 'toc') && m.number === mark.number) return { result: 'alias', titleParts, consumed, aliasOf: j };
+    if (m.type === 'item' || m.type === 'toc') break;
+  }
   let sawBreak = false;
   let texts = 0;
   for (let j = i + 1; j < lines.length && j <= i + 12; j++) {
