@@ -65,6 +65,7 @@ const BREADCRUMB = /^(?:du er her:?\s*)?(?:forside|hjem|home|start)\s*(?:[>›»
  * `block`; furniture that a page break puts mid-paragraph (a page number): `inline`.
  */
 function furniture(text: string): 'block' | 'inline' | undefined {
+  if (text.length > 400) return undefined;
   const bare = stripGlyph(text).toLowerCase().replace(/\s*:\s*$/, '').replace(/\s+/g, ' ');
   if (PAGE_NUMBER.some((re) => re.test(bare))) return 'inline';
   if (FURNITURE.has(bare)) return 'block';
@@ -143,7 +144,7 @@ export function documentLines(source: DocumentSource, footers: string[] = []): L
       footers.push(text);
       continue;
     }
-    if (running.has(furnitureKey(text))) continue;
+    if (running.size > 0 && running.has(furnitureKey(text))) continue;
     const kind = furniture(text);
     if (kind === 'inline') continue;
     if (kind === 'block') {

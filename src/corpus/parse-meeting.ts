@@ -307,23 +307,40 @@ function numberedStarts(lines: readonly Line[], marks: readonly Mark[]): { start
     starts.push(start);
     previous = m.number;
   }
+  // Plain text lines up to each line, so "is there text between a and b" costs nothing (a file
+  // may repeat an agenda hundreds of times).
+  const plainBefore = new Int32Array(lines.length + 1);
+  for (let i = 0; i < lines.length; i++) plainBefore[i + 1] = plainBefore[i]! + (lines[i]!.kind === 'text' && marks[i]!.type === 'text' ? 1 : 0);
+  const textBefore = new Int32Array(lines.length + 1);
+  for (let i = 0; i < lines.length; i++) textBefore[i + 1] = textBefore[i]! + (lines[i]!.kind === 'text' ? 1 : 0);
+  /** Index of the first start after line `i` (starts are in line order), or `starts.length`. */
+  const nextStart = (i: number) => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (starts[mid]!.at > i) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
   // A closed item prints only its number and title: a numbered line that continues the sequence
   // exactly (`12.` between items 11 and 13) is an item without text, where a list entry is not.
   for (const i of skipped) {
     const m = marks[i] as { number: string; title: string };
-    const k = starts.findIndex((s) => s.at > i);
-    const before = k < 0 ? starts[starts.length - 1] : starts[k - 1];
-    const after = k < 0 ? undefined : starts[k];
+    const k = nextStart(i);
+    const before = starts[k - 1];
+    const after = starts[k];
     if (!before || m.title === '' || !follows(before.number, m.number) || (after !== undefined && compareNumbers(after.number, m.number) <= 0)) continue;
-    if (lines.slice(i + 1, after?.at ?? lines.length).some((l, d) => l.kind === 'text' && marks[i + 1 + d]!.type === 'text')) continue;
-    starts.splice(k < 0 ? starts.length : k, 0, { at: i, number: m.number, title: m.title, consumed: new Set([i]), strong: false });
+    if (plainBefore[after?.at ?? lines.length]! - plainBefore[i + 1]! > 0) continue;
+    starts.splice(k, 0, { at: i, number: m.number, title: m.title, consumed: new Set([i]), strong: false });
   }
   // `5. Eventuelt` after item 4.1 is a heading when items `5.x` follow it, or nothing at all does;
   // a `2. …` inside item 1.1 with text after it is a list entry.
   for (const i of headingCandidates) {
     const m = marks[i] as { number: string; title: string };
-    const next = starts.find((s) => s.at > i);
-    const textAfter = lines.slice(i + 1).some((l) => l.kind === 'text');
+    const next = starts[nextStart(i)];
+    const textAfter = textBefore[lines.length]! - textBefore[i + 1]! > 0;
     if (next ? next.number.startsWith(`${m.number}.`) && next.at === nextTextLine(lines, i) : !textAfter) groups.set(i, m.title);
   }
   return { starts, toc, groups };

@@ -63,8 +63,11 @@ export interface SectionHeading {
   date?: string;
 }
 
+/** Lower case, one space between words, no trailing colon: `Sagens  kerne :` → `sagens kerne`. */
 function normalise(text: string): string {
-  return text.toLowerCase().replace(/\s+/g, ' ').replace(/\s*:\s*$/, '').trim();
+  let t = text.toLowerCase().replace(/\s+/g, ' ').trim();
+  if (t.endsWith(':')) t = t.slice(0, -1).trimEnd();
+  return t;
 }
 
 /**
@@ -72,9 +75,11 @@ function normalise(text: string): string {
  * heading, a colon and a short value); `Økonomi bemærker, at …` is a sentence, not a heading.
  */
 export function classifySectionHeading(line: string): SectionHeading | undefined {
+  if (line.length > 160) return undefined;
   const text = line.trim().replace(/\s+/g, ' ');
-  if (text === '' || text.length > 120) return undefined;
-  const plain = text.replace(/\s*:\s*$/, '');
+  // Headings start with a letter; most lines of a document are sentences and stop here.
+  if (text === '' || text.length > 120 || !/^\p{L}/u.test(text)) return undefined;
+  const plain = text.endsWith(':') ? text.slice(0, -1).trimEnd() : text;
   const role = ROLE_OF.get(normalise(text));
   if (role) return { heading: plain, role };
   const possessive = POSSESSIVE.exec(normalise(text));
