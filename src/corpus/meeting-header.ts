@@ -29,6 +29,9 @@ const COMMITTEE_BEFORE_KIND = new RegExp(String.raw`^(${COMMITTEE_NAME})\s*[-–
 /** `Udvalg: X`, `Udvalg/råd: X`, `Forum: X`. */
 const COMMITTEE_LABEL = new RegExp(String.raw`^(?:[Uu]dvalg|[Rr]åd|[Uu]dvalg\/råd|[Ff]orum|[Oo]rgan)\s*:\s*(${COMMITTEE_NAME})\s*$`, 'u');
 
+/** A line that dates the meeting itself rather than the document. */
+const MEETING_DATE_LINE = /\b(?:mødedato|dato|tidspunkt|mødet?|den|kl\.|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|monday|tuesday|wednesday|thursday|friday)\b|^\d{1,2}[-.]\d{1,2}[-.]\d{4}\b/iu;
+
 /** The kind a title-like line states; a line naming both (`Dagsordener og referater`) says nothing. */
 function kindOf(line: string): MeetingKind | undefined {
   const minutes = MINUTES_WORD.test(line);
@@ -51,6 +54,8 @@ export function readMeetingHeader(opening: readonly string[], footers: readonly 
     header.committee = footer[1]!.replace(/^KKR-/, 'KKR ');
     header.meetingDate = parseDmyDate(footer[2]!);
   }
+  let dateIsMeetings = footer !== undefined && header.meetingDate !== undefined;
+  let firstDate: string | undefined;
   for (const raw of opening) {
     const line = raw.replace(/\s+/g, ' ').trim();
     if (line === '') continue;
@@ -66,11 +71,17 @@ export function readMeetingHeader(opening: readonly string[], footers: readonly 
       if (m) header.committee = m[1]!.trim();
       else if (isCommitteeName(line)) header.committee = line;
     }
-    if (header.meetingDate === undefined && line.length <= 160) {
+    if (line.length <= 160) {
       const date = findAnyDate(line);
-      if (date) header.meetingDate = date;
+      // The meeting's own date line (`Mødedato:`, `tirsdag den …`, `… kl. 16:00`) wins over any
+      // other date near the top (a print or publication date).
+      if (date && MEETING_DATE_LINE.test(line) && !dateIsMeetings) {
+        header.meetingDate = date;
+        dateIsMeetings = true;
+      } else if (date) firstDate ??= date;
     }
   }
+  if (!dateIsMeetings && firstDate && !footer) header.meetingDate = firstDate;
   if (header.committee === undefined || header.meetingDate === undefined) {
     const bodies = new Map<string, number>();
     const dates = new Map<string, number>();

@@ -811,7 +811,8 @@ export function parseMeeting(source: DocumentSource, hints: { url?: string } = {
     const number = m.type === 'item' || m.type === 'toc' ? m.number : m.type === 'group' ? m.label : '';
     if (!items.some((i) => i.heading === title)) emptyHeadings.push({ number, title });
   }
-  const kind: MeetingKind = header.kind ?? (items.some((i) => i.decision !== null) ? 'minutes' : 'agenda');
+  // This meeting's decisions make the document its minutes, whatever its title says.
+  const kind: MeetingKind = items.some((i) => i.decision !== null) ? 'minutes' : (header.kind ?? 'agenda');
   const committee = header.committee;
   const publisher = committee?.startsWith('KKR') ? undefined : detectPublisher(allText, source.file, hints.url);
   const nextItem = items.find((i) => NEXT_MEETING_TITLE.test(i.title));
