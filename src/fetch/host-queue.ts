@@ -30,7 +30,7 @@ export class HostQueue {
   }
 
   private async pause(): Promise<void> {
-    // Unreferenced: a pending pause must not keep a finished CLI run alive.
-    if (this.gapMs > 0) await sleep(this.gapMs, undefined, { ref: false });
+    // Referenced: a queued request waits on this pause, and nothing else may keep the process alive.
+    if (this.gapMs > 0) await sleep(this.gapMs);
   }
 }

@@ -136,7 +136,7 @@ export class PoliteClient {
           throw new FetchError(url, err.kind, `${err.reason}, and asked to come back in ${Math.ceil(wait / 1000)} s`, { cause: err, status: err.status });
         }
         try {
-          await sleep(wait, undefined, { ...(this.options.signal ? { signal: this.options.signal } : {}), ref: false });
+          await sleep(wait, undefined, this.options.signal ? { signal: this.options.signal } : {});
         } catch {
           this.throwIfStopped(url);
         }

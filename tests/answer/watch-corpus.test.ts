@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openEngine } from '../../src/answer/engine.js';
@@ -30,5 +30,22 @@ describe('a growing corpus', () => {
 
     expect(engine.meetings().map((m) => m.meetingDate)).toEqual(['2024-06-18', '2025-04-11']);
     expect(engine.ask('fysioterapi').results[0]?.item.id).toBe('kkr-hovedstaden-2025-04-11-3.6');
+  });
+
+  it('notices a document stored deep in a subfolder, as the fetcher stores them', async () => {
+    const corpusDir = mkdtempSync(path.join(os.tmpdir(), 'moedebot-watch-sub-'));
+    try {
+      // The folder exists before the watcher starts, so only a change deep inside it can be noticed.
+      const folder = path.join(corpusDir, 'fetched', 'www.kl.dk', 'media', 'a1');
+      mkdirSync(folder, { recursive: true });
+      let changed!: () => void;
+      const noticed = new Promise<void>((resolve) => (changed = resolve));
+      const watcher = watchCorpus(corpusDir, async () => changed(), 100);
+      writeFileSync(path.join(folder, 'dagsorden.pdf'), '%PDF-1.4\n%%EOF\n');
+      await noticed;
+      watcher.close();
+    } finally {
+      rmSync(corpusDir, { recursive: true, force: true });
+    }
   });
 });
