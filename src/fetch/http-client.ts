@@ -159,12 +159,21 @@ export class PoliteClient {
   }
 
   private async attempt(url: string, request: GetRequest): Promise<GetAnswer> {
-    const timeout = AbortSignal.timeout(this.options.timeoutMs);
-    const signal = this.options.signal ? AbortSignal.any([timeout, this.options.signal]) : timeout;
+    // One controller per attempt for both the timeout and stopping, released when the attempt
+    // ends, so a bot that runs for months does not collect listeners on its stop signal.
+    const controller = new AbortController();
+    const { signal } = controller;
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, this.options.timeoutMs);
+    const onStop = () => controller.abort();
+    this.options.signal?.addEventListener('abort', onStop, { once: true });
     const classify = (err: unknown): FetchError => {
       if (err instanceof FetchError) return err;
       if (this.options.signal?.aborted) return new FetchError(url, 'aborted', 'was not fetched: the bot is stopping', { cause: err });
-      if (timeout.aborted) return new FetchError(url, 'timeout', `did not answer within ${this.options.timeoutMs / 1000} s`, { cause: err });
+      if (timedOut) return new FetchError(url, 'timeout', `did not answer within ${this.options.timeoutMs / 1000} s`, { cause: err });
       const code = errorCode(err);
       const text = errorText(err);
       if ((code !== undefined && TLS_CODE.test(code)) || /\b(SSL|TLS|certificate)\b/i.test(text)) {
@@ -221,6 +230,9 @@ export class PoliteClient {
       }
     } catch (err) {
       throw classify(err);
+    } finally {
+      clearTimeout(timer);
+      this.options.signal?.removeEventListener('abort', onStop);
     }
   }
 
