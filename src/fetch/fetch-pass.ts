@@ -66,6 +66,8 @@ export interface SourceOutcome {
   found: number;
   /** Set when the source (or one of its further pages) could not be read. */
   failures: Array<{ url: string; reason: string }>;
+  /** The listing had more pages than a pass reads ({@link DEFAULT_MAX_LISTING_PAGES}). */
+  morePages?: boolean;
 }
 
 export interface FetchReport {
@@ -370,6 +372,7 @@ export async function runFetchPass(options: FetchPassOptions): Promise<FetchRepo
       }
     }
     source.found = listed.size;
+    if (queue.length > 0) source.morePages = true;
     await Promise.all(found);
     return source;
   };

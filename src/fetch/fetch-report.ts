@@ -25,7 +25,8 @@ export function formatFetchReport(report: FetchReport): string {
   const pad = (s: string) => s.padEnd(STATUS_WIDTH);
   lines.push('Sources');
   for (const source of report.sources) {
-    const what = source.kind === 'listing' ? `(${plural(source.pages, 'page', 'pages')}, ${plural(source.found, 'document', 'documents')})` : '(a single document)';
+    const more = source.morePages ? ', more pages not read' : '';
+    const what = source.kind === 'listing' ? `(${plural(source.pages, 'page', 'pages')}${more}, ${plural(source.found, 'document', 'documents')})` : '(a single document)';
     lines.push(`  ${pad(source.kind)} ${source.url} ${what}`);
     for (const failure of source.failures) lines.push(`  ${pad('failed')} ${failure.url}: ${failure.reason}`);
   }

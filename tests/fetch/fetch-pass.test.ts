@@ -219,6 +219,15 @@ describe('runFetchPass', () => {
     expect(manifest()).toHaveLength(3);
   });
 
+  it('reads at most the configured number of listing pages and says there were more', async () => {
+    for (let n = 1; n <= 3; n++) site.document(`/arkiv?page=${n}`, listingPage(`Arkiv side ${n}`, [[`/d${n}.pdf`, `Referat ${n}. maj 2020`]], `<a href="/arkiv?page=${n + 1}">Næste</a>`));
+    for (let n = 1; n <= 3; n++) site.document(`/d${n}.pdf`, pdf2024);
+    const client = new PoliteClient({ userAgent: userAgentFor('it@eksempel.dk'), timeoutMs: 10_000, maxBytes: 1 << 20, hostGapMs: 0 });
+    const report = await runFetchPass({ sources: [site.url('/arkiv?page=1')], corpusDir, dataDir, client, maxListingPages: 2 });
+    expect(report.sources[0]).toMatchObject({ pages: 2, found: 2, morePages: true });
+    expect(site.hits('/arkiv?page=3')).toHaveLength(0);
+  });
+
   it('takes single documents named in SOURCES: a PDF and an HTML publication', async () => {
     site.document('/files/agenda.pdf', pdf2024);
     site.document(HTML_2025, html2025);
