@@ -5,7 +5,7 @@ import PDFDocument from 'pdfkit';
 import { getDocumentProxy } from 'unpdf';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeAgendaPdf } from '../../scripts/make-test-pdf.js';
-import { parseAgenda, type ParsedItem } from '../../src/corpus/parse-agenda.js';
+import { parseMeeting, type ParsedItem } from '../../src/corpus/parse-meeting.js';
 import { readPdfPages } from '../../src/corpus/pdf-text.js';
 import { CorpusFileError, ErrorCode } from '../../src/errors.js';
 
@@ -105,8 +105,8 @@ describe.each(SEEDS)('readPdfPages on $file rendered as PDF', ({ file, hasFileLi
   });
 
   it('parses into the same items as the text, each with the page its heading is on', () => {
-    const fromText = parseAgenda({ file, pages: [text], paged: false });
-    const fromPdf = parseAgenda({ file: pdfFile, pages, paged: true });
+    const fromText = parseMeeting({ file, pages: [text], paged: false });
+    const fromPdf = parseMeeting({ file: pdfFile, pages, paged: true });
 
     expect(fromPdf.items.length).toBeGreaterThan(10);
     expect(fromPdf.items.map(withoutPage)).toEqual(fromText.items.map(withoutPage));
@@ -127,7 +127,7 @@ describe.each(SEEDS)('readPdfPages on $file rendered as PDF', ({ file, hasFileLi
   });
 
   it('gives items the http(s) links of the text and no file: link', () => {
-    const fromPdf = parseAgenda({ file: pdfFile, pages, paged: true });
+    const fromPdf = parseMeeting({ file: pdfFile, pages, paged: true });
     const links = fromPdf.items.flatMap((item) => item.links);
     const expected = new Set(urlsAfterLines(text).map(([, url]) => url));
     expect(new Set(links)).toEqual(expected);
@@ -141,7 +141,7 @@ describe('readPdfPages on the 11 April 2025 agenda', () => {
     const file = path.join(tmp, 'dagsorden-3.4.pdf');
     fs.writeFileSync(file, await makeAgendaPdf(text));
     const pages = await readPdfPages(new Uint8Array(fs.readFileSync(file)), file);
-    const { items } = parseAgenda({ file, pages, paged: true });
+    const { items } = parseMeeting({ file, pages, paged: true });
     const item = items.find((i) => i.number === '3.4')!;
     expect(item.title).toBe('Status på implementering af sundhedsreformen');
     expect(pages[item.page! - 1]).toContain('3.4. Status på implementering af sundhedsreformen');
