@@ -5,12 +5,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listingPage, Publisher, seedHtml, seedPdf } from './publisher.js';
 
-const tsx = path.join('node_modules', '.bin', 'tsx');
+/** tsx as a loader in one process (its CLI would run the script in a second one that a kill can orphan). */
+const node = (script: string, args: string[] = []) => [process.execPath, ['--import', 'tsx', script, ...args]] as const;
 
 /** Runs a CLI entry point with only the given settings (never the developer's .env). */
 function run(script: string, env: Record<string, string>, args: string[] = []): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(tsx, [script, ...args], { env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'silent', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(...node(script, args), { env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'silent', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -58,6 +59,19 @@ describe('npm run fetch', () => {
     expect(second.stdout).toContain(`unchanged  ${site.url('/moeder/2025-04-11/dagsorden')} (304 Not Modified)`);
     expect(second.stdout).toContain('Found 2 documents on 1 source: fetched 0 (0 new, 0 updated), 2 unchanged, 0 failed.');
     expect(site.requests.slice(before).map((r) => r.status)).toEqual([304, 304, 304]);
+  });
+
+  it('lets npm run ask find the fetched items, linked to the published documents', async () => {
+    const ask = async (question: string) => {
+      const result = await run('src/cli/ask.ts', env, ['--json', question]);
+      expect(result.code).toBe(0);
+      return (JSON.parse(result.stdout) as { results: Array<{ meetingDate: string; number: string; link: string | null }> }).results[0];
+    };
+    const refugees = await ask('kommunefordeling af flygtninge for 2025');
+    expect(refugees).toMatchObject({ meetingDate: '2024-06-18', number: '4.3' });
+    expect(refugees?.link).toMatch(new RegExp(`^${site.url('/media/a1/dagsorden-kkr-hovedstaden-18-juni-2024.pdf').replace(/[.?]/g, '\\$&')}#page=\\d+$`));
+    const physio = await ask('hvad indstilles der om fysioterapi?');
+    expect(physio).toMatchObject({ meetingDate: '2025-04-11', number: '3.6', link: site.url('/moeder/2025-04-11/dagsorden') });
   });
 
   it('exits 2 and names the address and reason when something failed', async () => {

@@ -130,15 +130,22 @@ function escapeHtml(text: string): string {
 }
 
 /**
- * A bundled seed agenda as an HTML publication, the way agenda systems publish one meeting:
- * a title, then the agenda's text, one paragraph per line.
+ * A bundled seed agenda as an HTML publication, the way agenda systems publish one meeting: a
+ * title, then the agenda's paragraphs, each a `<p>` with its lines kept apart by `<br>`.
  */
 export async function seedHtml(seed: '2024-06-18' | '2025-04-11'): Promise<string> {
   const text = await readFile(`corpus/kkr-hovedstaden-${seed}-dagsorden.txt`, 'utf8');
   const paragraphs = text
-    .split(/\r?\n/)
-    .filter((line) => line.trim() !== '')
-    .map((line) => `<p>${escapeHtml(line.trim())}</p>`)
+    .split(/\r?\n[ \t]*\r?\n/)
+    .map((block) =>
+      block
+        .split(/\r?\n/)
+        .filter((line) => line.trim() !== '')
+        .map((line) => escapeHtml(line.trim()))
+        .join('<br>\n'),
+    )
+    .filter((block) => block !== '')
+    .map((block) => `<p>${block}</p>`)
     .join('\n');
   return `<!DOCTYPE html>\n<html lang="da"><head><meta charset="utf-8"><title>Dagsorden KKR Hovedstaden ${seed}</title></head>\n<body><main>\n${paragraphs}\n</main></body></html>\n`;
 }
