@@ -17,7 +17,8 @@ const KLE = String.raw`\d{2}\.\d{2}(?:\.\d{2})?(?:-?[A-ZÆØÅ]\d{2})?(?:-\d+){1
 const SLASHED = String.raw`\d{2,4}\/\d{1,7}(?:-\d+)?`;
 /** `1-30-76-9-09` (dashed serials). */
 const DASHED = String.raw`\d{1,4}(?:-\d{1,6}){2,5}`;
-const KL = String.raw`SAG-\d{4}-\d{3,6}`;
+/** KL's `SAG-2025-01103`; SBSYS and others print the same shape with their own prefix (`EMN-2019-01234`). */
+const KL = String.raw`(?:SAG|EMN|[A-ZÆØÅ]{2,5})-\d{4}-\d{3,7}`;
 
 const LABEL = String.raw`(?:sags?\s?nr|sagsnummer|sags?-?id|j\.?\s?nr|journal\s?nr|journalnummer|dok\.?\s?nr|sag)\.?`;
 
@@ -83,13 +84,23 @@ export function caseKey(caseNumber: string): string {
   return kl ? `SAG-${kl[1]}-${kl[2]!.padStart(5, '0')}` : compact;
 }
 
-const QUESTION_PATTERNS: RegExp[] = [
+/** `29/1` (day/month) or `12/2024` (month/year): a date, not a case. */
+function looksLikeDate(text: string): boolean {
+  const [a, b] = text.split('/').map(Number) as [number, number];
+  if (/^\d{1,2}\/\d{1,2}$/.test(text)) return true;
+  return /^\d{1,2}\/\d{4}$/.test(text) && a >= 1 && a <= 12 && b >= 1900 && b <= 2099;
+}
+
+/** How case numbers are written in questions, each with how its match becomes the number. */
+const QUESTION_PATTERNS: Array<{ re: RegExp; value: (m: RegExpMatchArray) => string | undefined }> = [
   // `SAG-2025-01103`, `sag 2025-1103`, `sagsnr. 2025/1103`
-  /\bsag(?:snr\.?|snummer)?[\s.:#-]*(\d{4})\s*[-/ ]\s*(\d{1,6})\b/giu,
-  new RegExp(String.raw`(?<![\w./-])(${KLE})(?![\w/])`, 'gu'),
+  { re: /\bsag(?:snr\.?|snummer)?[\s.:#-]*(\d{4})\s*[-/ ]\s*(\d{1,6})\b/giu, value: (m) => `SAG-${m[1]}-${m[2]}` },
+  { re: new RegExp(String.raw`(?<![\w-])(${KL})(?![\w-])`, 'gu'), value: (m) => m[1] },
+  { re: new RegExp(String.raw`(?<![\w./-])(${KLE})(?![\w/])`, 'gu'), value: (m) => m[1] },
   // `19/3143`, `sagsnr. 299835`, `j.nr. 2012/057275`
-  new RegExp(String.raw`(?:\b${LABEL}\s*:?\s*)(${SLASHED}|${DASHED}|\d{3,9})(?![\d/])`, 'giu'),
-  new RegExp(String.raw`(?<![\w./-])(${SLASHED})(?![\w/])`, 'gu'),
+  { re: new RegExp(String.raw`(?:\b${LABEL}\s*:?\s*)(${SLASHED}|${DASHED}|\d{3,9})(?![\d/])`, 'giu'), value: (m) => m[1] },
+  // A bare `19/3143`, as staff paste them; `29/1` and `12/2024` read as dates, a case has a longer serial.
+  { re: new RegExp(String.raw`(?<![\w./-])(${SLASHED})(?![\w/])`, 'gu'), value: (m) => (looksLikeDate(m[1]!) ? undefined : m[1]) },
 ];
 
 /** A case number found in a question: its lookup key and the text it was written as. */
@@ -105,16 +116,15 @@ export interface QuestionCase {
 export function findCaseNumbers(question: string): QuestionCase[] {
   const found: QuestionCase[] = [];
   const taken: Array<[number, number]> = [];
-  for (const [k, pattern] of QUESTION_PATTERNS.entries()) {
-    for (const m of question.matchAll(pattern)) {
+  for (const { re, value } of QUESTION_PATTERNS) {
+    for (const m of question.matchAll(re)) {
       const start = m.index;
       const end = start + m[0].length;
       if (taken.some(([a, b]) => start < b && end > a)) continue;
-      const value = k === 0 ? `SAG-${m[1]}-${m[2]}` : m[1]!;
-      // `29/1` and `12/2024` read as dates; a case has a longer serial.
-      if (k === 3 && /^\d{1,2}\/(?:\d{1,2}|\d{4})$/.test(value)) continue;
+      const number = value(m);
+      if (number === undefined) continue;
       taken.push([start, end]);
-      found.push({ key: caseKey(value), text: m[0] });
+      found.push({ key: caseKey(number), text: m[0] });
     }
   }
   return found;

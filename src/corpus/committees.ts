@@ -48,8 +48,11 @@ const JOINED_PARTS = String.raw`(?:[\p{Lu}][\p{L}]*-,?\s+(?:og\s+)?)*`;
 const FOR_NAME = String.raw`(?:Det\s+)?(?:[\p{Lu}][\p{L}]*\s+)?[Uu]dvalg(?:et)?\s+for\s+[\p{Lu}][\p{L}-]*(?:(?:,\s+|\s+og\s+|\s+)[\p{Lu}][\p{L}-]*){0,5}`;
 const KKR_NAME = String.raw`KKR[ -](?:Hovedstaden|Sjælland|Syddanmark|Midtjylland|Nordjylland)`;
 
+/** `Teknisk Udvalg`, `Socialt Udvalg`, `Det Rådgivende Råd`: an adjective before a separate body word. */
+const ADJECTIVE_NAME = String.raw`(?:Det\s+)?[\p{Lu}][\p{L}]*\s+(?:Udvalg|Råd|Nævn|Forum)(?:et)?`;
+
 /** A committee's name, in any of the forms above. */
-export const COMMITTEE_NAME = String.raw`(?:${KKR_NAME}|${FOR_NAME}|${JOINED_PARTS}${BODY_WORD})`;
+export const COMMITTEE_NAME = String.raw`(?:${KKR_NAME}|${FOR_NAME}|${ADJECTIVE_NAME}|${JOINED_PARTS}${BODY_WORD})`;
 
 const WHOLE_NAME = new RegExp(String.raw`^(${COMMITTEE_NAME})$`, 'u');
 

@@ -1,3 +1,5 @@
+import { COMMITTEE_NAME } from './committees.js';
+
 /**
  * The first step of reading any meeting document: its pages become classified lines, with the
  * publisher's page furniture (running headers and footers, page numbers, "Til toppen", "Udskriv",
@@ -21,8 +23,8 @@ export interface Line {
   kind: 'text' | 'break' | 'url';
 }
 
-/** KL's page footer, `KKR Hovedstaden  |  11-04-2025`: the committee and date of the meeting. */
-export const KKR_FOOTER = /^\s*(KKR[ -]\p{L}+)\s+\|\s+(\d{2}-\d{2}-\d{4})\s*$/u;
+/** A page footer naming the meeting, `KKR Hovedstaden  |  11-04-2025`: the committee and date. */
+export const MEETING_FOOTER = new RegExp(String.raw`^\s*(${COMMITTEE_NAME}|KKR-\p{L}+)\s+\|\s+(\d{2}-\d{2}-\d{4})\s*$`, 'u');
 const URL_LINE = /^\s*([a-z][a-z0-9+.-]*:\/\/\S+|(?:file|mailto):\S+)\s*$/i;
 
 /** A list glyph at the start of a line: `•`, `·`, `▪`, `–`, `-`, `*`, `➢`. */
@@ -137,7 +139,7 @@ export function documentLines(source: DocumentSource, footers: string[] = []): L
       if (!doubled || raw !== '') pushBreak(page);
       continue;
     }
-    if (KKR_FOOTER.test(raw)) {
+    if (MEETING_FOOTER.test(raw)) {
       footers.push(text);
       continue;
     }

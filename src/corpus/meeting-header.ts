@@ -1,7 +1,7 @@
 import type { MeetingKind } from './types.js';
 import { COMMITTEE_NAME, detectCommittee, isCommitteeName } from './committees.js';
 import { findAnyDate, findDanishDate, parseDmyDate } from './danish-dates.js';
-import { KKR_FOOTER } from './document-lines.js';
+import { MEETING_FOOTER } from './document-lines.js';
 
 /**
  * Which meeting a document is about, read from its opening lines the way publishers print them:
@@ -46,9 +46,9 @@ function kindOf(line: string): MeetingKind | undefined {
  */
 export function readMeetingHeader(opening: readonly string[], footers: readonly string[], decisionBodies: ReadonlyArray<{ body?: string; date?: string }>, allText: string): MeetingHeader {
   const header: MeetingHeader = {};
-  const footer = footers.map((f) => KKR_FOOTER.exec(f)).find((m) => m !== null);
+  const footer = footers.map((f) => MEETING_FOOTER.exec(f)).find((m) => m !== null);
   if (footer) {
-    header.committee = footer[1]!.replace('-', ' ');
+    header.committee = footer[1]!.replace(/^KKR-/, 'KKR ');
     header.meetingDate = parseDmyDate(footer[2]!);
   }
   for (const raw of opening) {

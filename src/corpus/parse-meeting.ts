@@ -69,6 +69,7 @@ type Mark =
   | { type: 'section'; heading: SectionHeading }
   | { type: 'group'; label: string; title: string }
   | { type: 'flag'; treatment: boolean }
+  | { type: 'meta' }
   | { type: 'text' }
   | { type: 'other' };
 
@@ -76,7 +77,9 @@ const NUMBERED = /^(\d{1,3}(?:\.\d{1,3}){0,2})\.?\s+(\S.*)$/u;
 const PUNKT = /^(?:punkt|pkt\.?|dagsordenspunkt)\s*(\d{1,4}(?:\.\d{1,3})?)\.?(?:\s*[:.\-–]\s*|\s+|$)(.*)$/iu;
 const TOC_ENTRY = /^(?:åben|åbent|lukket)(?:\s+(?:punkt|sag))?\s+(\d{1,4})\.?\s+(\S.*)$/iu;
 const GROUP = /^([A-H])\s*[:.)]\s+(\S.*)$/u;
-const FLAG = /^(?:åben|åbent|lukket)(?:\s+(?:punkt|sag|dagsorden))?$/iu;
+const FLAG = /^\(?(?:åben|åbent|lukket)(?:\s+(?:punkt|sag|dagsorden))?\)?$/iu;
+/** Bookkeeping under a heading: `Sagsansvarlig: Jens Hansen`, `Mødedato: 12-03-2024`, `Dok.nr.: 123`. */
+const META = /^(?:sagsansvarlig|ansvarlig|sagsbehandler|forfatter|dokumentnr|dok\.?\s?nr|dokument|mødedato|behandlet|behandles i|sagstype|emne|kle(?:-nr)?|afdeling|center|forvaltning|område|initialer|sagsinitialer|udvalg|åben\/lukket)\.?\s*:/iu;
 const TREATMENT = /^(?:behandling|mødedato)$/iu;
 const MONTH_WORD = /^(?:jan(?:uar)?|feb(?:ruar)?|mar(?:ts)?|apr(?:il)?|maj|jun[i]?|jul[i]?|aug(?:ust)?|sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/iu;
 /** Lines that are file names only: attachments a web page lists by name. */
@@ -106,6 +109,9 @@ function numberedCandidate(bare: string): { number: string; title: string; toc: 
     if (title === '' || titleLike(title)) return { number: punkt[1]!, title, toc: false };
     return undefined;
   }
+  // `3.` alone on its line, the title on the next.
+  const alone = /^(\d{1,3}(?:\.\d{1,3}){0,2})\.$/u.exec(bare);
+  if (alone) return { number: alone[1]!, title: '', toc: false };
   const m = NUMBERED.exec(bare);
   if (!m) return undefined;
   const number = m[1]!;
@@ -127,6 +133,7 @@ function classify(line: Line): Mark {
   const value = parseCaseLine(bare);
   if (value) return { type: 'case', value };
   if (FLAG.test(bare)) return { type: 'flag', treatment: false };
+  if (META.test(bare)) return { type: 'meta' };
   if (TREATMENT.test(bare)) return { type: 'flag', treatment: true };
   const candidate = numberedCandidate(bare);
   if (candidate) return { type: candidate.toc ? 'toc' : 'item', number: candidate.number, title: candidate.title };
@@ -174,6 +181,14 @@ function confirm(lines: readonly Line[], marks: readonly Mark[], i: number): Con
   const mark = marks[i] as { number: string; title: string };
   const titleParts = mark.title === '' ? [] : [mark.title];
   const consumed = [i];
+  // A collapsed bullet (`• Pkt. 44 Title`) repeats the heading printed a few lines further down,
+  // perhaps with the attachments' names between them.
+  for (let j = i + 1; j < lines.length && j <= i + 8; j++) {
+    const m = marks[j]!;
+    if (m.type === 'case' || m.type === 'section' || m.type === 'running') break;
+    if ((m.type === 'item' || m.type === 'toc') && m.number === mark.number) return { result: 'alias', titleParts, consumed, aliasOf: j };
+    if (m.type === 'item' || m.type === 'toc') break;
+  }
   let sawBreak = false;
   let texts = 0;
   for (let j = i + 1; j < lines.length && j <= i + 12; j++) {
@@ -186,7 +201,7 @@ function confirm(lines: readonly Line[], marks: readonly Mark[], i: number): Con
     const m = marks[j]!;
     if (m.type === 'case') return { result: 'item', titleParts, consumed: [...consumed, j], caseLine: m.value };
     if (m.type === 'section' || m.type === 'running') return { result: 'item', titleParts, consumed };
-    if (m.type === 'flag') continue;
+    if (m.type === 'flag' || m.type === 'meta') continue;
     if (m.type === 'item' || m.type === 'toc') {
       if (m.number === mark.number) return { result: 'alias', titleParts, consumed, aliasOf: j };
       if (m.number.startsWith(`${mark.number}.`)) return { result: 'group', titleParts, consumed };
@@ -195,6 +210,8 @@ function confirm(lines: readonly Line[], marks: readonly Mark[], i: number): Con
     // A wrapped title continues without a gap; a title printed under `Pkt. 42` may follow one.
     if (texts >= 3 || (sawBreak && titleParts.length > 0)) return { result: 'none', titleParts, consumed };
     if (!titleLike(line.text) && titleParts.length === 0) return { result: 'none', titleParts, consumed };
+    // A sentence after a title is text, not the title's second line.
+    if (titleParts.length > 0 && (/[.:;!?]$/.test(titleParts[titleParts.length - 1]!) || line.text.length > 120)) return { result: 'none', titleParts, consumed };
     texts++;
     titleParts.push(line.text);
     consumed.push(j);
@@ -206,23 +223,25 @@ function joinTitle(parts: readonly string[]): string {
   return parts.reduce((acc, part) => joinLines(acc, stripGlyph(part).replace(/\s+/g, ' ')), '').trim();
 }
 
-/** The title printed directly above line `at` (no gap), as for `Title` / `Sag nr. 130`. */
-function titleAbove(lines: readonly Line[], at: number, floor: number, allowGap: boolean): { title: string; from: number } | undefined {
+/**
+ * The title printed directly above line `at`, as for `Title` / `Sag nr. 130` or `Title` / `Resume`:
+ * the lines above it back to a paragraph break, a sentence's end or a heading, at most three.
+ */
+function titleAbove(lines: readonly Line[], marks: readonly Mark[], at: number, floor: number, allowGap: boolean): { title: string; from: number } | undefined {
   let j = at - 1;
   while (j > floor && lines[j]!.kind === 'url') j--;
   if (allowGap && j > floor && lines[j]!.kind === 'break') j--;
   const parts: number[] = [];
-  while (j > floor && lines[j]!.kind === 'text' && parts.length < 3) {
+  while (j > floor && lines[j]!.kind === 'text' && marks[j]!.type === 'text' && !/[.:;!?]$/.test(lines[j]!.text)) {
     parts.unshift(j);
     j--;
+    if (parts.length > 3) return undefined;
   }
   if (parts.length === 0) return undefined;
-  // More lines than a title has: the last of a paragraph, not a title.
-  if (j > floor && lines[j]!.kind === 'text') return undefined;
   const texts = parts.map((p) => lines[p]!.text);
   if (texts.some((t) => stripGlyph(t) !== t)) return undefined;
   const title = joinTitle(texts);
-  if (!titleLike(title) || /[.:]$/.test(title)) return undefined;
+  if (!titleLike(title)) return undefined;
   return { title, from: parts[0]! };
 }
 
@@ -233,11 +252,13 @@ function numberedStarts(lines: readonly Line[], marks: readonly Mark[]): { start
   const groups = new Map<number, string>();
   const aliases = new Map<number, { at: number; title: string }>();
   const headingCandidates: number[] = [];
+  /** Numbered lines nothing confirmed after the first item: list entries, or items with no text (closed items). */
+  const skipped: number[] = [];
   let previous: string | undefined;
   for (let i = 0; i < lines.length; i++) {
     const m = marks[i]!;
     if (m.type === 'running') {
-      const above = titleAbove(lines, i, starts.length > 0 ? starts[starts.length - 1]!.at : -1, false);
+      const above = titleAbove(lines, marks, i, starts.length > 0 ? starts[starts.length - 1]!.at : -1, false);
       starts.push({ at: above?.from ?? i, number: m.number, title: above?.title ?? '', consumed: new Set(above ? range(above.from, i + 1) : [i]), strong: true });
       previous = m.number;
       continue;
@@ -260,10 +281,17 @@ function numberedStarts(lines: readonly Line[], marks: readonly Mark[]): { start
     if (c.result === 'none') {
       if (starts.length === 0) toc.push({ number: m.number, title: joinTitle(c.titleParts) });
       else if (m.type === 'item' && previous?.includes('.') && !m.number.includes('.') && Number(m.number) > Number(previous.split('.')[0])) headingCandidates.push(i);
+      else if (m.type === 'item') skipped.push(i);
       continue;
     }
     const strong = c.caseLine !== undefined || caseAbove(lines, marks, i) !== undefined;
-    if (previous !== undefined && compareNumbers(m.number, previous) <= 0 && !strong) continue;
+    if (previous !== undefined && !strong) {
+      // Numbers go up, at the depth the items so far use (`3.1 Baggrund` inside item 3 is a sub-heading).
+      if (compareNumbers(m.number, previous) <= 0 || m.number.includes('.') !== previous.includes('.')) {
+        if (m.type === 'item') skipped.push(i);
+        continue;
+      }
+    }
     const alias = aliases.get(i);
     const above = caseAbove(lines, marks, i);
     const start: Start = {
@@ -279,6 +307,17 @@ function numberedStarts(lines: readonly Line[], marks: readonly Mark[]): { start
     starts.push(start);
     previous = m.number;
   }
+  // A closed item prints only its number and title: a numbered line that continues the sequence
+  // exactly (`12.` between items 11 and 13) is an item without text, where a list entry is not.
+  for (const i of skipped) {
+    const m = marks[i] as { number: string; title: string };
+    const k = starts.findIndex((s) => s.at > i);
+    const before = k < 0 ? starts[starts.length - 1] : starts[k - 1];
+    const after = k < 0 ? undefined : starts[k];
+    if (!before || m.title === '' || !follows(before.number, m.number) || (after !== undefined && compareNumbers(after.number, m.number) <= 0)) continue;
+    if (lines.slice(i + 1, after?.at ?? lines.length).some((l, d) => l.kind === 'text' && marks[i + 1 + d]!.type === 'text')) continue;
+    starts.splice(k < 0 ? starts.length : k, 0, { at: i, number: m.number, title: m.title, consumed: new Set([i]), strong: false });
+  }
   // `5. Eventuelt` after item 4.1 is a heading when items `5.x` follow it, or nothing at all does;
   // a `2. …` inside item 1.1 with text after it is a list entry.
   for (const i of headingCandidates) {
@@ -288,6 +327,14 @@ function numberedStarts(lines: readonly Line[], marks: readonly Mark[]): { start
     if (next ? next.number.startsWith(`${m.number}.`) && next.at === nextTextLine(lines, i) : !textAfter) groups.set(i, m.title);
   }
   return { starts, toc, groups };
+}
+
+/** `b` is the number right after `a`: `12` after `11`, `3.7` after `3.6`. */
+function follows(a: string, b: string): boolean {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  if (pa.length !== pb.length) return false;
+  return pa.every((v, k) => (k < pa.length - 1 ? v === pb[k] : v + 1 === pb[k]));
 }
 
 function range(from: number, to: number): number[] {
@@ -308,6 +355,35 @@ function caseAbove(lines: readonly Line[], marks: readonly Mark[], i: number): {
   return m?.type === 'case' ? { at: j, value: m.value } : undefined;
 }
 
+/**
+ * A plain agenda: numbered lines that nothing confirms (no case lines, no section headings) but
+ * that count up with text between them (`1. Godkendelse af dagsorden` / text / `2. Meddelelser` /
+ * text). Lines at the top that count up with nothing between them are its table of contents.
+ */
+function plainNumberedStarts(lines: readonly Line[], marks: readonly Mark[]): { starts: Start[]; toc: Array<{ number: string; title: string }> } | undefined {
+  const candidates: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const m = marks[i]!;
+    if (m.type !== 'item' || m.title === '') continue;
+    const last = candidates[candidates.length - 1];
+    if (last !== undefined && compareNumbers(m.number, (marks[last] as { number: string }).number) <= 0) continue;
+    candidates.push(i);
+  }
+  const hasTextBetween = (a: number, b: number) => lines.slice(a + 1, b).some((l, d) => l.kind === 'text' && marks[a + 1 + d]!.type !== 'item');
+  // Entries with no text after them, before the first that has some, are the contents.
+  let first = 0;
+  while (first < candidates.length - 1 && !hasTextBetween(candidates[first]!, candidates[first + 1]!)) first++;
+  const body = candidates.slice(first).filter((i) => !candidates.slice(0, first).includes(i));
+  const withText = body.filter((c, k) => hasTextBetween(c, body[k + 1] ?? lines.length)).length;
+  if (body.length < 2 || withText < body.length / 2) return undefined;
+  const toc = candidates.slice(0, first).map((i) => ({ number: (marks[i] as { number: string }).number, title: (marks[i] as { title: string }).title }));
+  const starts = body.map((i) => {
+    const m = marks[i] as { number: string; title: string };
+    return { at: i, number: m.number, title: m.title, consumed: new Set([i]), strong: false };
+  });
+  return { starts, toc };
+}
+
 /** The core sections every item has one of; a second one means a new item in unnumbered layouts. */
 const CORE_ROLES: ReadonlySet<SectionRole> = new Set(['background', 'recommendation', 'presentation', 'decision']);
 
@@ -322,7 +398,7 @@ function unnumberedStarts(lines: readonly Line[], marks: readonly Mark[]): Start
     if (m.type === 'case') {
       // A second case line right under the first (`Sagsnr.` then `J.nr.`) is the same item.
       if (open && i - lastCase <= 2) continue;
-      const above = titleAbove(lines, i, starts.length > 0 ? starts[starts.length - 1]!.at : -1, false);
+      const above = titleAbove(lines, marks, i, starts.length > 0 ? starts[starts.length - 1]!.at : -1, false);
       starts.push({ at: above?.from ?? i, number: '', title: above?.title ?? '', consumed: new Set(above ? range(above.from, i + 1) : [i]), caseLine: m.value, strong: true });
       seen = new Set();
       open = true;
@@ -333,9 +409,9 @@ function unnumberedStarts(lines: readonly Line[], marks: readonly Mark[]): Start
     const key = m.heading.heading.toLowerCase();
     if (!open || seen.has(key)) {
       const floor = starts.length > 0 ? starts[starts.length - 1]!.at : -1;
-      const above = titleAbove(lines, i, floor, true);
-      starts.push({ at: above?.from ?? i, number: '', title: above?.title ?? '', consumed: new Set(above ? range(above.from, above.from + 1 + (above.title.length > 0 ? 0 : 0)) : []), strong: false });
-      if (above) for (let k = above.from; k < i; k++) if (lines[k]!.kind === 'text') starts[starts.length - 1]!.consumed.add(k);
+      const above = titleAbove(lines, marks, i, floor, true);
+      // The heading line itself opens the item's first section, so only the title lines are consumed.
+      starts.push({ at: above?.from ?? i, number: '', title: above?.title ?? '', consumed: new Set(above ? range(above.from, i) : []), strong: false });
       seen = new Set();
       open = true;
     }
@@ -498,6 +574,8 @@ function draftItems(lines: readonly Line[], marks: readonly Mark[], starts: read
         if (!(h.inline !== undefined && h.role === 'other')) current = section;
         continue;
       }
+      // `Sagsansvarlig: …` under the heading is bookkeeping, not the case's text.
+      if (m.type === 'meta' && draft.sections.length === 1) continue;
       if (m.type === 'case' && draft.start.caseLine === undefined && i - start.at <= 6) {
         draft.start.caseLine = m.value;
         continue;
@@ -569,10 +647,27 @@ function finishItem(draft: ItemDraft, meeting: { committee?: string; meetingDate
   };
 }
 
+function normaliseTitle(title: string): string {
+  return title.toLowerCase().replace(/[^\p{L}\d]+/gu, ' ').trim();
+}
+
 /** Joins the table of contents with the items of the body; entries without a body become title-only items. */
-function joinContents(items: ParsedItem[], toc: ReadonlyArray<{ number: string; title: string }>): ParsedItem[] {
-  if (toc.length === 0) return items;
+function joinContents(items: ParsedItem[], contents: ReadonlyArray<{ number: string; title: string }>): ParsedItem[] {
+  if (contents.length === 0) return items;
+  // `2. Budgetopfølgning 3`: when most entries end in a number, it is their page.
+  const paged = contents.filter((e) => /\s\d{1,3}$/.test(e.title)).length >= Math.max(2, contents.length * 0.6);
+  const toc = paged ? contents.map((e) => ({ ...e, title: e.title.replace(/\s+\d{1,3}$/, '') })) : contents;
   const byNumber = new Map(items.filter((i) => i.number !== '').map((i) => [i.number, i]));
+  // Bodies printed without numbers (`Title` / `Resume` …) take their number from the contents by title.
+  for (const entry of toc) {
+    if (byNumber.has(entry.number)) continue;
+    const title = normaliseTitle(entry.title);
+    const body = items.find((i) => i.number === '' && !i.untitled && title !== '' && (normaliseTitle(i.title) === title || normaliseTitle(i.title).startsWith(`${title} `)));
+    if (body) {
+      body.number = entry.number;
+      byNumber.set(entry.number, body);
+    }
+  }
   const out = [...items];
   for (const entry of toc) {
     const body = byNumber.get(entry.number);
@@ -667,21 +762,11 @@ export function parseMeeting(source: DocumentSource, hints: { url?: string } = {
   let starts = numbered.starts;
   let toc = numbered.toc;
   if (starts.length === 0) {
-    // Numbered lines that nothing confirms but that count up (`1. Godkendelse …`, `2. Meddelelser`)
-    // are a plain agenda's items when the document has nothing else.
-    const plain = toc.filter((e, k) => k === 0 || compareNumbers(e.number, toc[k - 1]!.number) > 0);
-    const unnumbered = unnumberedStarts(lines, marks);
-    if (unnumbered.length > 0) starts = unnumbered;
-    else if (plain.length >= 2) {
-      starts = [];
-      for (let i = 0; i < lines.length; i++) {
-        const m = marks[i]!;
-        if ((m.type === 'item' || m.type === 'toc') && plain.some((p) => p.number === m.number) && !starts.some((s) => s.number === m.number)) {
-          starts.push({ at: i, number: m.number, title: m.title, consumed: new Set([i]), strong: false });
-        }
-      }
-      toc = [];
-    }
+    const plain = plainNumberedStarts(lines, marks);
+    if (plain) {
+      starts = plain.starts;
+      toc = plain.toc;
+    } else starts = unnumberedStarts(lines, marks);
   }
 
   const firstAt = starts[0]?.at ?? Math.min(lines.length, 40);

@@ -49,7 +49,7 @@ function fromFileName(file: string): string | undefined {
   let best: Publisher | undefined;
   for (const p of PUBLISHERS) {
     for (const slug of p.slugs) {
-      if ((base === slug || base.startsWith(`${slug}-`) || base.startsWith(`${slug}_`)) && slug.length > (best?.slugs[0]!.length ?? 0)) best = p;
+      if ((base === slug || /^[-_.]/.test(base.slice(slug.length))) && base.startsWith(slug) && slug.length > (best?.slugs[0]!.length ?? 0)) best = p;
     }
   }
   return best?.name;

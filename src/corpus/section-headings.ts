@@ -9,7 +9,7 @@ import { findAnyDate } from './danish-dates.js';
  */
 const HEADINGS: Record<Exclude<SectionRole, 'history'>, readonly string[]> = {
   background: [
-    'baggrund', 'sagens baggrund', 'resume', 'resumé', 'sagsresume', 'sagsresumé', 'kort resume', 'kort resumé',
+    'baggrund', 'sagens baggrund', 'baggrund for sagen', 'resume', 'resumé', 'sagsresume', 'sagsresumé', 'kort resume', 'kort resumé',
     'sagens kerne', 'kort om sagen', 'sagen kort', 'sammenfatning', 'indledning', 'anledning', 'formål',
     'problemstilling', 'beslutningstema', 'hvad skal besluttes', 'det skal besluttes', 'sagen i kort form',
   ],
@@ -17,14 +17,15 @@ const HEADINGS: Record<Exclude<SectionRole, 'history'>, readonly string[]> = {
     'indstilling', 'indstillinger', 'indstilling og beslutning', 'forslag til beslutning', 'indstilling til beslutning',
     'tillægsindstilling', 'supplerende indstilling', 'ændret indstilling', 'anbefaling', 'anbefalinger',
     'direktionens indstilling', 'administrationens indstilling', 'forvaltningens indstilling', 'borgmesterens indstilling',
+    'forslag til indstilling', 'indstilling fra administrationen', 'indstilling fra direktionen', 'indstilling fra forvaltningen',
   ],
   presentation: [
     'sagsfremstilling', 'sagsfremstilling og vurdering', 'uddybende sagsfremstilling', 'supplerende sagsfremstilling',
     'sagsbeskrivelse', 'beskrivelse', 'sagens indhold', 'redegørelse', 'vurdering', 'administrationens vurdering',
-    'forvaltningens vurdering', 'faglig vurdering', 'analyse',
+    'forvaltningens vurdering', 'faglig vurdering', 'analyse', 'beskrivelse af sagen', 'sagens fakta', 'fakta',
   ],
   decision: ['beslutning', 'beslutninger', 'udvalgets beslutning', 'afgørelse'],
-  attachments: ['bilag', 'bilagsliste', 'bilagsfortegnelse', 'vedhæftede filer', 'vedhæftede bilag'],
+  attachments: ['bilag', 'bilagsliste', 'bilagsfortegnelse', 'bilagsoversigt', 'oversigt over bilag', 'vedhæftede filer', 'vedhæftede bilag'],
   other: [
     'økonomi', 'økonomiske konsekvenser', 'økonomi og finansiering', 'finansiering', 'bevillingsmæssige konsekvenser',
     'bevilling', 'personale', 'personalemæssige konsekvenser', 'administrative konsekvenser', 'beslutningskompetence',
@@ -35,6 +36,8 @@ const HEADINGS: Record<Exclude<SectionRole, 'history'>, readonly string[]> = {
     'miljøvurdering', 'miljø', 'klima', 'bæredygtighed', 'konsekvenser', 'risici', 'risikovurdering',
     'sundhedsmæssige konsekvenser', 'handicappolitiske konsekvenser', 'erhvervsmæssige konsekvenser', 'udtalelse',
     'udtalelser', 'fraværende', 'afbud', 'bemærkninger', 'supplerende oplysninger', 'sagens oplysninger',
+    'tidsplan og videre proces', 'høring og inddragelse', 'kommunikation og inddragelse', 'ressourcer', 'ressourcemæssige konsekvenser',
+    'relation til andre politikker', 'politikker og strategier', 'sagsgang', 'sagens videre forløb', 'arbejdsmiljø',
   ],
 };
 
@@ -88,6 +91,16 @@ export function classifySectionHeading(line: string): SectionHeading | undefined
   if (dated) {
     const date = findAnyDate(dated[2]!);
     if (date) return { heading: plain, role: 'decision', body: dated[1]!, date };
+  }
+  // `Indstilling fra Teknik og Miljø`, `Baggrund for sagen`, `Beslutning i mødet`: a heading word
+  // with a short qualifier and no sentence punctuation.
+  const qualified = /^(baggrund|indstilling|sagsfremstilling|beslutning|resum[eé]|økonomi)\s+(?:fra|til|for|i|af|om|og)\s+[^.,;!?]{2,50}$/iu.exec(text);
+  if (qualified) {
+    const word = qualified[1]!.toLowerCase();
+    const role = ROLE_OF.get(word) ?? 'other';
+    // `Beslutning i mødet den 12-12-2019`: the date says whether it is this meeting's.
+    const date = role === 'decision' ? findAnyDate(text) : undefined;
+    return { heading: plain, role, ...(date ? { date } : {}) };
   }
   const colon = /^([^:]{3,40}):\s*(\S.*)$/u.exec(text);
   if (colon) {

@@ -272,3 +272,26 @@ describe('readPdfPages on bad input', () => {
     expect(Buffer.from(copy).equals(Buffer.from(good))).toBe(true);
   });
 });
+
+describe.each([
+  { file: 'mariagerfjord-udvalget-for-teknik-og-miljoe-2019-05-06.txt', committee: 'Udvalget for Teknik og Miljø', date: '06-05-2019' },
+  { file: 'roedovre-kommunalbestyrelsen-2019-09-24.txt', committee: 'Kommunalbestyrelsen', date: '24-09-2019' },
+  { file: 'roskilde-kultur-og-idraetsudvalget-2019-04-03.txt', committee: 'Kultur- og Idrætsudvalget', date: '03-04-2019' },
+])('a municipality’s minutes ($file) as PDF', ({ file, committee, date }) => {
+  it('give the same items, case numbers, recommendations and decisions as their text', async () => {
+    const text = fs
+      .readFileSync(path.join('tests/fixtures/layouts', file), 'utf8')
+      .split('\n')
+      .filter((l) => !l.startsWith('# '))
+      .join('\n')
+      // Roskilde's list marks are a combining stroke, which the test PDF's Helvetica cannot draw.
+      .replace(/\u0335/g, '–');
+    const pages = await readPdfPages(await makeAgendaPdf(text, { committee, date, pageBreakBeforeHeadings: false, title: `Referat ${committee}` }), file.replace('.txt', '.pdf'));
+    const fromText = parseMeeting({ file, pages: [text], paged: false });
+    const fromPdf = parseMeeting({ file, pages, paged: true });
+    const shape = (d: typeof fromText) => d.items.map((i) => ({ number: i.number, title: i.title, caseNumber: i.caseNumber, recommendation: words(i.recommendation), decision: i.decision && words(i.decision) }));
+    expect(shape(fromPdf)).toEqual(shape(fromText));
+    expect([fromPdf.committee, fromPdf.meetingDate, fromPdf.kind]).toEqual([fromText.committee, fromText.meetingDate, fromText.kind]);
+    expect(fromPdf.items.every((i) => i.page !== undefined)).toBe(true);
+  });
+});
