@@ -5,6 +5,7 @@ import { watchCorpus } from '../answer/watch-corpus.js';
 import { startTerminalChat } from '../adapters/terminal/chat.js';
 import type { DigestDestination } from '../schedule/digest-scheduler.js';
 import type { RunningAdapter } from '../adapters/adapter.js';
+import type { FetchScheduler } from '../fetch/fetch-scheduler.js';
 
 /**
  * `npm start`: every chat platform whose settings are present, side by side; the terminal chat
@@ -21,6 +22,7 @@ runMain(async () => {
   );
 
   const adapters: RunningAdapter[] = [];
+  let fetcher: FetchScheduler | undefined;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -28,8 +30,11 @@ runMain(async () => {
     logger.info({ signal }, 'stopping');
     watcher.close();
     scheduler?.stop();
+    fetcher?.stop();
     // A digest state write in progress must finish, or a restart could post the day twice.
     await scheduler?.idle();
+    // An aborted fetch pass still saves its bookkeeping.
+    await fetcher?.idle();
     await Promise.allSettled(
       adapters.map((a) =>
         Promise.race([a.stop(), new Promise((resolve) => setTimeout(resolve, 5000).unref())]).catch((err: unknown) => logger.error({ err, adapter: a.name }, 'adapter did not stop cleanly')),
@@ -49,6 +54,12 @@ runMain(async () => {
       logger.error({ err }, 're-indexing the corpus failed; still answering from the previous index');
     }
   });
+
+  // Fetched material lands in CORPUS_DIR/fetched/, where the watcher above picks it up.
+  if (config.sources) {
+    const { startFetchScheduler } = await import('../fetch/fetch-scheduler.js');
+    fetcher = startFetchScheduler({ config: config.sources, corpusDir: config.corpusDir, dataDir: config.dataDir, logger });
+  }
 
   // Each platform's SDK is loaded only when it is configured: together they take seconds to import.
   if (config.slack) {
