@@ -7,6 +7,9 @@ import { ConfigError } from './errors.js';
  * Messages name the variable and never echo its value, since many of them are secrets.
  */
 
+/** Every hour from 07:00 to 18:00 on weekdays, when councils publish. */
+export const DEFAULT_SOURCES_CRON = '0 7-18 * * 1-5';
+
 const optionalString = z
   .string()
   .trim()
@@ -84,6 +87,72 @@ const httpUrl = z
     return s.endsWith('/') ? s : `${s}/`;
   });
 
+/** A positive number, decimals allowed, at most `max`; `fallback` when unset. */
+const positiveNumber = (fallback: number, max: number, message: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((s, ctx) => {
+      if (s === undefined || s === '') return fallback;
+      const n = Number(s);
+      if (!Number.isFinite(n) || n <= 0 || n > max) {
+        ctx.addIssue({ code: 'custom', message });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+/**
+ * Comma-separated http(s) addresses, normalised (no `#fragment`) and without duplicates. A bad
+ * entry is named by its position, not its text: an address may carry a token in its query.
+ */
+const sourceList = z
+  .string()
+  .optional()
+  .transform((s, ctx) => {
+    const entries = (s ?? '')
+      .split(',')
+      .map((x) => x.trim())
+      .filter((x) => x !== '');
+    const urls: string[] = [];
+    for (const [i, entry] of entries.entries()) {
+      let url: URL;
+      try {
+        url = new URL(entry);
+      } catch {
+        url = new URL('invalid:');
+      }
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        ctx.addIssue({ code: 'custom', message: `address ${i + 1} of ${entries.length} is not an http(s) URL` });
+        return z.NEVER;
+      }
+      if (url.username !== '' || url.password !== '') {
+        ctx.addIssue({ code: 'custom', message: `address ${i + 1} of ${entries.length} carries a user name or password; mødebot fetches public pages only` });
+        return z.NEVER;
+      }
+      url.hash = '';
+      if (!urls.includes(url.href)) urls.push(url.href);
+    }
+    return urls;
+  });
+
+/** Goes into the User-Agent header, so printable ASCII only; an e-mail address or a web page. */
+const contact = z
+  .string()
+  .trim()
+  .optional()
+  .transform((s, ctx) => {
+    if (s === undefined || s === '') return undefined;
+    const email = /^[^\s@<>()";]+@[^\s@<>()";]+\.[a-z]{2,}$/i.test(s);
+    const web = /^https?:\/\/[!-~]+$/.test(s);
+    if (!/^[ -~]+$/.test(s) || (!email && !web)) {
+      ctx.addIssue({ code: 'custom', message: 'must be an e-mail address or an http(s) URL in plain ASCII, where publishers can reach whoever runs the bot' });
+      return z.NEVER;
+    }
+    return s;
+  });
+
 const EnvSchema = z.object({
   NODE_ENV: optionalString,
   LOG_LEVEL: z
@@ -137,6 +206,13 @@ const EnvSchema = z.object({
   DIGEST_SLACK_CHANNELS: list,
   DIGEST_DISCORD_CHANNELS: list,
   DIGEST_TEAMS_CONVERSATIONS: list,
+
+  SOURCES: sourceList,
+  SOURCES_CONTACT: contact,
+  SOURCES_CRON: optionalString.default(DEFAULT_SOURCES_CRON),
+  SOURCES_TIMEZONE: optionalString.default('Europe/Copenhagen'),
+  SOURCES_MAX_MB: positiveNumber(50, 4096, 'must be a number of megabytes above 0 (at most 4096)'),
+  SOURCES_TIMEOUT_SECONDS: positiveNumber(60, 3600, 'must be a number of seconds above 0 (at most 3600)'),
 });
 
 export interface SlackConfig {
@@ -178,6 +254,21 @@ export interface DigestConfig {
   teamsConversations: string[];
 }
 
+/** Where and how meeting material is fetched; present when `SOURCES` is set. */
+export interface SourcesConfig {
+  /** Listing pages or single documents, as absolute http(s) URLs without fragments. */
+  urls: string[];
+  /** Named in the User-Agent of every request. */
+  contact: string;
+  /** When the running bot fetches; default {@link DEFAULT_SOURCES_CRON}. */
+  cron: string;
+  timezone: string;
+  /** Largest document accepted, in bytes (`SOURCES_MAX_MB`, default 50 MB). */
+  maxBytes: number;
+  /** Per request, body included (`SOURCES_TIMEOUT_SECONDS`, default 60). */
+  timeoutMs: number;
+}
+
 export interface Config {
   production: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -193,6 +284,7 @@ export interface Config {
   discord?: DiscordConfig;
   teams?: TeamsConfig;
   digest: DigestConfig;
+  sources?: SourcesConfig;
 }
 
 /** The variables whose values are secrets: scrubbed from every log line (see `registerSecrets`). */
@@ -287,6 +379,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('DIGEST_TIMEZONE is malformed: must be an IANA time zone such as Europe/Copenhagen.');
   }
 
+  let sources: SourcesConfig | undefined;
+  if (e.SOURCES.length > 0) {
+    const contactOf = need(e.SOURCES_CONTACT, 'SOURCES_CONTACT', 'when SOURCES is set: an e-mail address or web page, sent with every request so publishers can reach whoever runs the bot');
+    sources = {
+      urls: e.SOURCES,
+      contact: contactOf,
+      cron: e.SOURCES_CRON,
+      timezone: e.SOURCES_TIMEZONE,
+      maxBytes: Math.round(e.SOURCES_MAX_MB * 1024 * 1024),
+      timeoutMs: Math.round(e.SOURCES_TIMEOUT_SECONDS * 1000),
+    };
+    try {
+      Intl.DateTimeFormat('en', { timeZone: sources.timezone });
+    } catch {
+      throw new ConfigError('SOURCES_TIMEZONE is malformed: must be an IANA time zone such as Europe/Copenhagen.');
+    }
+  }
+
   return {
     production,
     logLevel: e.LOG_LEVEL,
@@ -299,5 +409,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(discord ? { discord } : {}),
     ...(teams ? { teams } : {}),
     digest,
+    ...(sources ? { sources } : {}),
   };
 }

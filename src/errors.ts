@@ -10,6 +10,7 @@ export enum ErrorCode {
   ManifestInvalid = 'manifest_invalid',
   IndexUnreadable = 'index_unreadable',
   QuestionInvalid = 'question_invalid',
+  FetchFailed = 'fetch_failed',
 }
 
 export class MoedebotError extends Error {
@@ -60,5 +61,42 @@ export class CorpusFolderError extends MoedebotError {
   ) {
     super(ErrorCode.CorpusFolderUnreadable, `The corpus folder ${folder} cannot be read (${reason}); set CORPUS_DIR to the folder with the agendas.`, options);
     this.name = 'CorpusFolderError';
+  }
+}
+
+/**
+ * Why fetching one address failed, in classes the fetcher acts on: whether to try again within
+ * the pass (`server`, `network`, `timeout`, `cut-off`) or only at the next pass (the rest).
+ */
+export type FetchFailureKind =
+  | 'http-status'
+  | 'server'
+  | 'network'
+  | 'timeout'
+  | 'cut-off'
+  | 'tls'
+  | 'too-large'
+  | 'wrong-type'
+  | 'off-host'
+  | 'too-many-redirects'
+  | 'aborted';
+
+/** One address could not be fetched; `reason` says why in words for the fetch report. */
+export class FetchError extends MoedebotError {
+  /** What the server asked for in `Retry-After`, when it did. */
+  readonly retryAfterMs: number | undefined;
+  /** The HTTP status, when there was an answer. */
+  readonly status: number | undefined;
+
+  constructor(
+    readonly url: string,
+    readonly kind: FetchFailureKind,
+    readonly reason: string,
+    options?: { cause?: unknown; retryAfterMs?: number; status?: number },
+  ) {
+    super(ErrorCode.FetchFailed, `${url}: ${reason}`, options);
+    this.name = 'FetchError';
+    this.retryAfterMs = options?.retryAfterMs;
+    this.status = options?.status;
   }
 }

@@ -7,12 +7,13 @@ import { Synonyms } from '../search/synonyms.js';
 import { parseQueryHints, type QueryHints } from '../search/query-hints.js';
 import { analyzeQuery, type QueryWord } from '../search/query.js';
 import { prepareSearch, searchItems, type ItemBoost, type RankedItem } from '../search/searcher.js';
-import { answerKind, bestSnippet, countedNoun, type AnswerKind } from './snippet.js';
+import { answerKind, bestSnippet, countedNoun, markSnippet, type AnswerKind } from './snippet.js';
 import { reorderByEvidence } from './evidence-order.js';
 import { analyzeText, analyzeToken } from '../search/analyzer.js';
 import { groupNearDuplicates, isBriefingItem, isStandardItem, recencyFactor, STANDARD_ITEM_FACTOR, topicTerms } from '../search/meeting-ranking.js';
 import { foldDanish } from '../search/fold.js';
 import { formatDanishDate } from '../corpus/danish-dates.js';
+import { caseKey } from '../corpus/case-numbers.js';
 import { quoteQuestion } from './quote.js';
 
 /** Longer than any chat message a person types; longer input is refused with an explanation. */
@@ -51,9 +52,12 @@ export interface EngineOptions {
 function compareAgendaOrder(a: AgendaItem, b: AgendaItem): number {
   if (a.meetingDate !== b.meetingDate) return a.meetingDate.localeCompare(b.meetingDate);
   if (a.committee !== b.committee) return a.committee.localeCompare(b.committee);
-  const [a1, a2] = a.number.split('.').map(Number);
-  const [b1, b2] = b.number.split('.').map(Number);
-  return a1! - b1! || a2! - b2!;
+  return a.position - b.position;
+}
+
+/** A snippet-sized part of a long text, ending at a word. */
+function shorten(text: string, max = 480): string {
+  return text.length > max ? `${text.slice(0, max - 1).replace(/\s+\S*$/, '')} …` : text;
 }
 
 /** An item of a meeting in that year, or one whose title is about it (`Økonomiforhandlinger for 2026`). */
@@ -169,6 +173,11 @@ class Engine implements AnswerEngine {
     const filters: AnswerFilters = { ...options.filters };
     const now = options.now ?? new Date();
     if (hints.caseNumbers.length > 0) return this.caseLookup(query, hints, filters, limit, offset);
+    // `punkt 3` where items are numbered 3.1, 3.2 …: words to search, not an item to look up.
+    if (hints.itemNumber !== undefined && hints.itemText !== undefined && !this.rankingContext().numberItems.has(hints.itemNumber)) {
+      hints.text = `${hints.text} ${hints.itemText}`.trim();
+      delete hints.itemNumber;
+    }
     if (hints.itemNumber !== undefined) return this.itemLookup(query, hints, filters, limit, offset, now);
     return this.search(query, hints, filters, limit, offset, now);
   }
@@ -178,8 +187,8 @@ class Engine implements AnswerEngine {
   }
 
   private plainHit(item: AgendaItem, score: number): Hit {
-    const text = item.recommendation || item.background.split('\n\n')[0] || item.title;
-    const snippet = text.length > 480 ? `${text.slice(0, 479).replace(/\s+\S*$/, '')} …` : text;
+    const text = item.decision || item.recommendation || item.background.split('\n\n')[0] || item.title;
+    const snippet = shorten(text);
     return { item, snippet, snippetParts: [{ text: snippet, match: false }], ...(item.link ? { link: item.link } : {}), score, earlier: [] };
   }
 
@@ -305,7 +314,7 @@ class Engine implements AnswerEngine {
         else map.set(key, [i]);
       };
       index.items.forEach((item, i) => {
-        if (item.caseNumber) add(caseItems, item.caseNumber, i);
+        if (item.caseNumber) add(caseItems, caseKey(item.caseNumber), i);
         add(numberItems, item.number, i);
       });
       const newestFirst = (a: number, b: number) => index.items[b]!.meetingDate.localeCompare(index.items[a]!.meetingDate);
@@ -387,7 +396,11 @@ class Engine implements AnswerEngine {
     const index = this.index;
     const item = index.items[r.itemIndex]!;
     const passage = r.bestPassage >= 0 ? index.passages[r.itemIndex]![r.bestPassage] : undefined;
-    const snippet = bestSnippet({ item, words, lexicon: index.lexicon, kind, ...(countTerms ? { countTerms } : {}), ...(passage ? { bestPassage: passage } : {}) });
+    // A question about what was decided is answered by the decision, when the minutes give one.
+    const snippet =
+      kind === 'decision' && item.decision
+        ? { text: shorten(item.decision), parts: markSnippet(shorten(item.decision), words, index.lexicon) }
+        : bestSnippet({ item, words, lexicon: index.lexicon, kind, ...(countTerms ? { countTerms } : {}), ...(passage ? { bestPassage: passage } : {}) });
     return { item, snippet: snippet.text, snippetParts: snippet.parts, ...(item.link ? { link: item.link } : {}), score: Math.round(r.score * 1000) / 1000, earlier: [] };
   }
 }

@@ -1,6 +1,7 @@
 import type { Answer, Hit } from './types.js';
 import { formatDanishDate } from '../corpus/danish-dates.js';
 import { HELP_EXAMPLES, HELP_INTRO, HELP_TITLE } from './help.js';
+import { itemHeadline, meetingLine, UNSTRUCTURED_NOTE } from './present.js';
 
 /**
  * Plain-text rendering of an answer, for the terminal chat and `npm run ask`. `emphasis` wraps
@@ -18,7 +19,7 @@ export function renderAnswerText(answer: Answer, emphasis: (s: string) => string
   if (best) lines.push(...renderHit(best, emphasis, answer.mode === 'search'));
   if (others.length > 0) {
     lines.push('', answer.mode === 'search' ? 'Også relevant:' : 'Flere punkter:');
-    for (const h of others) lines.push(`  • ${h.item.number} ${h.item.title} (${h.item.committee}, ${formatDanishDate(h.item.meetingDate)})${h.link ? ` ${h.link}` : ''}`);
+    for (const h of others) lines.push(`  • ${itemHeadline(h.item)} (${h.item.committee}, ${formatDanishDate(h.item.meetingDate)})${h.link ? ` ${h.link}` : ''}`);
   }
   if (answer.hasMore) lines.push('', 'Der er flere resultater.');
   return lines.join('\n');
@@ -26,18 +27,17 @@ export function renderAnswerText(answer: Answer, emphasis: (s: string) => string
 
 function renderHit(hit: Hit, emphasis: (s: string) => string, withSnippet: boolean): string[] {
   const { item } = hit;
-  const lines = [
-    `${item.number} ${item.title}`,
-    `${item.committee}, møde ${formatDanishDate(item.meetingDate)}${item.caseNumber ? ` · ${item.caseNumber}` : ''}`,
-  ];
+  const lines = [itemHeadline(item), `${meetingLine(item)}${item.caseNumber ? ` · ${item.caseNumber}` : ''}`];
+  if (item.unstructured) lines.push(UNSTRUCTURED_NOTE);
   if (item.recommendation) lines.push('', `Indstilling: ${item.recommendation}`);
-  if (withSnippet && hit.snippet && hit.snippet !== item.recommendation) {
+  if (item.decision) lines.push('', `Beslutning: ${item.decision}`);
+  if (withSnippet && hit.snippet && hit.snippet !== item.recommendation && hit.snippet !== item.decision) {
     lines.push('', `Svar: ${hit.snippetParts.map((p) => (p.match ? emphasis(p.text) : p.text)).join('')}`);
   }
   if (hit.link) lines.push('', `Materiale: ${hit.link}`);
   if (hit.earlier.length > 0) {
     lines.push('', 'Også på tidligere dagsordener:');
-    for (const e of hit.earlier) lines.push(`  • ${formatDanishDate(e.meetingDate)}, ${e.committee}: ${e.number} ${e.title}${e.link ? ` ${e.link}` : ''}`);
+    for (const e of hit.earlier) lines.push(`  • ${formatDanishDate(e.meetingDate)}, ${e.committee}: ${itemHeadline(e)}${e.link ? ` ${e.link}` : ''}`);
   }
   return lines;
 }

@@ -1,7 +1,7 @@
 import type { AgendaItem } from '../corpus/types.js';
 import type { SnippetPart } from './types.js';
 import { analyzeToken, type Lexicon } from '../search/analyzer.js';
-import { PASSAGE_SECTIONS, isSubheadingParagraph, type Passage } from '../search/passages.js';
+import { isPassageSection, isSubheadingParagraph, type Passage } from '../search/passages.js';
 import type { QueryWord } from '../search/query.js';
 import { splitSentences } from './sentences.js';
 
@@ -13,7 +13,7 @@ import { splitSentences } from './sentences.js';
  * number for `hvor mange`) get a bonus. A short answer takes its neighbour along.
  */
 
-export type AnswerKind = 'when' | 'amount' | 'who' | 'list' | 'other';
+export type AnswerKind = 'when' | 'amount' | 'who' | 'list' | 'decision' | 'other';
 
 /** What kind of fact the question asks for, from its question words (Danish and English). */
 export function answerKind(question: string): AnswerKind {
@@ -21,6 +21,8 @@ export function answerKind(question: string): AnswerKind {
   if (/\b(hvornår|hvornaar|when|dato|date|frist|deadline|hvilket år|what year|which year|how old|hvor gammel|siden hvornår)\b/.test(q)) return 'when';
   if (/\b(hvor (mange|meget|stor|store|høj|lang|længe)|how (many|much|large|big|long)|antal|beløb|procent|pct)\b/.test(q)) return 'amount';
   if (/\b(hvem|who|whom)\b/.test(q)) return 'who';
+  // `hvad blev besluttet om …`, `what was decided`: the decision is the answer.
+  if (/\b(besluttet|besluttede|beslutning(?:en)?|beslutte|vedtaget|vedtog|afgørelse(?:n)?|decided|decision|resolved)\b|\bblev\b.*\bgodkendt/u.test(q)) return 'decision';
   if (/\b(hvilke|what are|which are|which [a-z]+s)\b/.test(q)) return 'list';
   return 'other';
 }
@@ -168,7 +170,7 @@ export function markSnippet(text: string, words: readonly QueryWord[], lexicon: 
 
 interface Candidate {
   text: string;
-  section: string;
+  section: number;
   paragraph: number;
   matches: number[];
   /** Multiplier for where the sentence stands and what it holds. */
@@ -188,7 +190,10 @@ const SECOND_SENTENCE_GAIN = 0.25;
 /** An item's sentences with their terms: the part of snippet work that does not depend on the question. */
 interface AnalysedSentence {
   text: string;
-  section: (typeof PASSAGE_SECTIONS)[number];
+  /** Index into the item's sections. */
+  section: number;
+  /** The recommendation is shown anyway, so its sentences count for less as snippets. */
+  inRecommendation: boolean;
   paragraph: number;
   start: number;
   terms: Set<string>;
@@ -210,9 +215,9 @@ function analyseItem(item: AgendaItem, lexicon: Lexicon): AnalysedItem {
   const cached = analysed.get(item);
   if (cached) return cached;
   const sentences: AnalysedSentence[] = [];
-  for (const section of PASSAGE_SECTIONS) {
-    const text = item[section];
-    if (!text) continue;
+  for (const [section, { text, role }] of item.sections.entries()) {
+    if (!text || !isPassageSection(item.sections[section]!)) continue;
+    const inRecommendation = role === 'recommendation';
     const paragraphs = text.split('\n\n');
     let heading: Set<string> | undefined;
     let currentParagraph = -1;
@@ -224,7 +229,7 @@ function analyseItem(item: AgendaItem, lexicon: Lexicon): AnalysedItem {
         if (isSubheadingParagraph(paragraph)) heading = termsOf(paragraph, lexicon);
       }
       if (isSubheadingParagraph(paragraph)) continue;
-      sentences.push({ text: s.text, section, paragraph: s.paragraph, start: s.start, terms: termsOf(s.text, lexicon), ...(heading ? { heading } : {}) });
+      sentences.push({ text: s.text, section, inRecommendation, paragraph: s.paragraph, start: s.start, terms: termsOf(s.text, lexicon), ...(heading ? { heading } : {}) });
     }
   }
   const vocabulary = new Set<string>();
@@ -256,7 +261,7 @@ function prepare(input: SnippetInput) {
     if (inPassage) factor *= 1 + PASSAGE_BONUS;
     if (kindMatches(input.kind, s.text)) factor *= 1 + KIND_BONUS;
     if (input.countTerms && input.countTerms.size > 0 && countsNoun(s.text, input.countTerms, input.lexicon)) factor *= 1 + COUNT_BONUS;
-    if (s.section === 'recommendation') factor *= RECOMMENDATION_FACTOR;
+    if (s.inRecommendation) factor *= RECOMMENDATION_FACTOR;
     let heading = none;
     if (s.heading) {
       heading = headingMatches.get(s.heading) ?? wordMatches(s.heading, input.words, related);

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadCorpus } from '../corpus/load-corpus.js';
-import { parseAgenda, type ParsedItem } from '../corpus/parse-agenda.js';
+import { parseMeeting, type ParsedItem } from '../corpus/parse-meeting.js';
 import type { NextMeeting } from '../corpus/types.js';
 import { isSubheadingParagraph } from '../search/passages.js';
 
@@ -170,7 +170,7 @@ export function readSeedMaterialSync(corpusDir = 'corpus'): SeedMaterial {
   let material = cache.get(key);
   if (!material) {
     const files = readdirSync(corpusDir).filter((f) => f.toLowerCase().endsWith('.txt')).sort();
-    const parsed = files.map((file) => parseAgenda({ file, pages: [readFileSync(path.join(corpusDir, file), 'utf8')], paged: false }));
+    const parsed = files.map((file) => parseMeeting({ file, pages: [readFileSync(path.join(corpusDir, file), 'utf8')], paged: false }));
     material = harvestSeedMaterial(parsed);
     cache.set(key, material);
   }

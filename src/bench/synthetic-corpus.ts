@@ -1,10 +1,14 @@
 import type { AgendaItem, Meeting, NextMeeting } from '../corpus/types.js';
 import { KKR_COMMITTEES, committeeSlug } from '../corpus/committees.js';
 import { formatDanishDate } from '../corpus/danish-dates.js';
+import { standardSections } from '../corpus/sections.js';
 import { Random } from './prng.js';
 import { readSeedMaterialSync, type SeedItem, type SeedMaterial } from './seed-material.js';
 import { varyText, type VariationContext } from './text-variation.js';
 
+
+/** Fields an item gets from its meeting and its place, not from the material drawn for it. */
+type SetPerMeeting = 'id' | 'committee' | 'meetingDate' | 'kind' | 'number' | 'position' | 'caseNumber' | 'caseOfficers' | 'decision' | 'sections' | 'source';
 /**
  * Synthetic KKR agendas for benchmarks and for evaluation with distractors: meetings shaped like
  * the seeds (standard items, *Siden sidst*, 4–14 topical items, next meeting, *Eventuelt*), whose
@@ -165,7 +169,7 @@ class MeetingWriter {
     return `Det indstilles, at ${committee}:\n\n1. ${first}\n\n2. ${varyText(second.text, { ...ctx, seedYear: second.year }, 0.4, 0.05)}`;
   }
 
-  private topicalItem(ctx: VariationContext, committee: string): Omit<AgendaItem, 'id' | 'committee' | 'meetingDate' | 'number' | 'heading' | 'caseNumber' | 'caseOfficers' | 'source'> {
+  private topicalItem(ctx: VariationContext, committee: string): Omit<AgendaItem, SetPerMeeting | 'heading'> {
     const rng = this.rng;
     const m = this.material;
     const seed = rng.pick(m.topical);
@@ -222,7 +226,7 @@ class MeetingWriter {
     const appointments = topicalCount >= 6 && rng.chance(0.35) ? rng.int(1, 2) : 0;
     const topicalHeading = this.material.headings.length > 0 ? rng.pick(this.material.headings.filter((h) => !/^temadrøftelse$/i.test(h)).concat('Regionalpolitiske sager')) : 'Regionalpolitiske sager';
 
-    type Draft = Omit<AgendaItem, 'id' | 'committee' | 'meetingDate' | 'number' | 'caseNumber' | 'caseOfficers' | 'source'>;
+    type Draft = Omit<AgendaItem, SetPerMeeting>;
     const groups: Array<{ heading: string; items: Draft[] }> = [];
     groups.push({
       heading: rng.chance(0.5) ? 'Godkendelse af dagsorden og referat' : 'Godkendelse af referat og dagsorden',
@@ -275,13 +279,29 @@ class MeetingWriter {
         const number = `${g + 1}.${j + 1}`;
         const multi = rng.chance(0.08);
         const caseOfficers = multi ? rng.sample(this.material.caseOfficers, 3) : [rng.pick(officers)];
-        items.push({ ...draft, id: `${id}-${number}`, committee, meetingDate: date, number, heading: group.heading, caseNumber, caseOfficers, source: `synthetic/${id}.txt`, page, link: materialUrl });
+        items.push({
+          ...draft,
+          id: `${id}-${number}`,
+          committee,
+          meetingDate: date,
+          kind: 'agenda',
+          number,
+          position: items.length + 1,
+          heading: group.heading,
+          caseNumber,
+          caseOfficers,
+          decision: null,
+          sections: standardSections(draft),
+          source: `synthetic/${id}.txt`,
+          page,
+          link: materialUrl,
+        });
         page += 1 + Math.floor((draft.background.length + draft.presentation.length) / 3500);
       });
     });
     // A meeting smaller than the standard items keeps the first ones (tiny benchmarks).
     const kept = size < STANDARD_SIZE ? items.slice(0, size) : items;
-    return { id, committee, meetingDate: date, source: `synthetic/${id}.txt`, materialUrl, items: kept, nextMeeting };
+    return { id, committee, meetingDate: date, kind: 'agenda', source: `synthetic/${id}.txt`, sources: [`synthetic/${id}.txt`], materialUrl, items: kept, nextMeeting };
   }
 }
 

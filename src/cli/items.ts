@@ -13,8 +13,11 @@ runMain(async () => {
     return;
   }
   for (const meeting of engine.meetings()) {
-    process.stdout.write(`${meeting.committee}, ${formatDanishDate(meeting.meetingDate)} (${meeting.source})\n`);
-    for (const item of meeting.items) process.stdout.write(`  ${item.number.padEnd(5)} ${item.title}  [${item.caseNumber} ${item.caseOfficers.join('/')}]\n`);
+    process.stdout.write(`${meeting.committee}${meeting.publisher ? `, ${meeting.publisher}` : ''}, ${formatDanishDate(meeting.meetingDate)}, ${meeting.kind === 'minutes' ? 'referat' : 'dagsorden'} (${meeting.sources.join(' + ')})\n`);
+    for (const item of meeting.items) {
+      const caseLine = item.caseNumber ? `  [${item.caseNumber}${item.caseOfficers.length > 0 ? ` ${item.caseOfficers.join('/')}` : ''}]` : '';
+      process.stdout.write(`  ${item.number.padEnd(5)} ${item.title}${caseLine}${item.decision ? `  → ${item.decision.split('\n')[0]!.slice(0, 60)}` : ''}\n`);
+    }
   }
-  for (const s of engine.report.skipped) process.stderr.write(`skipped ${s.file}: ${s.reason}\n`);
+  for (const s of engine.report.skipped) process.stderr.write(`${s.severity === 'notice' ? 'note' : 'skipped'} ${s.file}: ${s.reason}\n`);
 });

@@ -9,6 +9,7 @@ import { Health, startHealthServer } from '../service/health.js';
 import { Requests } from '../service/requests.js';
 import { SupervisedAdapter } from '../service/supervise.js';
 import { startedByNpm, watchParent } from '../service/parent-watch.js';
+import type { FetchScheduler } from '../fetch/fetch-scheduler.js';
 
 /**
  * `npm start` (and `npm run serve`, the production command): every chat platform whose settings
@@ -33,6 +34,7 @@ runMain(async () => {
   let scheduler: DigestScheduler | undefined;
   let healthServer: { port: number; close(): Promise<void> } | undefined;
   let parent: { stop(): void } | undefined;
+  let fetcher: FetchScheduler | undefined;
 
   const stop = async (reason: string) => {
     if (stopping) return;
@@ -42,6 +44,7 @@ runMain(async () => {
     watcher?.close();
     parent?.stop();
     scheduler?.stop();
+    fetcher?.stop();
     let timer: NodeJS.Timeout | undefined;
     const graceOver = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), config.shutdownGraceMs);
@@ -50,6 +53,8 @@ runMain(async () => {
       ...adapters.map((a) => a.stop().catch((err: unknown) => logger.error({ err, adapter: a.name }, 'adapter did not stop cleanly'))),
       // A digest state write in progress must finish, or a restart could post the day twice.
       scheduler?.idle(),
+      // An aborted fetch pass still saves its bookkeeping.
+      fetcher?.idle(),
     ]).then(() => 'done' as const);
     if ((await Promise.race([finished, graceOver])) === 'timeout') {
       logger.warn({ graceMs: config.shutdownGraceMs }, 'answers still in flight when SHUTDOWN_GRACE_MS ran out; exiting without them');
@@ -88,6 +93,12 @@ runMain(async () => {
       logger.error({ err }, 're-indexing the corpus failed; still answering from the previous index');
     }
   });
+
+  // Fetched material lands in CORPUS_DIR/fetched/, where the watcher above picks it up.
+  if (config.sources) {
+    const { startFetchScheduler } = await import('../fetch/fetch-scheduler.js');
+    fetcher = startFetchScheduler({ config: config.sources, corpusDir: config.corpusDir, dataDir: config.dataDir, logger });
+  }
 
   // Each platform's SDK is loaded only when it is configured: together they take seconds to import.
   const healthz = health.serve;

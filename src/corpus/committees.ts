@@ -36,3 +36,28 @@ export function detectCommittee(text: string): string | undefined {
   }
   return best;
 }
+
+/**
+ * The last word of a committee's name: `Økonomiudvalget`, `Kommunalbestyrelsen`, `Byrådet`,
+ * `Borgerrepræsentationen`, `Handicaprådet`, `Klagenævnet` (definite or not).
+ */
+const BODY_WORD = String.raw`[\p{Lu}][\p{L}]*(?:udvalg(?:et)?|råd(?:et)?|bestyrelse(?:n)?|repræsentation(?:en)?|nævn(?:et)?|magistrat(?:en)?|komit[eé](?:en)?|kommission(?:en)?|forum|forummet|kontaktråd(?:et)?)`;
+/** `Kultur- og`, `Klima-, Miljø- og`, `By-, Land- og`: the first parts of a joined name. */
+const JOINED_PARTS = String.raw`(?:[\p{Lu}][\p{L}]*-,?\s+(?:og\s+)?)*`;
+/** `Udvalget for Teknik og Miljø`, `Udvalg for Børn, Unge og Familie`. */
+const FOR_NAME = String.raw`(?:Det\s+)?(?:[\p{Lu}][\p{L}]*\s+)?[Uu]dvalg(?:et)?\s+for\s+[\p{Lu}][\p{L}-]*(?:(?:,\s+|\s+og\s+|\s+)[\p{Lu}][\p{L}-]*){0,5}`;
+const KKR_NAME = String.raw`KKR[ -](?:Hovedstaden|Sjælland|Syddanmark|Midtjylland|Nordjylland)`;
+
+/** `Teknisk Udvalg`, `Socialt Udvalg`, `Det Rådgivende Råd`: an adjective before a separate body word. */
+const ADJECTIVE_NAME = String.raw`(?:Det\s+)?[\p{Lu}][\p{L}]*\s+(?:Udvalg|Råd|Nævn|Forum)(?:et)?`;
+
+/** A committee's name, in any of the forms above. */
+export const COMMITTEE_NAME = String.raw`(?:${KKR_NAME}|${FOR_NAME}|${ADJECTIVE_NAME}|${JOINED_PARTS}${BODY_WORD})`;
+
+const WHOLE_NAME = new RegExp(String.raw`^(${COMMITTEE_NAME})$`, 'u');
+
+/** The line is a committee's name and nothing else (`Børne- og Skoleudvalget`, `Kommunalbestyrelsen`). */
+export function isCommitteeName(line: string): boolean {
+  const text = line.trim().replace(/\s+/g, ' ');
+  return text.length <= 80 && WHOLE_NAME.test(text);
+}

@@ -53,3 +53,37 @@ export function formatDanishDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
   return `${d}. ${DANISH_MONTH_NAMES[(m ?? 1) - 1]} ${y}`;
 }
+
+const ANY_DATE = new RegExp(
+  [
+    String.raw`\b(\d{1,2})\.\s*([a-zæøå]+)\.?\s+(\d{4})\b`, // 11. april 2025
+    String.raw`\b(\d{1,2})[-.](\d{1,2})[-.](\d{4})\b`, // 06-11-2018, 09.01.2020
+    String.raw`\b(\d{4})-(\d{2})-(\d{2})\b`, // 2019-09-24
+    String.raw`\b([a-z]+)\s+(\d{1,2}),?\s+(\d{4})\b`, // April 3, 2019
+  ].join('|'),
+  'gi',
+);
+
+/** Every date in the text, in order, in any form publishers print: `6. maj 2019`, `06-11-2018`, `09.01.2020`, `2019-09-24`, `April 3, 2019`. */
+export function findDates(text: string): Array<{ iso: string; index: number; text: string }> {
+  const out: Array<{ iso: string; index: number; text: string }> = [];
+  for (const m of text.matchAll(ANY_DATE)) {
+    let iso: string | undefined;
+    if (m[1] !== undefined) {
+      const month = monthNumber(m[2]!);
+      iso = month === undefined ? undefined : isoDate(Number(m[3]), month, Number(m[1]));
+    } else if (m[4] !== undefined) iso = isoDate(Number(m[6]), Number(m[5]), Number(m[4]));
+    else if (m[7] !== undefined) iso = isoDate(Number(m[7]), Number(m[8]), Number(m[9]));
+    else if (m[10] !== undefined) {
+      const month = monthNumber(m[10]);
+      iso = month === undefined ? undefined : isoDate(Number(m[12]), month, Number(m[11]));
+    }
+    if (iso) out.push({ iso, index: m.index, text: m[0] });
+  }
+  return out;
+}
+
+/** The first date in the text in any printed form (see `findDates`). */
+export function findAnyDate(text: string): string | undefined {
+  return findDates(text)[0]?.iso;
+}

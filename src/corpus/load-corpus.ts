@@ -1,38 +1,78 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import type { AgendaItem, ManifestEntry, Meeting, SkippedFile } from './types.js';
-import { parseAgenda, type AgendaSource } from './parse-agenda.js';
+import type { ManifestEntry, Meeting, MeetingKind, SkippedFile } from './types.js';
+import { parseMeeting, type DocumentSource, type ParsedDocument } from './parse-meeting.js';
 import { readPdfPages } from './pdf-text.js';
-import { readManifest, MANIFEST_FILE } from './manifest.js';
+import { htmlToText, looksLikeHtml } from './html-text.js';
+import { readManifests, MANIFEST_FILE } from './manifest.js';
 import { committeeSlug } from './committees.js';
+import { mergeMeetingDocuments, type MeetingDocument } from './merge-meeting.js';
 import { CorpusFileError, ErrorCode, ManifestError } from '../errors.js';
 
 /** File endings the corpus reads; everything else in the folder is left alone. */
-export const AGENDA_EXTENSIONS = ['.txt', '.pdf'] as const;
+export const AGENDA_EXTENSIONS = ['.txt', '.pdf', '.html', '.htm'] as const;
 
 /** Bump when parsing changes, so persisted indexes built by older code are rebuilt. */
-export const PARSER_VERSION = 3;
+export const PARSER_VERSION = 4;
+
+/** Stands for a committee the material does not name (and the manifest does not either). */
+export const UNKNOWN_COMMITTEE = 'Ukendt udvalg';
 
 export interface CorpusLoad {
   meetings: Meeting[];
+  /** Files not served (empty, binary, unreadable, a duplicate) and files served with a caveat (`severity: 'notice'`). */
   skipped: SkippedFile[];
 }
 
-/** The agenda files of a corpus folder, sorted by name. */
-export async function listAgendaFiles(corpusDir: string): Promise<string[]> {
-  const names = await readdir(corpusDir);
-  return names.filter((n) => AGENDA_EXTENSIONS.some((ext) => n.toLowerCase().endsWith(ext))).sort();
+function isDocument(name: string): boolean {
+  const lower = name.toLowerCase();
+  return AGENDA_EXTENSIONS.some((ext) => lower.endsWith(ext));
 }
 
 /**
- * A cheap fingerprint of the corpus folder (names, sizes, modification times of the agenda files
- * and of the manifest): when it is unchanged, the persisted index is still valid.
+ * The meeting documents of a corpus folder and its subfolders (`fetched/www.kl.dk/…`), as paths
+ * relative to the folder with `/` separators, sorted. Hidden files and folders are left alone.
+ */
+export async function listAgendaFiles(corpusDir: string): Promise<string[]> {
+  const out: string[] = [];
+  const visit = async (relative: string) => {
+    const entries = await readdir(path.join(corpusDir, relative), { withFileTypes: true });
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const rel = relative === '' ? entry.name : `${relative}/${entry.name}`;
+      if (entry.isDirectory()) await visit(rel);
+      else if (entry.isFile() && isDocument(entry.name)) out.push(rel);
+    }
+  };
+  await visit('');
+  return out.sort();
+}
+
+/** Every `manifest.json` of the corpus, root first. */
+async function listManifests(corpusDir: string): Promise<string[]> {
+  const out: string[] = [];
+  const visit = async (relative: string) => {
+    const entries = await readdir(path.join(corpusDir, relative), { withFileTypes: true });
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const rel = relative === '' ? entry.name : `${relative}/${entry.name}`;
+      if (entry.isDirectory()) await visit(rel);
+      else if (entry.name === MANIFEST_FILE) out.push(rel);
+    }
+  };
+  await visit('');
+  return out.sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b));
+}
+
+/**
+ * A cheap fingerprint of the corpus folder (names, sizes, modification times of the documents
+ * and manifests): when it is unchanged, the persisted index is still valid.
  */
 export async function corpusFingerprint(corpusDir: string, extraFiles: readonly string[] = []): Promise<string> {
   const hash = createHash('sha256').update(`parser:${PARSER_VERSION}\n`);
-  const files = [...(await listAgendaFiles(corpusDir)), MANIFEST_FILE, ...extraFiles];
-  for (const name of files) {
+  const files = [...(await listAgendaFiles(corpusDir)), ...(await listManifests(corpusDir)), MANIFEST_FILE, ...extraFiles];
+  for (const name of [...new Set(files)]) {
     try {
       const s = await stat(path.join(corpusDir, name));
       hash.update(`${name}\t${s.size}\t${Math.trunc(s.mtimeMs)}\n`);
@@ -56,7 +96,23 @@ function decodeText(data: Buffer, file: string): string {
   return text;
 }
 
-async function readSource(corpusDir: string, file: string): Promise<AgendaSource> {
+/**
+ * `# source: https://…` (and `# retrieval: …`) lines at the top of a text file say where its text
+ * was published, as saved excerpts carry them; the address is the document's link.
+ */
+function splitProvenance(text: string): { text: string; url?: string } {
+  let url: string | undefined;
+  let rest = text;
+  for (;;) {
+    const m = /^#\s*(source|retrieval|kilde)\s*:\s*([^\n]*)\n?/i.exec(rest);
+    if (!m) break;
+    if (m[1]!.toLowerCase() !== 'retrieval' && /^https?:\/\/\S+$/.test(m[2]!.trim())) url ??= m[2]!.trim();
+    rest = rest.slice(m[0].length);
+  }
+  return { text: rest, ...(url ? { url } : {}) };
+}
+
+async function readSource(corpusDir: string, file: string, url?: string): Promise<DocumentSource & { url?: string }> {
   let data: Buffer;
   try {
     data = await readFile(path.join(corpusDir, file));
@@ -64,86 +120,107 @@ async function readSource(corpusDir: string, file: string): Promise<AgendaSource
     throw new CorpusFileError(ErrorCode.CorpusFileUnreadable, file, `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { cause: error });
   }
   if (data.length === 0) throw new CorpusFileError(ErrorCode.CorpusFileUnreadable, file, 'is empty');
-  if (file.toLowerCase().endsWith('.pdf')) {
+  const lower = file.toLowerCase();
+  if (lower.endsWith('.pdf')) {
     return { file, pages: await readPdfPages(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), file), paged: true };
   }
-  return { file, pages: [decodeText(data, file)], paged: false };
+  const decoded = splitProvenance(decodeText(data, file));
+  const address = url ?? decoded.url;
+  const pages = lower.endsWith('.html') || lower.endsWith('.htm') || looksLikeHtml(decoded.text) ? [htmlToText(decoded.text, address)] : [decoded.text];
+  return { file, pages, paged: false, ...(decoded.url ? { url: decoded.url } : {}) };
+}
+
+/** `2025-04-11` of a file's modification time: the date of last resort for undated material. */
+async function fileDate(corpusDir: string, file: string): Promise<string> {
+  const s = await stat(path.join(corpusDir, file));
+  return new Date(s.mtimeMs).toISOString().slice(0, 10);
+}
+
+/** One document read and described, before documents of the same meeting are joined. */
+interface LoadedDocument extends MeetingDocument {
+  /** Named in a manifest: the user's word for which file is the meeting's. */
+  inManifest: boolean;
 }
 
 /**
- * Parses one agenda file into a meeting. The manifest entry, when there is one, overrides the
- * committee and date found in the text.
+ * Parses one document. The manifest entry, when there is one, overrides committee, date and kind.
+ * A document without committee or date is still served, under `Ukendt udvalg` or its file's date,
+ * with a notice saying what to add to the manifest.
  * @throws CorpusFileError naming the file and saying what is wrong with it.
  */
-export async function loadMeeting(corpusDir: string, file: string, meta?: ManifestEntry): Promise<Meeting> {
-  const source = await readSource(corpusDir, file);
-  const parsed = parseAgenda(source);
-  if (parsed.items.length === 0) {
-    throw new CorpusFileError(
-      ErrorCode.CorpusFileUnparseable,
-      file,
-      'has no agenda items (expected numbered items such as "3.6. Title" followed by a case line such as "SAG-2025-01103 abc"); it may be truncated or not an agenda',
-    );
+async function loadDocument(corpusDir: string, file: string, meta: ManifestEntry | undefined, notices: SkippedFile[]): Promise<LoadedDocument> {
+  const source = await readSource(corpusDir, file, meta?.sourceUrl);
+  const sourceUrl = meta?.sourceUrl ?? source.url;
+  const parsed: ParsedDocument = parseMeeting(source, sourceUrl ? { url: sourceUrl } : {});
+  if (parsed.items.length === 0) throw new CorpusFileError(ErrorCode.CorpusFileUnparseable, file, 'has no text');
+  const notice = (reason: string) => notices.push({ file, reason, severity: 'notice' });
+  for (const n of parsed.notices) notice(n);
+  if (!parsed.structured) {
+    notice('indexed as plain text: no items were recognised (no numbered headings, case lines or section headings such as "Indstilling"); answers from it link to the whole document');
+    if (meta?.title) parsed.items[0]!.title = meta.title;
   }
-  const committee = meta?.committee ?? parsed.committee;
-  const meetingDate = meta?.meetingDate ?? parsed.meetingDate;
+  let committee = meta?.committee ?? parsed.committee;
   if (!committee) {
-    throw new CorpusFileError(ErrorCode.CorpusFileUnparseable, file, `does not say which committee met; add "committee" for it in ${MANIFEST_FILE}`);
+    committee = UNKNOWN_COMMITTEE;
+    notice(`does not say which committee met; served as "${UNKNOWN_COMMITTEE}" (add "committee" for it in ${MANIFEST_FILE})`);
   }
+  let meetingDate = meta?.meetingDate ?? parsed.meetingDate;
   if (!meetingDate) {
-    throw new CorpusFileError(ErrorCode.CorpusFileUnparseable, file, `does not say when the meeting was; add "meetingDate" for it in ${MANIFEST_FILE}`);
+    meetingDate = await fileDate(corpusDir, file);
+    notice(`does not say when the meeting was; served with the file's date ${meetingDate} (add "meetingDate" for it in ${MANIFEST_FILE})`);
   }
-  const id = `${committeeSlug(committee)}-${meetingDate}`;
-  const sourceUrl = meta?.sourceUrl;
-  const materialUrl = meta?.materialUrl;
-  const items: AgendaItem[] = parsed.items.map((item) => {
-    const link =
-      sourceUrl && item.page !== undefined ? `${sourceUrl}#page=${item.page}` : sourceUrl ?? materialUrl;
-    return {
-      id: `${id}-${item.number}`,
-      committee,
-      meetingDate,
-      ...item,
-      source: file,
-      ...(link ? { link } : {}),
-    };
-  });
+  const kind: MeetingKind = meta?.kind ?? parsed.kind;
+  const publisher = meta?.publisher ?? parsed.publisher;
   return {
-    id,
+    file,
+    parsed,
     committee,
     meetingDate,
-    source: file,
+    kind,
+    ...(publisher ? { publisher } : {}),
     ...(sourceUrl ? { sourceUrl } : {}),
-    ...(materialUrl ? { materialUrl } : {}),
-    items,
-    ...(parsed.nextMeeting ? { nextMeeting: parsed.nextMeeting } : {}),
+    ...(meta?.materialUrl ? { materialUrl: meta.materialUrl } : {}),
+    inManifest: meta !== undefined,
   };
 }
 
+/** `odense-kommune-oekonomiudvalget-2012-09-05`, `kkr-hovedstaden-2025-04-11`. */
+export function meetingId(committee: string, meetingDate: string, publisher?: string): string {
+  return `${publisher ? `${committeeSlug(publisher)}-` : ''}${committeeSlug(committee)}-${meetingDate}`;
+}
+
+/** Why the first of two copies of one meeting is served rather than the second. */
+function preference(a: LoadedDocument, b: LoadedDocument): { order: number; why: string } {
+  if (a.inManifest !== b.inManifest) return { order: a.inManifest ? -1 : 1, why: `it is named in ${MANIFEST_FILE}` };
+  if (a.parsed.structured !== b.parsed.structured) return { order: a.parsed.structured ? -1 : 1, why: 'its items could be read' };
+  const distinct = (d: LoadedDocument) => d.parsed.items.length - (d.parsed.notices.length > 0 ? d.parsed.items.length / 2 : 0);
+  if (distinct(a) !== distinct(b)) return { order: distinct(b) - distinct(a), why: 'it has more items and no repeated ones' };
+  return { order: a.file.localeCompare(b.file), why: 'it comes first by name' };
+}
+
 /**
- * Loads every agenda in the folder. A file that cannot be used is reported in `skipped` with the
- * reason and the rest is still loaded; only an unreadable folder throws.
+ * Loads every document in the folder. Agenda and minutes of one meeting become one meeting (the
+ * minutes' decisions join the agenda's items); two copies of the same meeting's agenda (or
+ * minutes) serve one, the one named in the manifest first, and the other is reported with both
+ * names and why. A file that cannot be used is reported in `skipped` with the reason and the rest
+ * is still loaded; only an unreadable folder throws.
  */
 export async function loadCorpus(corpusDir: string): Promise<CorpusLoad> {
   const skipped: SkippedFile[] = [];
-  let manifest = new Map<string, ManifestEntry>();
-  try {
-    manifest = await readManifest(corpusDir);
-  } catch (error) {
-    if (!(error instanceof ManifestError)) throw error;
-    skipped.push({ file: MANIFEST_FILE, reason: `${error.message.replace(`${MANIFEST_FILE}: `, '')}; agendas are read without it` });
+  const manifest = new Map<string, ManifestEntry>();
+  for (const file of await listManifests(corpusDir)) {
+    try {
+      for (const [name, entry] of await readManifests(corpusDir, file)) manifest.set(name, entry);
+    } catch (error) {
+      if (!(error instanceof ManifestError)) throw error;
+      skipped.push({ file, reason: `${error.message.replace(`${file}: `, '')}; its documents are read without it` });
+    }
   }
   const files = await listAgendaFiles(corpusDir);
-  const byId = new Map<string, Meeting>();
+  const documents: LoadedDocument[] = [];
   for (const file of files) {
     try {
-      const meeting = await loadMeeting(corpusDir, file, manifest.get(file));
-      const existing = byId.get(meeting.id);
-      if (existing) {
-        skipped.push({ file, reason: `is the same meeting (${meeting.committee}, ${meeting.meetingDate}) as ${existing.source}, which is used` });
-        continue;
-      }
-      byId.set(meeting.id, meeting);
+      documents.push(await loadDocument(corpusDir, file, manifest.get(file), skipped));
     } catch (error) {
       if (error instanceof CorpusFileError) skipped.push({ file, reason: error.reason });
       else skipped.push({ file, reason: `could not be read (${(error as Error).message})` });
@@ -152,6 +229,30 @@ export async function loadCorpus(corpusDir: string): Promise<CorpusLoad> {
   for (const name of manifest.keys()) {
     if (!files.includes(name)) skipped.push({ file: name, reason: `is listed in ${MANIFEST_FILE} but is not in the folder` });
   }
-  const meetings = [...byId.values()].sort((a, b) => a.meetingDate.localeCompare(b.meetingDate) || a.committee.localeCompare(b.committee));
+
+  const byMeeting = new Map<string, LoadedDocument[]>();
+  for (const doc of documents) {
+    const id = meetingId(doc.committee, doc.meetingDate, doc.publisher);
+    byMeeting.set(id, [...(byMeeting.get(id) ?? []), doc]);
+  }
+  const meetings: Meeting[] = [];
+  for (const [id, docs] of byMeeting) {
+    const chosen: Partial<Record<MeetingKind, LoadedDocument>> = {};
+    for (const kind of ['agenda', 'minutes'] as const) {
+      const copies = docs.filter((d) => d.kind === kind);
+      const winner = copies.reduce<LoadedDocument | undefined>((best, d) => (best === undefined || preference(d, best).order < 0 ? d : best), undefined);
+      if (!winner) continue;
+      chosen[kind] = winner;
+      for (const loser of copies) {
+        if (loser === winner) continue;
+        skipped.push({
+          file: loser.file,
+          reason: `is the same meeting (${loser.committee}, ${loser.meetingDate}, ${kind === 'agenda' ? 'agenda' : 'minutes'}) as ${winner.file}, which is served because ${preference(winner, loser).why}`,
+        });
+      }
+    }
+    meetings.push(mergeMeetingDocuments(id, chosen.agenda, chosen.minutes));
+  }
+  meetings.sort((a, b) => a.meetingDate.localeCompare(b.meetingDate) || a.committee.localeCompare(b.committee) || a.id.localeCompare(b.id));
   return { meetings, skipped };
 }

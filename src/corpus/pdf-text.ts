@@ -217,7 +217,7 @@ function describePdfjsError(error: unknown): string {
  *   password-protected file, or one without a text layer
  * @example
  * const pages = await readPdfPages(await readFile(path), path);
- * parseAgenda({ file: path, pages, paged: true });
+ * parseMeeting({ file: path, pages, paged: true });
  */
 export async function readPdfPages(data: Uint8Array, file: string): Promise<string[]> {
   checkEnvelope(data, file);

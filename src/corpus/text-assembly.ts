@@ -87,8 +87,50 @@ export function assembleText(lines: readonly SourceLine[], options: { subheading
     prevKind = 'text';
   }
   flush();
-  return paragraphs
-    .map((p) => p.join('\n'))
+  return joinTableRows(paragraphs.map((p) => p.join('\n')))
     .join('\n\n')
     .trim();
+}
+
+/** A table row flattened to a line: a short label and a number or a dash (`Gentofte 14`, `Ballerup -`). */
+export const TABLE_ROW = /^[\p{L}][\p{L}\d .,'’()/&-]{0,60}?\s+(?:-|–|\d[\d.,]*(?:\s*(?:%|pct\.?|kr\.?|mio\.?(?: kr\.?)?|mia\.?(?: kr\.?)?))?)$/u;
+/** A cell that is only an amount (`2.941.813,70`, `4.600.000 kr.`). */
+const AMOUNT = /^-?\d[\d.,]*(?:\s*(?:kr\.?|mio\.?|mia\.?|%|pct\.?))?$/u;
+/** A short label without a sentence's punctuation (`Hovedentreprisen`, `Region Hovedstaden`). */
+const LABEL = /^[\p{L}][^.!?:;]{0,60}$/u;
+
+/**
+ * Extractions put a blank line between the rows of a table, or between a row's label and its
+ * amount. Rows belong together, one a line, so that `Gentofte 14` can be shown as the answer and
+ * read as a row: single-line paragraphs that are rows are joined, and a label paragraph followed by
+ * an amount paragraph becomes one row.
+ */
+function joinTableRows(paragraphs: string[]): string[] {
+  const rows: string[] = [];
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i]!;
+    const next = paragraphs[i + 1];
+    if (!p.includes('\n') && next !== undefined && !next.includes('\n') && LABEL.test(p) && AMOUNT.test(next) && !AMOUNT.test(p)) {
+      rows.push(`${p} ${next}`);
+      i++;
+    } else rows.push(p);
+  }
+  const isRow = (p: string) => !p.includes('\n') && TABLE_ROW.test(p);
+  const out: string[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const p = rows[i]!;
+    const runStart = isRow(p) || (LABEL.test(p) && !p.includes('\n') && isRow(rows[i + 1] ?? '') && isRow(rows[i + 2] ?? ''));
+    if (!runStart) {
+      out.push(p);
+      continue;
+    }
+    let j = i + 1;
+    while (j < rows.length && isRow(rows[j]!)) j++;
+    // Two rows or more make a table; one `label number` line alone is just a short paragraph.
+    if (j - i >= 2) {
+      out.push(rows.slice(i, j).join('\n'));
+      i = j - 1;
+    } else out.push(p);
+  }
+  return out;
 }

@@ -6,7 +6,8 @@ import type { FileHandle } from 'node:fs/promises';
 import { CorpusFolderError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { writeFileAtomic } from '../state/state-file.js';
-import type { Meeting, SkippedFile } from '../corpus/types.js';
+import type { Meeting, Section, SkippedFile } from '../corpus/types.js';
+import { sectionText } from '../corpus/sections.js';
 import { corpusFingerprint, loadCorpus } from '../corpus/load-corpus.js';
 import { SearchIndex, INDEX_FORMAT_VERSION, packPassages, unpackPassages, type Postings } from './search-index.js';
 
@@ -20,10 +21,10 @@ import { SearchIndex, INDEX_FORMAT_VERSION, packPassages, unpackPassages, type P
  *   with its items' passages, then the term lists in chunks. The header is read first, so a
  *   stale index is detected without parsing the rest.
  * - `index.bin`: the postings as flat little-endian arrays, mapped straight into typed arrays,
- *   and the items' *Baggrund* and *Sagsfremstilling* as UTF-8 bytes. Those two are three
- *   quarters of the text and only shown items need them, so a loaded item decodes each on first
- *   access (an own enumerable getter that replaces itself with the string): loading 100,000
- *   items then parses ~80 MB of JSON instead of ~330 MB.
+ *   and each item's sections as UTF-8 JSON. They are nearly all of the text and only shown items
+ *   need them, so a loaded item decodes them on first access (an own enumerable getter that
+ *   replaces itself with the value), and its *Baggrund* and *Sagsfremstilling* are made from
+ *   them: loading 100,000 items then parses ~80 MB of JSON instead of ~330 MB.
  */
 export const INDEX_FILE = 'index.json';
 export const POSTINGS_FILE = 'index.bin';
@@ -32,8 +33,7 @@ export const POSTINGS_FILE = 'index.bin';
 const TERMS_PER_LINE = 20_000;
 
 const ARRAYS = ['termStart', 'segField', 'segStart', 'segLength', 'docs', 'freqs', 'fieldLengths'] as const;
-/** Byte offsets into `text` per item: background starts at [2i], presentation at [2i+1], the next item at [2i+2]. */
-const TEXT_FIELDS = ['background', 'presentation'] as const;
+/** Byte offsets into `text` per item: item i's sections (JSON) are bytes [i] to [i+1]. */
 type ArrayName = (typeof ARRAYS)[number] | 'textOffsets' | 'text';
 const ARRAY_TYPES = {
   termStart: Uint32Array,
@@ -50,22 +50,32 @@ const ARRAY_TYPES = {
 /** Bytes of item text gathered before each write while saving. */
 const TEXT_CHUNK = 8 << 20;
 
+/** Fields kept in `index.bin` (the sections) or derived from them on first access. */
+const LAZY_FIELDS = ['sections', 'background', 'presentation'] as const;
+
 /**
- * Gives every item its lazy `background` and `presentation`: the getter decodes the bytes and
- * turns the property into a plain string, so later reads cost nothing and the item looks (to
- * JSON.stringify, spread, Object.keys) like any other. One shared descriptor per field keeps
- * the cost per item to a property definition.
+ * Gives every item its lazy `sections`, `background` and `presentation`: a getter decodes the
+ * item's sections from the bytes (the two text fields are their background and presentation
+ * parts) and turns the property into a plain value, so later reads cost nothing and the item
+ * looks (to JSON.stringify, spread, Object.keys) like any other. One shared descriptor per field
+ * keeps the cost per item to a property definition.
  */
 function attachLazyText(items: Array<Record<string, unknown>>, bin: Buffer, base: number, offsets: Uint32Array): void {
   const position = new WeakMap<object, number>();
   const settle = (item: object, key: string, value: unknown) => Object.defineProperty(item, key, { value, writable: true, enumerable: true, configurable: true });
-  TEXT_FIELDS.forEach((key, field) => {
+  const decode = (item: object): Section[] => {
+    const i = position.get(item)!;
+    const sections = JSON.parse(bin.toString('utf8', base + offsets[i]!, base + offsets[i + 1]!)) as Section[];
+    settle(item, 'sections', sections);
+    return sections;
+  };
+  for (const key of LAZY_FIELDS) {
     const descriptor: PropertyDescriptor = {
       configurable: true,
       enumerable: true,
-      get(this: object) {
-        const slot = 2 * position.get(this)! + field;
-        const value = bin.toString('utf8', base + offsets[slot]!, base + offsets[slot + 1]!);
+      get(this: Record<string, unknown>) {
+        const sections = key === 'sections' ? decode(this) : (this.sections as Section[]);
+        const value = key === 'sections' ? sections : sectionText(sections, key);
         settle(this, key, value);
         return value;
       },
@@ -74,10 +84,10 @@ function attachLazyText(items: Array<Record<string, unknown>>, bin: Buffer, base
       },
     };
     items.forEach((item, i) => {
-      if (field === 0) position.set(item, i);
+      if (key === 'sections') position.set(item, i);
       Object.defineProperty(item, key, descriptor);
     });
-  });
+  }
 }
 
 interface IndexHeader {
@@ -161,7 +171,7 @@ async function readIndex(dataDir: string, fingerprint: string): Promise<{ index:
     }
     const items = meetings.flatMap((m) => m.items);
     const textOffsets = array('textOffsets');
-    if (textOffsets.length !== 2 * items.length + 1 || textOffsets[textOffsets.length - 1] !== header.arrays.text[1]) return { stale: 'damaged' };
+    if (textOffsets.length !== items.length + 1 || textOffsets[textOffsets.length - 1] !== header.arrays.text[1]) return { stale: 'damaged' };
     attachLazyText(items as unknown as Array<Record<string, unknown>>, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), header.arrays.text[0], textOffsets);
     const terms: string[] = [];
     for (let i = 0; i < header.termLines; i++) for (const t of JSON.parse(it.next().value!) as string[]) terms.push(t);
@@ -221,27 +231,25 @@ async function writeIndex(dataDir: string, index: SearchIndex, fingerprint: stri
     }
     // Item text in chunks: the whole of it would be a quarter of a gigabyte at 100,000 items.
     const items = index.items;
-    const textOffsets = new Uint32Array(2 * items.length + 1);
+    const textOffsets = new Uint32Array(items.length + 1);
     const textStart = offset;
     let textBytes = 0;
     let chunk: Buffer[] = [];
     let chunkBytes = 0;
     for (let i = 0; i < items.length; i++) {
-      for (let f = 0; f < TEXT_FIELDS.length; f++) {
-        textOffsets[2 * i + f] = textBytes;
-        const bytes = Buffer.from(items[i]![TEXT_FIELDS[f]!], 'utf8');
-        if (textBytes + bytes.length > 0xffffffff) throw new Error('item text passes 4 GiB; the index format cannot hold it');
-        chunk.push(bytes);
-        chunkBytes += bytes.length;
-        textBytes += bytes.length;
-      }
+      textOffsets[i] = textBytes;
+      const bytes = Buffer.from(JSON.stringify(items[i]!.sections), 'utf8');
+      if (textBytes + bytes.length > 0xffffffff) throw new Error('item text passes 4 GiB; the index format cannot hold it');
+      chunk.push(bytes);
+      chunkBytes += bytes.length;
+      textBytes += bytes.length;
       if (chunkBytes >= TEXT_CHUNK) {
         await put(Buffer.concat(chunk));
         chunk = [];
         chunkBytes = 0;
       }
     }
-    textOffsets[2 * items.length] = textBytes;
+    textOffsets[items.length] = textBytes;
     if (chunk.length > 0) await put(Buffer.concat(chunk));
     arrays.text = [textStart, textBytes];
     offset = textStart + textBytes;
@@ -274,8 +282,8 @@ async function writeIndex(dataDir: string, index: SearchIndex, fingerprint: stri
     for (const meeting of index.meetings) {
       const passages = packed.slice(item, item + meeting.items.length);
       item += meeting.items.length;
-      // Background and presentation are in index.bin.
-      const stored = { ...meeting, items: meeting.items.map(({ background: _b, presentation: _p, ...rest }) => rest) };
+      // The sections are in index.bin; background and presentation are made from them.
+      const stored = { ...meeting, items: meeting.items.map(({ background: _b, presentation: _p, sections: _s, ...rest }) => rest) };
       await json.write(`${JSON.stringify({ meeting: stored, passages })}\n`);
     }
     for (const line of termLines) await json.write(`${JSON.stringify(line)}\n`);

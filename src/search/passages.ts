@@ -1,8 +1,9 @@
-import type { AgendaItem } from '../corpus/types.js';
+import type { AgendaItem, Section } from '../corpus/types.js';
 
-/** The parts of an item that passages are cut from, in reading order. */
-export const PASSAGE_SECTIONS = ['background', 'recommendation', 'presentation'] as const;
-export type PassageSection = (typeof PASSAGE_SECTIONS)[number];
+/** Every section but the list of attachment titles is searched as passages (decisions and *Økonomi* too). */
+export function isPassageSection(section: Section): boolean {
+  return section.role !== 'attachments';
+}
 
 /**
  * A passage of an item: a run of paragraphs, or one briefing of a *Siden sidst* item (a
@@ -10,7 +11,8 @@ export type PassageSection = (typeof PASSAGE_SECTIONS)[number];
  * does not hold the text twice.
  */
 export interface Passage {
-  section: PassageSection;
+  /** Index into the item's `sections`. */
+  section: number;
   start: number;
   end: number;
 }
@@ -28,7 +30,7 @@ export function isSubheadingParagraph(paragraph: string): boolean {
 }
 
 /** Cuts one section into passages at paragraph boundaries; a sub-heading always starts a new one. */
-export function sectionPassages(section: PassageSection, text: string): Passage[] {
+export function sectionPassages(section: number, text: string): Passage[] {
   const passages: Passage[] = [];
   let start = -1;
   let end = -1;
@@ -55,9 +57,9 @@ export function sectionPassages(section: PassageSection, text: string): Passage[
 }
 
 export function itemPassages(item: AgendaItem): Passage[] {
-  return PASSAGE_SECTIONS.flatMap((s) => sectionPassages(s, item[s]));
+  return item.sections.flatMap((s, i) => (isPassageSection(s) ? sectionPassages(i, s.text) : []));
 }
 
 export function passageText(item: AgendaItem, passage: Passage): string {
-  return item[passage.section].slice(passage.start, passage.end);
+  return item.sections[passage.section]?.text.slice(passage.start, passage.end) ?? '';
 }

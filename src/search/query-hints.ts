@@ -1,15 +1,18 @@
 import { isoDate, monthNumber } from '../corpus/danish-dates.js';
 import { foldDanish } from './fold.js';
+import { findCaseNumbers } from '../corpus/case-numbers.js';
 
 /**
  * What a question says besides its topic: case and item numbers to look up exactly, and which
  * meeting or committee it is about. Hints narrow or boost; the rest of the question is searched.
  */
 export interface QueryHints {
-  /** Normalised case numbers, `SAG-2025-01103`. */
+  /** Case numbers in their lookup form (`caseKey`): `SAG-2025-01103`, `19/3143`, `00.32.00-S00-1-19`. */
   caseNumbers: string[];
-  /** `4.3` from `punkt 4.3`. */
+  /** `4.3` from `punkt 4.3`, `130` from `punkt 130` or `sag nr. 130`. */
   itemNumber?: string;
+  /** The words that gave a single item number (`punkt 3`): searched as words when no item has that number. */
+  itemText?: string;
   /** Meeting dates the question points at (inclusive range, YYYY-MM-DD). */
   dateFrom?: string;
   dateTo?: string;
@@ -27,8 +30,9 @@ export interface QueryHints {
   text: string;
 }
 
-const CASE = /\bsag(?:snr\.?|snummer)?[\s.:#-]*(\d{4})\s*[-/ ]\s*(\d{1,6})\b/gi;
 const ITEM = /\b(?:punkt|pkt\.?|dagsordenspunkt|item|point)\s*(\d{1,2})\.(\d{1,2})\.?(?!\d)/i;
+/** `punkt 130`, `pkt. 44`, `sag nr. 130`: an item number of material numbered 1, 2, 3 … */
+const SINGLE_ITEM = /\b(?:punkt|pkt\.?|dagsordenspunkt|item|sag nr\.?)\s*(\d{1,4})\b(?![.,]\d)/i;
 const BARE_ITEM = /(?:^|\s)(\d{1,2})\.(\d{1,2})\.?(?=\s|$)/;
 const ISO = /\b(\d{4})-(\d{2})-(\d{2})\b/;
 const DMY_NUMERIC = /\b(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b/;
@@ -54,17 +58,12 @@ function lastDay(year: number, month: number): string {
   return isoDate(year, month, d.getUTCDate())!;
 }
 
-/** Normalises `sag 2025-1103`, `SAG-2025-01103` … to `SAG-2025-01103`. */
-export function normaliseCaseNumber(year: string, serial: string): string {
-  return `SAG-${year}-${serial.padStart(5, '0')}`;
-}
-
 export function parseQueryHints(question: string): QueryHints {
   let text = question;
   const caseNumbers: string[] = [];
-  for (const m of question.matchAll(CASE)) {
-    caseNumbers.push(normaliseCaseNumber(m[1]!, m[2]!));
-    text = text.replace(m[0], ' ');
+  for (const found of findCaseNumbers(question)) {
+    caseNumbers.push(found.key);
+    text = text.replace(found.text, ' ');
   }
   const hints: QueryHints = { caseNumbers: [...new Set(caseNumbers)], text };
 
@@ -72,6 +71,13 @@ export function parseQueryHints(question: string): QueryHints {
   if (item) {
     hints.itemNumber = `${Number(item[1])}.${Number(item[2])}`;
     text = text.replace(item[0], ' ');
+  } else {
+    const single = SINGLE_ITEM.exec(text);
+    if (single) {
+      hints.itemNumber = String(Number(single[1]));
+      hints.itemText = single[0];
+      text = text.replace(single[0], ' ');
+    }
   }
 
   const iso = ISO.exec(question);

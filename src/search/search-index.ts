@@ -1,7 +1,7 @@
 import MiniSearch from 'minisearch';
 import type { AgendaItem, Meeting } from '../corpus/types.js';
 import { Lexicon, tokenize, analyzeToken } from './analyzer.js';
-import { itemPassages, passageText, PASSAGE_SECTIONS, type Passage } from './passages.js';
+import { itemPassages, passageText, type Passage } from './passages.js';
 
 /**
  * The searchable form of the corpus: one MiniSearch document per item (title, recommendation,
@@ -36,7 +36,7 @@ export interface IndexDoc {
 const TERM_SEPARATOR = ' ';
 
 /** Bump when the saved form changes; an index saved by other code is rebuilt. */
-export const INDEX_FORMAT_VERSION = 6;
+export const INDEX_FORMAT_VERSION = 7;
 
 export function miniSearchOptions() {
   return {
@@ -48,7 +48,7 @@ export function miniSearchOptions() {
 }
 
 function metaText(item: AgendaItem): string {
-  return `${item.heading} ${item.committee} ${item.number}`;
+  return `${item.heading} ${item.committee} ${item.publisher ?? ''} ${item.number}`;
 }
 
 /**
@@ -361,7 +361,8 @@ export function analyseCorpus(meetings: readonly Meeting[]): AnalysedCorpus {
   // analyzeToken memoises per token, so repeated words cost a look-up.
   for (const item of items) {
     const seen = new Set<string>();
-    for (const token of tokenize(`${item.title}\n${item.recommendation}\n${item.background}\n${item.presentation}\n${item.attachments.join('\n')}`)) {
+    const passageTexts = itemPassages(item).map((p) => passageText(item, p));
+    for (const token of tokenize(`${item.title}\n${item.recommendation}\n${item.attachments.join('\n')}\n${passageTexts.join('\n')}`)) {
       for (const term of analyzeToken(token)) seen.add(term);
     }
     for (const term of seen) {
@@ -396,13 +397,13 @@ export function analyseCorpus(meetings: readonly Meeting[]): AnalysedCorpus {
 
 /** Passages of every item packed as `[section, start, end, …]` per item, for saving. */
 export function packPassages(passages: ReadonlyArray<readonly Passage[]>): number[][] {
-  return passages.map((list) => list.flatMap((p) => [PASSAGE_SECTIONS.indexOf(p.section), p.start, p.end]));
+  return passages.map((list) => list.flatMap((p) => [p.section, p.start, p.end]));
 }
 
 export function unpackPassages(packed: readonly (readonly number[])[]): Array<Passage[]> {
   return packed.map((flat) => {
     const out: Passage[] = [];
-    for (let i = 0; i + 2 < flat.length; i += 3) out.push({ section: PASSAGE_SECTIONS[flat[i]!]!, start: flat[i + 1]!, end: flat[i + 2]! });
+    for (let i = 0; i + 2 < flat.length; i += 3) out.push({ section: flat[i]!, start: flat[i + 1]!, end: flat[i + 2]! });
     return out;
   });
 }

@@ -16,8 +16,11 @@ describe('npm run ask', () => {
     expect(lines.map((l) => l.query)).toEqual(['fysioterapi', 'SAG-2024-01739', '', '', 'flygtninge', '\u0000\u001b[2J']);
     expect(lines[2]).toMatchObject({ status: 'invalid', message: expect.stringMatching(/^Skriv et spørgsmål/), results: [] });
     const first = lines[0].results[0];
-    expect(Object.keys(first).sort()).toEqual(['caseNumber', 'committee', 'id', 'link', 'meetingDate', 'number', 'recommendation', 'score', 'snippet', 'title']);
+    expect(Object.keys(first).sort()).toEqual(['caseNumber', 'committee', 'decision', 'id', 'kind', 'link', 'meetingDate', 'number', 'publisher', 'recommendation', 'score', 'snippet', 'title', 'unstructured']);
     expect(first.number).toBe('3.6');
+    // An agenda: no decision yet.
+    expect(first.kind).toBe('agenda');
+    expect(first.decision).toBeNull();
     expect(first.meetingDate).toBe('2025-04-11');
     expect(lines[1].results).toHaveLength(12);
     for (const l of lines) for (const r of l.results) expect(typeof r.snippet).toBe('string');

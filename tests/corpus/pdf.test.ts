@@ -4,7 +4,7 @@ import PDFDocument from 'pdfkit';
 import { getDocumentProxy } from 'unpdf';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeAgendaPdf } from '../../scripts/make-test-pdf.js';
-import { parseAgenda, type ParsedItem } from '../../src/corpus/parse-agenda.js';
+import { parseMeeting, type ParsedItem } from '../../src/corpus/parse-meeting.js';
 import { readPdfPages } from '../../src/corpus/pdf-text.js';
 import { CorpusFileError, ErrorCode } from '../../src/errors.js';
 import { tempDir } from '../helpers/temp-dir.js';
@@ -105,8 +105,8 @@ describe.each(SEEDS)('readPdfPages on $file rendered as PDF', ({ file, hasFileLi
   });
 
   it('parses into the same items as the text, each with the page its heading is on', () => {
-    const fromText = parseAgenda({ file, pages: [text], paged: false });
-    const fromPdf = parseAgenda({ file: pdfFile, pages, paged: true });
+    const fromText = parseMeeting({ file, pages: [text], paged: false });
+    const fromPdf = parseMeeting({ file: pdfFile, pages, paged: true });
 
     expect(fromPdf.items.length).toBeGreaterThan(10);
     expect(fromPdf.items.map(withoutPage)).toEqual(fromText.items.map(withoutPage));
@@ -127,7 +127,7 @@ describe.each(SEEDS)('readPdfPages on $file rendered as PDF', ({ file, hasFileLi
   });
 
   it('gives items the http(s) links of the text and no file: link', () => {
-    const fromPdf = parseAgenda({ file: pdfFile, pages, paged: true });
+    const fromPdf = parseMeeting({ file: pdfFile, pages, paged: true });
     const links = fromPdf.items.flatMap((item) => item.links);
     const expected = new Set(urlsAfterLines(text).map(([, url]) => url));
     expect(new Set(links)).toEqual(expected);
@@ -141,7 +141,7 @@ describe('readPdfPages on the 11 April 2025 agenda', () => {
     const file = path.join(tmp, 'dagsorden-3.4.pdf');
     fs.writeFileSync(file, await makeAgendaPdf(text));
     const pages = await readPdfPages(new Uint8Array(fs.readFileSync(file)), file);
-    const { items } = parseAgenda({ file, pages, paged: true });
+    const { items } = parseMeeting({ file, pages, paged: true });
     const item = items.find((i) => i.number === '3.4')!;
     expect(item.title).toBe('Status på implementering af sundhedsreformen');
     expect(pages[item.page! - 1]).toContain('3.4. Status på implementering af sundhedsreformen');
@@ -270,5 +270,28 @@ describe('readPdfPages on bad input', () => {
     await readPdfPages(copy, 'kopi.pdf');
     expect(copy.byteLength).toBe(good.byteLength);
     expect(Buffer.from(copy).equals(Buffer.from(good))).toBe(true);
+  });
+});
+
+describe.each([
+  { file: 'mariagerfjord-udvalget-for-teknik-og-miljoe-2019-05-06.txt', committee: 'Udvalget for Teknik og Miljø', date: '06-05-2019' },
+  { file: 'roedovre-kommunalbestyrelsen-2019-09-24.txt', committee: 'Kommunalbestyrelsen', date: '24-09-2019' },
+  { file: 'roskilde-kultur-og-idraetsudvalget-2019-04-03.txt', committee: 'Kultur- og Idrætsudvalget', date: '03-04-2019' },
+])('a municipality’s minutes ($file) as PDF', ({ file, committee, date }) => {
+  it('give the same items, case numbers, recommendations and decisions as their text', async () => {
+    const text = fs
+      .readFileSync(path.join('tests/fixtures/layouts', file), 'utf8')
+      .split('\n')
+      .filter((l) => !l.startsWith('# '))
+      .join('\n')
+      // Roskilde's list marks are a combining stroke, which the test PDF's Helvetica cannot draw.
+      .replace(/\u0335/g, '–');
+    const pages = await readPdfPages(await makeAgendaPdf(text, { committee, date, pageBreakBeforeHeadings: false, title: `Referat ${committee}` }), file.replace('.txt', '.pdf'));
+    const fromText = parseMeeting({ file, pages: [text], paged: false });
+    const fromPdf = parseMeeting({ file, pages, paged: true });
+    const shape = (d: typeof fromText) => d.items.map((i) => ({ number: i.number, title: i.title, caseNumber: i.caseNumber, recommendation: words(i.recommendation), decision: i.decision && words(i.decision) }));
+    expect(shape(fromPdf)).toEqual(shape(fromText));
+    expect([fromPdf.committee, fromPdf.meetingDate, fromPdf.kind]).toEqual([fromText.committee, fromText.meetingDate, fromText.kind]);
+    expect(fromPdf.items.every((i) => i.page !== undefined)).toBe(true);
   });
 });

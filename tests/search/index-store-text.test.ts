@@ -14,6 +14,7 @@ async function savedAndLoaded() {
   const first = all[0]!.items[0]!;
   first.background = 'Ældre- og sundhedsområdet: ø, å, é, “citat” – og 🙂.';
   first.presentation = '';
+  first.sections = [{ heading: 'Baggrund', role: 'background', text: first.background }, ...first.sections.filter((s) => s.role !== 'background' && s.role !== 'presentation')];
   const built = SearchIndex.build(all);
   const dataDir = tempDir('moedebot-text-');
   const corpusDir = tempDir('moedebot-corpus-');
@@ -24,15 +25,17 @@ async function savedAndLoaded() {
 }
 
 describe('item text in index.bin', () => {
-  it('keeps background and presentation out of index.json and gives them back unchanged', async () => {
+  it('keeps sections, background and presentation out of index.json and gives them back unchanged', async () => {
     const { built, loaded, dataDir } = await savedAndLoaded();
     const json = readFileSync(path.join(dataDir, INDEX_FILE), 'utf8');
     expect(json).not.toContain('"background"');
     expect(json).not.toContain('"presentation"');
+    expect(json).not.toContain('"sections"');
     expect(loaded.items.length).toBe(built.items.length);
     loaded.items.forEach((item, i) => {
       expect(item.background).toBe(built.items[i]!.background);
       expect(item.presentation).toBe(built.items[i]!.presentation);
+      expect(item.sections).toEqual(built.items[i]!.sections);
     });
     expect(loaded.items[0]!.background).toContain('🙂');
     expect(loaded.passageText(3, 0)).toBe(built.passageText(3, 0));

@@ -1,24 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { parseAgenda, type ParsedAgenda } from '../../src/corpus/parse-agenda.js';
+import { parseMeeting, type ParsedDocument } from '../../src/corpus/parse-meeting.js';
 import { joinLines, assembleText } from '../../src/corpus/text-assembly.js';
 
 const APRIL_2025 = 'corpus/kkr-hovedstaden-2025-04-11-dagsorden.txt';
 const JUNE_2024 = 'corpus/kkr-hovedstaden-2024-06-18-dagsorden.txt';
 
-function parseFile(file: string): ParsedAgenda {
-  return parseAgenda({ file, pages: [readFileSync(file, 'utf8')], paged: false });
+function parseFile(file: string): ParsedDocument {
+  return parseMeeting({ file, pages: [readFileSync(file, 'utf8')], paged: false });
 }
 
 const april = parseFile(APRIL_2025);
 const june = parseFile(JUNE_2024);
-const item = (agenda: ParsedAgenda, number: string) => {
+const item = (agenda: ParsedDocument, number: string) => {
   const found = agenda.items.find((i) => i.number === number);
   if (!found) throw new Error(`no item ${number}`);
   return found;
 };
 
-describe('parseAgenda on the seed agendas', () => {
+describe('parseMeeting on the seed agendas', () => {
   it('finds exactly the items of 11 April 2025, none made from numbered lists', () => {
     expect(april.items.map((i) => i.number)).toEqual([
       '1.1', '1.2', '2.1', '3.1', '3.2', '3.3', '3.4', '3.5', '3.6', '3.7', '3.8', '3.9', '3.10', '3.11', '3.12', '4.1',
@@ -38,7 +38,7 @@ describe('parseAgenda on the seed agendas', () => {
 
   it('detects the date from the approval of the agenda when no footer survives', () => {
     const text = readFileSync(APRIL_2025, 'utf8').replace(/KKR Hovedstaden {2}\| 11-04-2025/g, '');
-    expect(parseAgenda({ file: 'x.txt', pages: [text], paged: false }).meetingDate).toBe('2025-04-11');
+    expect(parseMeeting({ file: 'x.txt', pages: [text], paged: false }).meetingDate).toBe('2025-04-11');
   });
 
   it('keeps whole, unwrapped titles and repairs hyphenation in them', () => {
@@ -99,7 +99,7 @@ describe('parseAgenda on the seed agendas', () => {
     expect(item(april, '3.12').links).toEqual([
       'https://ufm.dk/lovstof/politiske-aftaler/reform-af-professionsbachelor-og-erhvervsakademiuddannelserne-i-danmark/aftale-om-reform-af-professionsbachelor-og-erhvervsakademiuddannelser.pdf',
     ]);
-    const withFile = parseAgenda({ file: 'f.txt', pages: [readFileSync(APRIL_2025, 'utf8').replace('https://www.kl.dk/hoeringssvar', 'file:///C:/Users/x/hoeringssvar.docx')], paged: false });
+    const withFile = parseMeeting({ file: 'f.txt', pages: [readFileSync(APRIL_2025, 'utf8').replace('https://www.kl.dk/hoeringssvar', 'file:///C:/Users/x/hoeringssvar.docx')], paged: false });
     for (const i of withFile.items) for (const l of i.links) expect(l).toMatch(/^https?:\/\//);
     for (const i of [...april.items, ...june.items]) expect(`${i.background}${i.presentation}`).not.toMatch(/https?:\/\//);
   });
@@ -128,7 +128,7 @@ describe('parseAgenda on the seed agendas', () => {
   it('gives page numbers only for paged (PDF) sources', () => {
     expect(april.items.every((i) => i.page === undefined)).toBe(true);
     const pages = readFileSync(APRIL_2025, 'utf8').split(' 3. Regionalpolitiske sager');
-    const paged = parseAgenda({ file: 'x.pdf', pages: [pages[0]!, ` 3. Regionalpolitiske sager${pages[1]!}`], paged: true });
+    const paged = parseMeeting({ file: 'x.pdf', pages: [pages[0]!, ` 3. Regionalpolitiske sager${pages[1]!}`], paged: true });
     expect(paged.items.find((i) => i.number === '2.1')?.page).toBe(1);
     expect(paged.items.find((i) => i.number === '3.1')?.page).toBe(2);
   });

@@ -1,0 +1,207 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parseMeeting, type ParsedDocument } from '../../src/corpus/parse-meeting.js';
+import { htmlToText } from '../../src/corpus/html-text.js';
+
+/**
+ * Layouts that the excerpts in tests/fixtures/layouts do not show, in the shape the common
+ * agenda systems export them (contents with page numbers and a closed item, titles without
+ * numbers, a plain numbered agenda, an HTML publication). The wording is kept short; the layout
+ * is what is tested.
+ */
+function parse(text: string, file = 'x.txt'): ParsedDocument {
+  return parseMeeting({ file, pages: [text], paged: false });
+}
+
+const summary = (d: ParsedDocument) => d.items.map((i) => ({ number: i.number, title: i.title, caseNumber: i.caseNumber, decision: i.decision }));
+
+describe('parseMeeting on other layouts', () => {
+  it('reads an export with contents and page numbers, bookkeeping lines and a closed item', () => {
+    const doc = parse(
+      [
+        'Referat',
+        'Økonomiudvalget',
+        'Mødedato: 12. marts 2024',
+        'Mødested: Rådhuset, mødelokale 1',
+        '',
+        'Indholdsfortegnelse',
+        '1. Godkendelse af dagsorden 2',
+        '2. Budgetopfølgning pr. 31. januar 2024 3',
+        '3. Salg af ejendom (Lukket punkt) 5',
+        '',
+        '1. Godkendelse af dagsorden',
+        'Sagsnr.: 24/1021',
+        'Sagsansvarlig: Mette Jensen',
+        '',
+        'Indstilling',
+        'Direktionen indstiller, at dagsordenen godkendes.',
+        '',
+        'Beslutning',
+        'Godkendt.',
+        '',
+        '2. Budgetopfølgning pr. 31. januar 2024',
+        'Sagsnr.: 24/980',
+        'Sagsansvarlig: Peter Holm',
+        '',
+        'Beslutningstema',
+        'Økonomiudvalget skal tage stilling til budgetopfølgningen.',
+        '',
+        'Indstilling',
+        'Direktionen indstiller, at',
+        '1. budgetopfølgningen tages til efterretning',
+        '2. der gives en tillægsbevilling på 2,4 mio. kr.',
+        '',
+        'Beslutning',
+        'Anbefales.',
+        '',
+        '3. Salg af ejendom (Lukket punkt)',
+      ].join('\n'),
+    );
+    expect(doc.committee).toBe('Økonomiudvalget');
+    expect(doc.meetingDate).toBe('2024-03-12');
+    expect(doc.kind).toBe('minutes');
+    expect(summary(doc)).toEqual([
+      { number: '1', title: 'Godkendelse af dagsorden', caseNumber: '24/1021', decision: 'Godkendt.' },
+      { number: '2', title: 'Budgetopfølgning pr. 31. januar 2024', caseNumber: '24/980', decision: 'Anbefales.' },
+      { number: '3', title: 'Salg af ejendom (Lukket punkt)', caseNumber: '', decision: null },
+    ]);
+    expect(doc.items[1]!.background).toBe('Økonomiudvalget skal tage stilling til budgetopfølgningen.');
+    expect(doc.items[1]!.recommendation).toContain('1. budgetopfølgningen tages til efterretning');
+  });
+
+  it('reads items printed as bare titles over their sections', () => {
+    const doc = parse(
+      [
+        'Byrådet',
+        'Referat',
+        'Onsdag den 4. september 2019 kl. 18.00',
+        '',
+        'Forslag til lokalplan 1100, Boliger ved Ringgaden',
+        'Resume',
+        'Forslaget muliggør 200 boliger ved Ringgaden.',
+        'Indstilling',
+        'At forslaget vedtages.',
+        'Beslutning',
+        'Vedtaget.',
+        'Budgetrevision 2019',
+        'Resume',
+        'Budgetrevisionen viser et merforbrug på 12 mio. kr.',
+        'Indstilling',
+        'At budgetrevisionen tages til efterretning.',
+        'Beslutning',
+        'Taget til efterretning.',
+      ].join('\n'),
+    );
+    expect(doc.committee).toBe('Byrådet');
+    expect(doc.meetingDate).toBe('2019-09-04');
+    expect(summary(doc)).toEqual([
+      { number: '', title: 'Forslag til lokalplan 1100, Boliger ved Ringgaden', caseNumber: '', decision: 'Vedtaget.' },
+      { number: '', title: 'Budgetrevision 2019', caseNumber: '', decision: 'Taget til efterretning.' },
+    ]);
+    expect(doc.items[1]!.background).toBe('Budgetrevisionen viser et merforbrug på 12 mio. kr.');
+  });
+
+  it('reads a plain numbered agenda without case lines or section headings', () => {
+    const doc = parse(
+      [
+        'Dagsorden',
+        'Handicaprådet',
+        'Mødedato: 3. februar 2025',
+        '',
+        '1. Godkendelse af dagsorden',
+        '',
+        '2. Orientering fra formanden',
+        'Formanden orienterer om mødet med borgmesteren.',
+        '',
+        '3. Tilgængelighed på rådhuset',
+        'Rådet drøfter forslag til bedre adgang for kørestolsbrugere.',
+      ].join('\n'),
+    );
+    expect(doc.kind).toBe('agenda');
+    expect(doc.committee).toBe('Handicaprådet');
+    expect(doc.items.map((i) => [i.number, i.title])).toEqual([
+      ['1', 'Godkendelse af dagsorden'],
+      ['2', 'Orientering fra formanden'],
+      ['3', 'Tilgængelighed på rådhuset'],
+    ]);
+    expect(doc.items[2]!.background).toBe('Rådet drøfter forslag til bedre adgang for kørestolsbrugere.');
+  });
+
+  it('reads `Punkt N:` headings and a decision of an earlier committee as history', () => {
+    const doc = parse(
+      [
+        'Referat af møde i Klima- og Planudvalget',
+        'Den 09.01.2020 kl. 13:00',
+        '',
+        'Punkt 1: Cykelstrategi 2020',
+        'Sagsnr.: 19/3143',
+        '',
+        'Sagsfremstilling',
+        'Strategien sætter mål for cykeltrafikken frem mod 2030.',
+        '',
+        'Beslutning i Teknisk Udvalg den 12-12-2019',
+        'Anbefales.',
+        '',
+        'Beslutning i Klima- og Planudvalget den 09-01-2020',
+        'Godkendt.',
+      ].join('\n'),
+    );
+    expect(doc.committee).toBe('Klima- og Planudvalget');
+    expect(doc.meetingDate).toBe('2020-01-09');
+    const item = doc.items[0]!;
+    expect([item.number, item.title, item.caseNumber]).toEqual(['1', 'Cykelstrategi 2020', '19/3143']);
+    expect(item.decision).toBe('Godkendt.');
+    expect(item.sections.map((s) => s.role)).toEqual(['presentation', 'history', 'decision']);
+  });
+});
+
+describe('htmlToText and HTML publications', () => {
+  // Brønderslev's minutes as a web page would carry them: navigation, a cookie banner, headings,
+  // a cost table and attachment links, then a site footer.
+  const broenderslev = readFileSync('tests/fixtures/layouts/broenderslev-oekonomiudvalget-2020-11-18.txt', 'utf8');
+  const html = `<!doctype html><html><head><title>Økonomiudvalget - Referat - 18.11.2020</title><script>var x = 1;</script></head>
+<body><nav><a href="/">Forside</a> <a href="/politik">Politik</a></nav>
+<div class="cookie-banner">Vi bruger cookies til statistik.</div>
+<main>
+<h1>Økonomiudvalget - Referat</h1>
+<p>Dato: 18. november 2020<br>Lokale: Virtuelt møde via Teams</p>
+<h2>3. Anlægsregnskab for separering af spildevand ved Søndergade skole</h2>
+<h3>Resume</h3><p>Sagsforløb: ØK/BY</p>
+<p>Der er udarbejdet anlægsregnskab for udført spildevandsseparering og belægningsarbejder ved Søndergades Skole.</p>
+<h3>Sagsfremstilling</h3>
+<p>Byrådet har den 10. oktober 2018 meddelt anlægsbevilling på i alt 4.600.000 kr.</p>
+<table><tr><th>Post</th><th>Beløb</th></tr><tr><td>Hovedentreprisen</td><td>2.941.813,70</td></tr><tr><td>Ekstern og intern rådgivning</td><td>434.129,85</td></tr></table>
+<p>Staben foreslår, at Byrådet godkender anlægsregnskabet.</p>
+<h3>Bilag</h3><ul><li><a href="/media/1234/anlaegsregnskab.pdf">Anlægsregnskab Søndergade skole</a></li></ul>
+<h3>Beslutning</h3><p>Der ønskes specifikation af forbrug inden endelig behandling.</p>
+<p><a href="#top">Til toppen</a></p>
+</main>
+<footer>Brønderslev Kommune · Ny Rådhusplads 1 · 9700 Brønderslev</footer>
+</body></html>`;
+
+  it('turns blocks into lines, rows into one line each, and links into bare addresses', () => {
+    const text = htmlToText(html, 'https://www.bronderslev.dk/Politik/155-2083.aspx');
+    expect(text).toContain('Hovedentreprisen 2.941.813,70');
+    expect(text).toContain('https://www.bronderslev.dk/media/1234/anlaegsregnskab.pdf');
+    expect(text).not.toContain('var x');
+    expect(text).not.toContain('Forside');
+    expect(text).not.toContain('Ny Rådhusplads');
+    expect(text).not.toContain('cookies');
+  });
+
+  it('parses the publication like the text it holds', () => {
+    const doc = parseMeeting({ file: 'broenderslev.html', pages: [htmlToText(html, 'https://www.bronderslev.dk/Politik/155-2083.aspx')], paged: false });
+    expect(doc.committee).toBe('Økonomiudvalget');
+    expect(doc.meetingDate).toBe('2020-11-18');
+    expect(doc.kind).toBe('minutes');
+    expect(doc.publisher).toBe('Brønderslev Kommune');
+    const item = doc.items[0]!;
+    expect([item.number, item.title]).toEqual(['3', 'Anlægsregnskab for separering af spildevand ved Søndergade skole']);
+    expect(item.recommendation).toBe('Staben foreslår, at Byrådet godkender anlægsregnskabet.');
+    expect(item.decision).toBe('Der ønskes specifikation af forbrug inden endelig behandling.');
+    expect(item.links).toEqual(['https://www.bronderslev.dk/media/1234/anlaegsregnskab.pdf']);
+    expect(item.attachments).toEqual(['Anlægsregnskab Søndergade skole']);
+    // The same decision as in the excerpt of the real page.
+    expect(broenderslev).toContain(item.decision!);
+  });
+});
