@@ -22,10 +22,11 @@ import type { Logger } from '../log.js';
  */
 export async function writeFileAtomic(file: string, data: string | Uint8Array | ((handle: FileHandle) => Promise<void>)): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
-  // Unique per write, so two writers (the bot and `npm run index`) never share a temporary file.
+  // Unique per write, so two writers (the bot and `npm run index`) never share a temporary file;
+  // a hidden name ending in .tmp, which neither the corpus loader nor the corpus watcher reads.
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    const handle = await open(tmp, 'w');
+    const handle = await open(tmp, 'wx');
     try {
       if (typeof data === 'function') await data(handle);
       else await handle.writeFile(data);
