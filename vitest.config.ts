@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Removes the temporary folders each test file made (tests/helpers/temp-dir.ts).
+    setupFiles: ['tests/setup/remove-temp-dirs.ts'],
   },
 });

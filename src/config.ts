@@ -49,6 +49,21 @@ const integer = (fallback: number, min: number, max: number, message: string) =>
 const port = (fallback: number) => integer(fallback, 0, 65535, 'must be a port number from 0 to 65535');
 const positiveInt = (fallback: number) => integer(fallback, 1, Number.MAX_SAFE_INTEGER, 'must be a whole number above 0');
 
+/** A port, or undefined when unset or empty. */
+const optionalPort = z
+  .string()
+  .trim()
+  .optional()
+  .transform((s, ctx) => {
+    if (s === undefined || s === '') return undefined;
+    const n = Number(s);
+    if (!Number.isInteger(n) || n < 0 || n > 65535) {
+      ctx.addIssue({ code: 'custom', message: 'must be a port number from 0 to 65535' });
+      return z.NEVER;
+    }
+    return n;
+  });
+
 const list = z
   .string()
   .optional()
@@ -144,6 +159,9 @@ const EnvSchema = z.object({
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .optional()
     .default('info'),
+  LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
+  SHUTDOWN_GRACE_MS: integer(10_000, 0, 600_000, 'must be a whole number of milliseconds from 0 to 600000'),
+  HEALTH_PORT: optionalPort,
   CORPUS_DIR: optionalString.default('corpus'),
   DATA_DIR: optionalString.default('data'),
 
@@ -174,6 +192,7 @@ const EnvSchema = z.object({
     .regex(/^\d{15,22}$/, 'must be a numeric server (guild) id')
     .optional(),
   DISCORD_CASE_NUMBER_REPLIES: bool(false),
+  DISCORD_API_URL: httpUrl,
 
   TEAMS_APP_ID: optionalString,
   TEAMS_APP_PASSWORD: optionalString,
@@ -213,6 +232,8 @@ export interface DiscordConfig {
   applicationId: string;
   guildId?: string;
   caseNumberReplies: boolean;
+  /** Base URL of Discord's REST API without the version, e.g. `http://127.0.0.1:4000/api` (a proxy, tests); default Discord's. */
+  apiUrl?: string;
 }
 
 export interface TeamsConfig {
@@ -251,6 +272,12 @@ export interface SourcesConfig {
 export interface Config {
   production: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** LOG_FORMAT; when unset the logger picks `pretty` on a terminal and `json` otherwise. */
+  logFormat?: 'pretty' | 'json';
+  /** SHUTDOWN_GRACE_MS: how long answers in flight may take to finish after SIGTERM (default 10 s). */
+  shutdownGraceMs: number;
+  /** HEALTH_PORT: a port serving only `GET /healthz`, for deployments without an HTTP platform. */
+  healthPort?: number;
   corpusDir: string;
   dataDir: string;
   slack?: SlackConfig;
@@ -259,6 +286,9 @@ export interface Config {
   digest: DigestConfig;
   sources?: SourcesConfig;
 }
+
+/** The variables whose values are secrets: scrubbed from every log line (see `registerSecrets`). */
+export const SECRET_VARIABLES = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'DISCORD_TOKEN', 'TEAMS_APP_PASSWORD'] as const;
 
 function need(value: string | undefined, name: string, why: string): string {
   if (value === undefined) throw new ConfigError(`${name} is not set; it is required ${why}.`);
@@ -319,6 +349,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       applicationId,
       ...(e.DISCORD_GUILD_ID !== undefined ? { guildId: e.DISCORD_GUILD_ID } : {}),
       caseNumberReplies: e.DISCORD_CASE_NUMBER_REPLIES,
+      ...(e.DISCORD_API_URL !== undefined ? { apiUrl: e.DISCORD_API_URL.replace(/\/+$/, '') } : {}),
     };
   }
 
@@ -369,6 +400,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     production,
     logLevel: e.LOG_LEVEL,
+    ...(e.LOG_FORMAT !== undefined ? { logFormat: e.LOG_FORMAT } : {}),
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    ...(e.HEALTH_PORT !== undefined ? { healthPort: e.HEALTH_PORT } : {}),
     corpusDir: e.CORPUS_DIR,
     dataDir: e.DATA_DIR,
     ...(slack ? { slack } : {}),

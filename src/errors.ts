@@ -6,6 +6,7 @@ export enum ErrorCode {
   ConfigInvalid = 'config_invalid',
   CorpusFileUnreadable = 'corpus_file_unreadable',
   CorpusFileUnparseable = 'corpus_file_unparseable',
+  CorpusFolderUnreadable = 'corpus_folder_unreadable',
   ManifestInvalid = 'manifest_invalid',
   IndexUnreadable = 'index_unreadable',
   QuestionInvalid = 'question_invalid',
@@ -48,6 +49,18 @@ export class ManifestError extends MoedebotError {
   constructor(message: string, options?: { cause?: unknown }) {
     super(ErrorCode.ManifestInvalid, message, options);
     this.name = 'ManifestError';
+  }
+}
+
+/** The corpus folder itself cannot be listed; the message names the folder, the reason and CORPUS_DIR. */
+export class CorpusFolderError extends MoedebotError {
+  constructor(
+    readonly folder: string,
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(ErrorCode.CorpusFolderUnreadable, `The corpus folder ${folder} cannot be read (${reason}); set CORPUS_DIR to the folder with the agendas.`, options);
+    this.name = 'CorpusFolderError';
   }
 }
 

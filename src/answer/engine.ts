@@ -14,6 +14,7 @@ import { groupNearDuplicates, isBriefingItem, isStandardItem, recencyFactor, STA
 import { foldDanish } from '../search/fold.js';
 import { formatDanishDate } from '../corpus/danish-dates.js';
 import { caseKey } from '../corpus/case-numbers.js';
+import { quoteQuestion } from './quote.js';
 
 /** Longer than any chat message a person types; longer input is refused with an explanation. */
 export const MAX_QUESTION_LENGTH = 2000;
@@ -150,7 +151,7 @@ class Engine implements AnswerEngine {
   }
 
   async reload(): Promise<ReloadReport> {
-    const { index, skipped, rebuilt } = await loadOrBuildIndex(this.options.corpusDir, this.options.dataDir);
+    const { index, skipped, rebuilt } = await loadOrBuildIndex(this.options.corpusDir, this.options.dataDir, false, this.options.logger);
     const synonyms = await Synonyms.load(this.options.corpusDir);
     this.swap(index, synonyms);
     this.report = { meetings: index.meetings.length, items: index.itemCount, skipped, rebuilt };
@@ -212,7 +213,7 @@ class Engine implements AnswerEngine {
       items = [...first, ...items.filter((i) => i.number !== hints.itemNumber)];
     } else items = this.byTopic(items, hints.text);
     const label = hints.caseNumbers.join(', ');
-    return this.page(query, 'case', items, filters, Math.max(limit, hints.itemNumber ? limit : 50), offset, `Der er ingen punkter med sagsnummer ${label} i materialet. Tjek nummeret, eller søg på emnet i stedet.`);
+    return this.page(query, 'case', items, filters, Math.max(limit, hints.itemNumber ? limit : 50), offset, `Der er ingen punkter med sagsnummer ${quoteQuestion(label)} i materialet. Tjek nummeret, eller søg på emnet i stedet.`);
   }
 
   /**
@@ -352,7 +353,7 @@ class Engine implements AnswerEngine {
     const hardFilter = filters.committee !== undefined || filters.dateFrom !== undefined || filters.dateTo !== undefined;
     const ranked = searchItems(index, analyzed, { boost, limit: GROUPED_HEAD, ...(hardFilter ? { filter: (i: number) => this.passes(index.items[i]!, filters) } : {}) });
     if (ranked.length === 0 || ranked[0]!.coverage < MIN_COVERAGE) {
-      return { query, status: 'not-found', mode: 'search', results: [], hasMore: false, offset, filters, message: `Jeg fandt ikke noget punkt, der svarer godt på "${query}".`, suggestions: SUGGESTIONS };
+      return { query, status: 'not-found', mode: 'search', results: [], hasMore: false, offset, filters, message: `Jeg fandt ikke noget punkt, der svarer godt på "${quoteQuestion(query)}".`, suggestions: SUGGESTIONS };
     }
     // Only the head of the ranking can be shown, so only it is grouped.
     const topics = context.topics;
@@ -421,7 +422,7 @@ export function engineFromIndex(index: SearchIndex, synonyms: Synonyms, options:
  * engine.ask('fysioterapi').results[0]?.item.number; // '3.6'
  */
 export async function openEngine(options: EngineOptions): Promise<AnswerEngine & { report: ReloadReport }> {
-  const { index, skipped, rebuilt } = await loadOrBuildIndex(options.corpusDir, options.dataDir, options.rebuild ?? false);
+  const { index, skipped, rebuilt } = await loadOrBuildIndex(options.corpusDir, options.dataDir, options.rebuild ?? false, options.logger);
   const synonyms = await Synonyms.load(options.corpusDir);
   const engine = new Engine(index, synonyms, options);
   engine.prepare();

@@ -6,7 +6,9 @@ import { renderAnswerText } from '../answer/render-text.js';
 
 /**
  * `npm run ask -- [--json] [--limit N] [question]`: answers one question, or with no question one
- * question per line of standard input (one JSON object per line with --json).
+ * question per line of standard input: with --json exactly one JSON object per input line, in
+ * order, blank lines included (they get an `invalid` answer saying so), so a batch's output lines
+ * up with its input; without, one answer per input line, separated by a blank line.
  */
 runMain(async () => {
   const config = bootstrap();
@@ -16,8 +18,16 @@ runMain(async () => {
   const engine = await openEngine({ corpusDir: config.corpusDir, dataDir: config.dataDir });
   const answer = (q: string) => engine.ask(q, limit !== undefined ? { limit } : {});
   const print = (q: string) => {
-    const a = answer(q);
-    process.stdout.write(json ? `${JSON.stringify(answerToJson(a))}\n` : `${renderAnswerText(a)}\n\n`);
+    let line: string;
+    try {
+      const a = answer(q);
+      line = json ? JSON.stringify(answerToJson(a)) : `${renderAnswerText(a)}\n`;
+    } catch (error) {
+      // One line per input line, whatever happens to one question.
+      const message = `Spørgsmålet kunne ikke besvares (${(error as Error).message}).`;
+      line = json ? JSON.stringify({ query: q.slice(0, 100), status: 'error', mode: 'search', message, results: [] }) : `${message}\n`;
+    }
+    process.stdout.write(`${line}\n`);
   };
   if (rest.length > 0) {
     const a = answer(rest.join(' '));
@@ -25,8 +35,5 @@ runMain(async () => {
     return;
   }
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
-  for await (const line of lines) {
-    if (line.trim() === '') continue;
-    print(line);
-  }
+  for await (const line of lines) print(line);
 });

@@ -1,13 +1,17 @@
 import { config as loadDotenv } from 'dotenv';
-import { loadConfig, type Config } from '../config.js';
+import { loadConfig, SECRET_VARIABLES, type Config } from '../config.js';
 import { ConfigError, MoedebotError } from '../errors.js';
+import { registerSecrets, scrubSecrets } from '../logging/secrets.js';
 
 /**
- * Start-up shared by every command: `.env` into the environment, then the validated config.
- * A bad setting ends the program with one line naming the variable (never its value).
+ * Start-up shared by every command: `.env` into the environment, the secrets registered for
+ * scrubbing from every log line, then the validated config. A bad setting ends the program with
+ * one line naming the variable (never its value).
  */
 export function bootstrap(): Config {
-  loadDotenv({ quiet: true });
+  // DOTENV_CONFIG_PATH (dotenv's own convention) points elsewhere, e.g. /dev/null in tests.
+  loadDotenv({ quiet: true, ...(process.env.DOTENV_CONFIG_PATH ? { path: process.env.DOTENV_CONFIG_PATH } : {}) });
+  registerSecrets(SECRET_VARIABLES.map((name) => process.env[name]?.trim()));
   try {
     return loadConfig();
   } catch (error) {
@@ -16,17 +20,32 @@ export function bootstrap(): Config {
   }
 }
 
-/** Prints one line to stderr and exits with status 1. */
+/** Prints one line to stderr (scrubbed of secrets) and exits with status 1. */
 export function fail(message: string): never {
-  process.stderr.write(`${message}\n`);
+  process.stderr.write(`${scrubSecrets(message)}\n`);
   process.exit(1);
 }
 
-/** Runs a CLI main function; expected errors become one clear line, unexpected ones a stack. */
+/** Resolves once what was written to standard output has been handed to the system. */
+export function flushStdout(): Promise<void> {
+  return new Promise((resolve) => {
+    if (process.stdout.writableLength === 0) resolve();
+    else process.stdout.write('', () => resolve());
+  });
+}
+
+/**
+ * Runs a CLI main function; expected errors become one clear line, unexpected ones a stack (both
+ * scrubbed of secrets). A reader that goes away (`… | head -1`) ends the program quietly.
+ */
 export function runMain(main: () => Promise<void>): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   main().catch((error: unknown) => {
     if (error instanceof MoedebotError) fail(error.message);
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(`${scrubSecrets(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);
     process.exit(1);
   });
 }

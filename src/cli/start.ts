@@ -1,54 +1,93 @@
-import { bootstrap, runMain } from './bootstrap.js';
+import { bootstrap, flushStdout, runMain } from './bootstrap.js';
 import { createLogger } from '../log.js';
 import { openEngine } from '../answer/engine.js';
 import { watchCorpus } from '../answer/watch-corpus.js';
 import { startTerminalChat } from '../adapters/terminal/chat.js';
-import type { DigestDestination } from '../schedule/digest-scheduler.js';
+import type { DigestDestination, DigestScheduler } from '../schedule/digest-scheduler.js';
 import type { RunningAdapter } from '../adapters/adapter.js';
+import { Health, startHealthServer } from '../service/health.js';
+import { Requests } from '../service/requests.js';
+import { SupervisedAdapter } from '../service/supervise.js';
+import { startedByNpm, watchParent } from '../service/parent-watch.js';
 import type { FetchScheduler } from '../fetch/fetch-scheduler.js';
 
 /**
- * `npm start`: every chat platform whose settings are present, side by side; the terminal chat
- * when none is (or when run in a terminal). Serves until SIGTERM/SIGINT, then stops cleanly.
+ * `npm start` (and `npm run serve`, the production command): every chat platform whose settings
+ * are present, side by side, each retried with back-off when it is down at start; the terminal
+ * chat when none is configured (or when run in a terminal).
+ *
+ * How it ends:
+ * - no platform: `exit`, `quit` or the end of standard input ends the program (exit code 0);
+ * - platforms: it serves until SIGTERM or SIGINT (standard input at /dev/null or closed is fine);
+ * - on SIGTERM/SIGINT it reports itself unavailable on /healthz, stops taking requests, lets the
+ *   answers in flight finish for up to SHUTDOWN_GRACE_MS, waits for state being written, exits 0.
+ *   A second signal exits at once.
  */
 runMain(async () => {
   const config = bootstrap();
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, config.logFormat !== undefined ? { format: config.logFormat } : {});
   const started = performance.now();
+  const health = new Health();
+  const adapters: RunningAdapter[] = [];
+  let stopping = false;
+  let watcher: { close(): void } | undefined;
+  let scheduler: DigestScheduler | undefined;
+  let healthServer: { port: number; close(): Promise<void> } | undefined;
+  let parent: { stop(): void } | undefined;
+  let fetcher: FetchScheduler | undefined;
+
+  const stop = async (reason: string) => {
+    if (stopping) return;
+    stopping = true;
+    health.markStopping();
+    logger.info({ reason, graceMs: config.shutdownGraceMs }, 'stopping');
+    watcher?.close();
+    parent?.stop();
+    scheduler?.stop();
+    fetcher?.stop();
+    let timer: NodeJS.Timeout | undefined;
+    const graceOver = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), config.shutdownGraceMs);
+    });
+    const finished = Promise.allSettled([
+      ...adapters.map((a) => a.stop().catch((err: unknown) => logger.error({ err, adapter: a.name }, 'adapter did not stop cleanly'))),
+      // A digest state write in progress must finish, or a restart could post the day twice.
+      scheduler?.idle(),
+      // An aborted fetch pass still saves its bookkeeping.
+      fetcher?.idle(),
+    ]).then(() => 'done' as const);
+    if ((await Promise.race([finished, graceOver])) === 'timeout') {
+      logger.warn({ graceMs: config.shutdownGraceMs }, 'answers still in flight when SHUTDOWN_GRACE_MS ran out; exiting without them');
+    }
+    clearTimeout(timer);
+    await healthServer?.close();
+    logger.info('stopped');
+    await flushStdout();
+    process.exit(0);
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      logger.warn({ signal }, 'second signal; exiting at once');
+      process.exit(1);
+    }
+    void stop(signal);
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  // Under `npm start`, npm passes SIGTERM to its shell only; the bot notices the shell is gone.
+  if (startedByNpm()) parent = watchParent(() => void stop('parent process ended'));
+
   const engine = await openEngine({ corpusDir: config.corpusDir, dataDir: config.dataDir, logger });
+  health.indexLoaded(engine.report.meetings, engine.report.items);
   logger.info(
     { meetings: engine.report.meetings, items: engine.report.items, skipped: engine.report.skipped.length, rebuilt: engine.report.rebuilt, ms: Math.round(performance.now() - started) },
     'corpus ready',
   );
 
-  const adapters: RunningAdapter[] = [];
-  let fetcher: FetchScheduler | undefined;
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'stopping');
-    watcher.close();
-    scheduler?.stop();
-    fetcher?.stop();
-    // A digest state write in progress must finish, or a restart could post the day twice.
-    await scheduler?.idle();
-    // An aborted fetch pass still saves its bookkeeping.
-    await fetcher?.idle();
-    await Promise.allSettled(
-      adapters.map((a) =>
-        Promise.race([a.stop(), new Promise((resolve) => setTimeout(resolve, 5000).unref())]).catch((err: unknown) => logger.error({ err, adapter: a.name }, 'adapter did not stop cleanly')),
-      ),
-    );
-    logger.info('stopped');
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
-
-  const watcher = watchCorpus(config.corpusDir, async () => {
+  watcher = watchCorpus(config.corpusDir, async () => {
     try {
       const report = await engine.reload();
+      health.indexLoaded(report.meetings, report.items);
       if (report.rebuilt) logger.info({ meetings: report.meetings, items: report.items, skipped: report.skipped }, 'corpus changed; index rebuilt');
     } catch (err) {
       logger.error({ err }, 're-indexing the corpus failed; still answering from the previous index');
@@ -62,17 +101,35 @@ runMain(async () => {
   }
 
   // Each platform's SDK is loaded only when it is configured: together they take seconds to import.
+  const healthz = health.serve;
+  const supervised: SupervisedAdapter[] = [];
+  const supervise = (name: RunningAdapter['name'], start: () => Promise<RunningAdapter>) => {
+    const adapter = new SupervisedAdapter({ name, start, logger });
+    supervised.push(adapter);
+    adapters.push(adapter);
+    health.platform(name, () => adapter.state());
+  };
   if (config.slack) {
+    const slack = config.slack;
     const { startSlack } = await import('../adapters/slack/start.js');
-    adapters.push(await startSlack(engine, config.slack, logger));
+    supervise('slack', () => startSlack(engine, slack, logger, { healthz, requests: new Requests(logger) }));
   }
   if (config.discord) {
+    const discord = config.discord;
     const { startDiscord } = await import('../adapters/discord/start.js');
-    adapters.push(await startDiscord(engine, config.discord, logger));
+    supervise('discord', () => startDiscord(engine, discord, logger, { requests: new Requests(logger) }));
   }
   if (config.teams) {
+    const teams = config.teams;
     const { startTeams } = await import('../adapters/teams/start.js');
-    adapters.push(await startTeams(engine, config.teams, logger, { dataDir: config.dataDir }));
+    supervise('teams', () => startTeams(engine, teams, logger, { dataDir: config.dataDir, healthz, requests: new Requests(logger) }));
+  }
+  // A refused token or a port in use stops start-up with its one line; a platform that is merely
+  // down keeps being retried while the others serve.
+  await Promise.all(supervised.map((a) => a.firstAttempt));
+  if (config.healthPort !== undefined) {
+    healthServer = await startHealthServer(health, config.healthPort);
+    logger.info({ port: healthServer.port }, 'health check at /healthz');
   }
 
   const destinations: DigestDestination[] = [];
@@ -81,32 +138,34 @@ runMain(async () => {
     discord: config.digest.discordChannels,
     teams: config.digest.teamsConversations,
   };
-  for (const adapter of adapters) {
+  for (const adapter of supervised) {
     const channels = channelsOf[adapter.name] ?? [];
-    if (adapter.digestTarget && channels.length > 0) destinations.push({ target: adapter.digestTarget, channels });
+    if (channels.length > 0) destinations.push({ target: adapter.digestTarget, channels });
   }
-  const scheduler =
-    destinations.length > 0
-      ? (await import('../schedule/digest-scheduler.js')).startDigestScheduler({ engine, targets: destinations, config: config.digest, dataDir: config.dataDir, corpusDir: config.corpusDir, logger })
-      : undefined;
+  if (destinations.length > 0) {
+    scheduler = (await import('../schedule/digest-scheduler.js')).startDigestScheduler({ engine, targets: destinations, config: config.digest, dataDir: config.dataDir, corpusDir: config.corpusDir, logger });
+  }
 
   const interactive = process.stdin.isTTY === true;
-  if (adapters.length === 0 || interactive) {
-    if (adapters.length === 0) logger.info('no chat platform configured (see .env.example); local chat on standard input');
+  const platforms = supervised.length;
+  if (platforms === 0 || interactive) {
+    if (platforms === 0) logger.info('no chat platform configured (see .env.example); local chat on standard input');
     adapters.push(
       startTerminalChat(engine, {
         input: process.stdin,
         output: process.stdout,
         interactive,
-        // Quitting the chat in a terminal ends the program; without a terminal (systemd, a
-        // container) the end of standard input is not a request to stop: the bot serves until SIGTERM.
+        requests: new Requests(logger, 'debug'),
+        // Without a platform the chat is the program: `exit` or the end of the input ends it. With
+        // platforms, only a person at a terminal ends it so; the end of a pipe or of /dev/null
+        // (systemd, a container) is not a request to stop: it serves until SIGTERM.
         onClose: () => {
-          if (interactive) void stop('exit');
+          if (platforms === 0 || interactive) void stop('end of chat');
         },
       }),
     );
   }
   logger.info({ adapters: adapters.map((a) => a.name), ms: Math.round(performance.now() - started) }, 'mødebot is ready');
-  // Keeps the process alive when nothing else does (no platform, standard input at its end).
-  setInterval(() => {}, 1 << 30);
+  // Keeps the process alive when nothing else does (platforms still retrying, standard input at its end).
+  if (platforms > 0) setInterval(() => {}, 1 << 30);
 });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic } from '../state/state-file.js';
 import type { DocumentKind } from './content-check.js';
 
 /** Longest file path (relative to `fetched/`) made from an address before it is shortened. */

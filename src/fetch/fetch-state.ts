@@ -1,7 +1,7 @@
 import { readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic } from '../state/state-file.js';
 
 /**
  * The fetcher's bookkeeping, kept in `<dataDir>/fetch-state.json` and not in the corpus: per

@@ -1,7 +1,7 @@
 import { readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic } from '../state/state-file.js';
 
 /**
  * `CORPUS_DIR/fetched/manifest.json`: the corpus manifest of fetched documents, same schema as the

@@ -1,8 +1,8 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Logger } from '../log.js';
 import type { DigestRecord } from '../digest/types.js';
+import { readJsonState, writeJsonAtomic } from '../state/state-file.js';
 
 /**
  * What the scheduler has posted, kept in `<dataDir>/digest-state.json` so a restart neither posts
@@ -38,44 +38,20 @@ export function emptyPostedState(): PostedState {
 }
 
 /**
- * Reads the state. A missing file is a fresh start. An unreadable or malformed one is logged and
- * moved aside as `digest-state.json.bad` so the bot keeps posting (the price is one day's digest
- * perhaps posted twice and no "new" marks the next morning, better than silence).
+ * Reads the state. A missing file is a fresh start. A malformed one is moved aside (as
+ * `digest-state.json.corrupt-<time>`) with a warning so the bot keeps posting: the price is one
+ * day's digest perhaps posted twice and no "new" marks the next morning, better than silence.
  */
 export async function readPostedState(dataDir: string, logger?: Logger): Promise<PostedState> {
-  const file = path.join(dataDir, STATE_FILE);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return emptyPostedState();
-    logger?.error({ err, file }, 'digest state cannot be read; starting from an empty state');
-    return emptyPostedState();
-  }
-  try {
-    return PostedStateSchema.parse(JSON.parse(text));
-  } catch (err) {
-    logger?.error({ err, file }, 'digest state is malformed; moved aside, starting from an empty state');
-    await rename(file, `${file}.bad`).catch(() => undefined);
-    return emptyPostedState();
-  }
+  return readJsonState(path.join(dataDir, STATE_FILE), PostedStateSchema, { what: 'digest state', empty: emptyPostedState, logger });
 }
 
 /**
- * Writes the state atomically: a temporary file in the same folder, then a rename over the old
- * one, so a crash mid-write leaves either the old or the new state, never half a file.
+ * Writes the state atomically (see `writeFileAtomic`), so a crash mid-write leaves either the old
+ * or the new state, never half a file.
  */
 export async function writePostedState(dataDir: string, state: PostedState): Promise<void> {
-  await mkdir(dataDir, { recursive: true });
-  const file = path.join(dataDir, STATE_FILE);
-  const tmp = `${file}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}.tmp`;
-  try {
-    await writeFile(tmp, `${JSON.stringify(prune(state), null, 2)}\n`, 'utf8');
-    await rename(tmp, file);
-  } catch (err) {
-    await rm(tmp, { force: true }).catch(() => undefined);
-    throw err;
-  }
+  await writeJsonAtomic(path.join(dataDir, STATE_FILE), prune(state));
 }
 
 function prune(state: PostedState): PostedState {

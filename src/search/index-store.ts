@@ -1,6 +1,11 @@
-import { open, mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
+import type { FileHandle } from 'node:fs/promises';
+import { CorpusFolderError } from '../errors.js';
+import type { Logger } from '../log.js';
+import { writeFileAtomic } from '../state/state-file.js';
 import type { Meeting, Section, SkippedFile } from '../corpus/types.js';
 import { sectionText } from '../corpus/sections.js';
 import { corpusFingerprint, loadCorpus } from '../corpus/load-corpus.js';
@@ -92,6 +97,8 @@ interface IndexHeader {
   skipped: SkippedFile[];
   /** Written into both files, so a crash between the two renames is noticed. */
   buildId: string;
+  /** CRC-32 of all of `index.bin`, so a damaged postings file is rebuilt rather than searched. */
+  binCrc32: number;
   meetings: number;
   termLines: number;
   termItemLines: number;
@@ -105,8 +112,8 @@ export interface IndexLoad {
   index: SearchIndex;
   skipped: SkippedFile[];
   rebuilt: boolean;
-  /** Why the index was rebuilt: `missing`, `corpus changed`, `forced`, `unreadable`. */
-  reason?: string;
+  /** Why the index was rebuilt: `missing`, `corpus changed`, `forced`, `format changed`, `damaged`. */
+  reason?: IndexRebuildReason;
 }
 
 /** Lines of a buffer, decoded one at a time (a whole-file string could exceed V8's limit). */
@@ -126,9 +133,14 @@ function chunks<T>(list: readonly T[], size: number): T[][] {
   return out;
 }
 
-type Stale = { stale: string };
+export type IndexRebuildReason = 'missing' | 'corpus changed' | 'forced' | 'format changed' | 'damaged';
+type Stale = { stale: IndexRebuildReason };
 
-/** Reads a saved index; `{ stale }` when it is missing, for another corpus or format, or damaged. */
+/**
+ * Reads a saved index; `{ stale }` when it is missing, for another corpus or format, or damaged
+ * (not JSON, cut short, the two files from different builds, a checksum that does not match).
+ * Never throws: whatever is wrong with the files, the answer is to rebuild them.
+ */
 async function readIndex(dataDir: string, fingerprint: string): Promise<{ index: SearchIndex; skipped: SkippedFile[] } | Stale> {
   let text: Buffer;
   try {
@@ -139,9 +151,11 @@ async function readIndex(dataDir: string, fingerprint: string): Promise<{ index:
   try {
     const it = lines(text);
     const header = JSON.parse(it.next().value ?? '') as IndexHeader;
-    if (header.version !== INDEX_FORMAT_VERSION || header.fingerprint !== fingerprint) return { stale: 'corpus changed' };
+    if (typeof header !== 'object' || header === null) return { stale: 'damaged' };
+    if (header.version !== INDEX_FORMAT_VERSION || typeof header.binCrc32 !== 'number') return { stale: 'format changed' };
+    if (header.fingerprint !== fingerprint) return { stale: 'corpus changed' };
     const bin = await readFile(path.join(dataDir, POSTINGS_FILE));
-    if (bin.toString('latin1', 0, 36) !== header.buildId) return { stale: 'unreadable' };
+    if (bin.toString('latin1', 0, 36) !== header.buildId || crc32(bin) !== header.binCrc32) return { stale: 'damaged' };
     // Typed arrays need aligned offsets; a pooled or sliced buffer is copied once.
     const bytes = bin.byteOffset % 8 === 0 ? bin : new Uint8Array(bin);
     const array = <K extends ArrayName>(name: K): InstanceType<(typeof ARRAY_TYPES)[K]> => {
@@ -157,7 +171,7 @@ async function readIndex(dataDir: string, fingerprint: string): Promise<{ index:
     }
     const items = meetings.flatMap((m) => m.items);
     const textOffsets = array('textOffsets');
-    if (textOffsets.length !== items.length + 1 || textOffsets[textOffsets.length - 1] !== header.arrays.text[1]) return { stale: 'unreadable' };
+    if (textOffsets.length !== items.length + 1 || textOffsets[textOffsets.length - 1] !== header.arrays.text[1]) return { stale: 'damaged' };
     attachLazyText(items as unknown as Array<Record<string, unknown>>, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), header.arrays.text[0], textOffsets);
     const terms: string[] = [];
     for (let i = 0; i < header.termLines; i++) for (const t of JSON.parse(it.next().value!) as string[]) terms.push(t);
@@ -175,115 +189,106 @@ async function readIndex(dataDir: string, fingerprint: string): Promise<{ index:
       averageFieldLength: header.averageFieldLength,
       documentCount: header.documentCount,
     };
-    if (postings.termStart.length !== terms.length + 1) return { stale: 'unreadable' };
+    if (postings.termStart.length !== terms.length + 1) return { stale: 'damaged' };
     const passages = unpackPassages(packed);
     // Documents are numbered item, its passages, next item…: the counts must agree.
-    if (passages.reduce((n, list) => n + 1 + list.length, 0) !== postings.documentCount) return { stale: 'unreadable' };
+    if (passages.reduce((n, list) => n + 1 + list.length, 0) !== postings.documentCount) return { stale: 'damaged' };
     return { index: SearchIndex.restore(meetings, passages, termItems, postings), skipped: header.skipped };
   } catch {
-    return { stale: 'unreadable' };
+    return { stale: 'damaged' };
   }
 }
 
-/** Writes both files next to their final names first, so a crash never leaves half an index. */
+/**
+ * Writes both files atomically (see `writeFileAtomic`), the postings first: an old header never
+ * names a new build, so a crash between the two means a rebuild, never a mixed index.
+ */
 async function writeIndex(dataDir: string, index: SearchIndex, fingerprint: string, skipped: SkippedFile[]): Promise<void> {
-  await mkdir(dataDir, { recursive: true });
   const buildId = randomUUID();
   const p = index.postings;
   const arrays = {} as Record<ArrayName, [number, number]>;
-  const binTmp = path.join(dataDir, `${POSTINGS_FILE}.${process.pid}.tmp`);
-  const jsonTmp = path.join(dataDir, `${INDEX_FILE}.${process.pid}.tmp`);
-  try {
-    const bin = await open(binTmp, 'w');
-    try {
-      let offset = 0;
-      const write = async (data: Uint8Array) => {
-        await bin.write(data);
-        offset += data.byteLength;
-        const pad = (8 - (offset % 8)) % 8;
-        if (pad > 0) {
-          await bin.write(new Uint8Array(pad));
-          offset += pad;
-        }
-      };
-      await write(Buffer.from(buildId, 'latin1'));
-      for (const name of ARRAYS) {
-        const a = p[name];
-        arrays[name] = [offset, a.length];
-        await write(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
-      }
-      // Item text in chunks: the whole of it would be a quarter of a gigabyte at 100,000 items.
-      const items = index.items;
-      const textOffsets = new Uint32Array(items.length + 1);
-      const textStart = offset;
-      let textBytes = 0;
-      let chunk: Buffer[] = [];
-      let chunkBytes = 0;
-      for (let i = 0; i < items.length; i++) {
-        textOffsets[i] = textBytes;
-        const bytes = Buffer.from(JSON.stringify(items[i]!.sections), 'utf8');
-        if (textBytes + bytes.length > 0xffffffff) throw new Error('item text passes 4 GiB; the index format cannot hold it');
-        chunk.push(bytes);
-        chunkBytes += bytes.length;
-        textBytes += bytes.length;
-        if (chunkBytes >= TEXT_CHUNK) {
-          await bin.write(Buffer.concat(chunk));
-          chunk = [];
-          chunkBytes = 0;
-        }
-      }
-      textOffsets[items.length] = textBytes;
-      if (chunk.length > 0) await bin.write(Buffer.concat(chunk));
-      arrays.text = [textStart, textBytes];
-      offset = textStart + textBytes;
-      const pad = (8 - (offset % 8)) % 8;
-      if (pad > 0) await bin.write(new Uint8Array(pad));
-      offset += pad;
-      arrays.textOffsets = [offset, textOffsets.length];
-      await write(new Uint8Array(textOffsets.buffer, textOffsets.byteOffset, textOffsets.byteLength));
-    } finally {
-      await bin.close();
-    }
-    const packed = packPassages(index.passages);
-    const termLines = chunks(p.terms, TERMS_PER_LINE);
-    const termItemLines = chunks([...index.termItems], TERMS_PER_LINE);
-    const header: IndexHeader = {
-      version: INDEX_FORMAT_VERSION,
-      fingerprint,
-      builtAt: new Date().toISOString(),
-      skipped,
-      buildId,
-      meetings: index.meetings.length,
-      termLines: termLines.length,
-      termItemLines: termItemLines.length,
-      documentCount: p.documentCount,
-      averageFieldLength: p.averageFieldLength,
-      arrays,
+  let binCrc32 = 0;
+  await writeFileAtomic(path.join(dataDir, POSTINGS_FILE), async (bin: FileHandle) => {
+    const put = async (data: Uint8Array) => {
+      binCrc32 = crc32(data, binCrc32);
+      await bin.write(data);
     };
-    const json = await open(jsonTmp, 'w');
-    try {
-      await json.write(`${JSON.stringify(header)}\n`);
-      let item = 0;
-      for (const meeting of index.meetings) {
-        const passages = packed.slice(item, item + meeting.items.length);
-        item += meeting.items.length;
-        // The sections are in index.bin; background and presentation are made from them.
-        const stored = { ...meeting, items: meeting.items.map(({ background: _b, presentation: _p, sections: _s, ...rest }) => rest) };
-        await json.write(`${JSON.stringify({ meeting: stored, passages })}\n`);
+    let offset = 0;
+    const write = async (data: Uint8Array) => {
+      await put(data);
+      offset += data.byteLength;
+      const pad = (8 - (offset % 8)) % 8;
+      if (pad > 0) {
+        await put(new Uint8Array(pad));
+        offset += pad;
       }
-      for (const line of termLines) await json.write(`${JSON.stringify(line)}\n`);
-      for (const line of termItemLines) await json.write(`${JSON.stringify(line)}\n`);
-    } finally {
-      await json.close();
+    };
+    await write(Buffer.from(buildId, 'latin1'));
+    for (const name of ARRAYS) {
+      const a = p[name];
+      arrays[name] = [offset, a.length];
+      await write(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
     }
-    // The postings first: an old header never names a new build, so a crash here means a rebuild.
-    await rename(binTmp, path.join(dataDir, POSTINGS_FILE));
-    await rename(jsonTmp, path.join(dataDir, INDEX_FILE));
-  } catch (error) {
-    await rm(binTmp, { force: true });
-    await rm(jsonTmp, { force: true });
-    throw error;
-  }
+    // Item text in chunks: the whole of it would be a quarter of a gigabyte at 100,000 items.
+    const items = index.items;
+    const textOffsets = new Uint32Array(items.length + 1);
+    const textStart = offset;
+    let textBytes = 0;
+    let chunk: Buffer[] = [];
+    let chunkBytes = 0;
+    for (let i = 0; i < items.length; i++) {
+      textOffsets[i] = textBytes;
+      const bytes = Buffer.from(JSON.stringify(items[i]!.sections), 'utf8');
+      if (textBytes + bytes.length > 0xffffffff) throw new Error('item text passes 4 GiB; the index format cannot hold it');
+      chunk.push(bytes);
+      chunkBytes += bytes.length;
+      textBytes += bytes.length;
+      if (chunkBytes >= TEXT_CHUNK) {
+        await put(Buffer.concat(chunk));
+        chunk = [];
+        chunkBytes = 0;
+      }
+    }
+    textOffsets[items.length] = textBytes;
+    if (chunk.length > 0) await put(Buffer.concat(chunk));
+    arrays.text = [textStart, textBytes];
+    offset = textStart + textBytes;
+    const pad = (8 - (offset % 8)) % 8;
+    if (pad > 0) await put(new Uint8Array(pad));
+    offset += pad;
+    arrays.textOffsets = [offset, textOffsets.length];
+    await write(new Uint8Array(textOffsets.buffer, textOffsets.byteOffset, textOffsets.byteLength));
+  });
+  const packed = packPassages(index.passages);
+  const termLines = chunks(p.terms, TERMS_PER_LINE);
+  const termItemLines = chunks([...index.termItems], TERMS_PER_LINE);
+  const header: IndexHeader = {
+    version: INDEX_FORMAT_VERSION,
+    fingerprint,
+    builtAt: new Date().toISOString(),
+    skipped,
+    buildId,
+    binCrc32,
+    meetings: index.meetings.length,
+    termLines: termLines.length,
+    termItemLines: termItemLines.length,
+    documentCount: p.documentCount,
+    averageFieldLength: p.averageFieldLength,
+    arrays,
+  };
+  await writeFileAtomic(path.join(dataDir, INDEX_FILE), async (json: FileHandle) => {
+    await json.write(`${JSON.stringify(header)}\n`);
+    let item = 0;
+    for (const meeting of index.meetings) {
+      const passages = packed.slice(item, item + meeting.items.length);
+      item += meeting.items.length;
+      // The sections are in index.bin; background and presentation are made from them.
+      const stored = { ...meeting, items: meeting.items.map(({ background: _b, presentation: _p, sections: _s, ...rest }) => rest) };
+      await json.write(`${JSON.stringify({ meeting: stored, passages })}\n`);
+    }
+    for (const line of termLines) await json.write(`${JSON.stringify(line)}\n`);
+    for (const line of termItemLines) await json.write(`${JSON.stringify(line)}\n`);
+  });
 }
 
 /**
@@ -300,16 +305,41 @@ export async function buildIndex(corpusDir: string): Promise<{ index: SearchInde
 }
 
 /**
- * Loads the persisted index when it matches the corpus, else builds and saves a new one.
- * @param force rebuild even when the persisted index is current.
+ * Checks that the corpus folder can be listed, so a wrong CORPUS_DIR stops start-up with one line
+ * saying what to fix rather than a stack trace from deep inside the loader.
+ * @throws CorpusFolderError
  */
-export async function loadOrBuildIndex(corpusDir: string, dataDir: string, force = false): Promise<IndexLoad> {
+export async function checkCorpusFolder(corpusDir: string): Promise<void> {
+  try {
+    await readdir(corpusDir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT' ? 'there is no such folder' : code === 'ENOTDIR' ? 'it is a file, not a folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message;
+    throw new CorpusFolderError(corpusDir, why, { cause: error });
+  }
+}
+
+/** Rebuild reasons that mean the saved index was unusable rather than merely out of date. */
+const WARN_REASONS: ReadonlySet<IndexRebuildReason> = new Set(['damaged', 'format changed']);
+
+/**
+ * Loads the persisted index when it matches the corpus, else builds and saves a new one. A
+ * damaged or other-version index is rebuilt with a warning on `logger`, never an error.
+ * @param force rebuild even when the persisted index is current.
+ * @throws CorpusFolderError when the corpus folder cannot be read.
+ */
+export async function loadOrBuildIndex(corpusDir: string, dataDir: string, force = false, logger?: Logger): Promise<IndexLoad> {
+  await checkCorpusFolder(corpusDir);
   const fingerprint = await corpusFingerprint(corpusDir);
-  let reason = 'forced';
+  let reason: IndexRebuildReason = 'forced';
   if (!force) {
     const existing = await readIndex(dataDir, fingerprint);
     if (!('stale' in existing)) return { index: existing.index, skipped: existing.skipped, rebuilt: false };
     reason = existing.stale;
+    if (WARN_REASONS.has(reason)) {
+      logger?.warn({ dataDir, reason }, `the saved index in ${dataDir} is ${reason === 'damaged' ? 'damaged' : 'from another version of mødebot'}; rebuilding it from the corpus`);
+    }
   }
   const { index, skipped } = await buildIndex(corpusDir);
   await writeIndex(dataDir, index, fingerprint, skipped);

@@ -1,17 +1,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, statSync } from 'node:fs';
-import os from 'node:os';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { openEngine, MAX_QUESTION_LENGTH } from '../../src/answer/engine.js';
 import type { AnswerEngine } from '../../src/answer/types.js';
 import { INDEX_FILE } from '../../src/search/index-store.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 let engine: AnswerEngine;
 let dataDir: string;
 const key = (h: { item: { meetingDate: string; number: string } }) => `${h.item.meetingDate}#${h.item.number}`;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'moedebot-engine-'));
+  dataDir = tempDir('moedebot-engine-');
   engine = await openEngine({ corpusDir: 'corpus', dataDir });
 });
 

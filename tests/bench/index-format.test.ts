@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync, readFileSync, statSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync, writeFileSync, readFileSync, statSync } from 'node:fs';
+import { pino } from 'pino';
 import path from 'node:path';
 import MiniSearch from 'minisearch';
 import { generateMeetings } from '../../src/bench/synthetic-corpus.js';
 import { loadCorpus, corpusFingerprint } from '../../src/corpus/load-corpus.js';
 import { analyseCorpus, buildPostings, compileCorpus, miniSearchOptions, SearchIndex, type IndexDoc } from '../../src/search/search-index.js';
 import { loadOrBuildIndex, saveIndex, INDEX_FILE, POSTINGS_FILE } from '../../src/search/index-store.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const QUERIES = [
   ['fysioterapi'],
@@ -63,9 +64,9 @@ describe('the compact index', () => {
     const meetings = await corpus();
     const ref = reference(analyseCorpus(meetings).docs);
     const built = SearchIndex.build(meetings);
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'moedebot-index-'));
+    const dataDir = tempDir('moedebot-index-');
     // Saved for an empty corpus folder, so loading it through the store finds it current.
-    const loadedDir = mkdtempSync(path.join(os.tmpdir(), 'moedebot-corpus-'));
+    const loadedDir = tempDir('moedebot-corpus-');
     await saveIndex(dataDir, built, await corpusFingerprint(loadedDir));
     const loaded = await loadOrBuildIndex(loadedDir, dataDir);
     expect(loaded.rebuilt).toBe(false);
@@ -83,7 +84,7 @@ describe('the compact index', () => {
   }, 60_000);
 
   it('keeps the index in two files and rebuilds when one of them is damaged or from another build', async () => {
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'moedebot-index-'));
+    const dataDir = tempDir('moedebot-index-');
     const first = await loadOrBuildIndex('corpus', dataDir);
     expect(first.rebuilt).toBe(true);
     expect(statSync(path.join(dataDir, INDEX_FILE)).size).toBeGreaterThan(0);
@@ -94,12 +95,48 @@ describe('the compact index', () => {
     bin.write('00000000-0000-0000-0000-000000000000', 0, 'latin1');
     writeFileSync(path.join(dataDir, POSTINGS_FILE), bin);
     const again = await loadOrBuildIndex('corpus', dataDir);
-    expect(again).toMatchObject({ rebuilt: true, reason: 'unreadable' });
+    expect(again).toMatchObject({ rebuilt: true, reason: 'damaged' });
 
     writeFileSync(path.join(dataDir, INDEX_FILE), '{"version":5,');
-    expect(await loadOrBuildIndex('corpus', dataDir)).toMatchObject({ rebuilt: true, reason: 'unreadable' });
+    expect(await loadOrBuildIndex('corpus', dataDir)).toMatchObject({ rebuilt: true, reason: 'damaged' });
     const rebuilt = await loadOrBuildIndex('corpus', dataDir);
     expect(rebuilt.rebuilt).toBe(false);
     expect(rebuilt.index.miniSearch.search('fysioterapi')[0]).toBeDefined();
+  });
+
+  it('rebuilds with a warning when the postings are changed in the middle, cut short or from another format version', async () => {
+    const dataDir = tempDir('moedebot-index-');
+    const warnings: string[] = [];
+    const logger = pino({ level: 'warn' }, { write: (line: string) => void warnings.push(JSON.parse(line).msg) });
+    await loadOrBuildIndex('corpus', dataDir, false, logger);
+    const binFile = path.join(dataDir, POSTINGS_FILE);
+
+    // One flipped byte far from the build id: only the checksum can tell.
+    const bin = readFileSync(binFile);
+    bin[Math.floor(bin.length / 2)]! ^= 0xff;
+    writeFileSync(binFile, bin);
+    expect(await loadOrBuildIndex('corpus', dataDir, false, logger)).toMatchObject({ rebuilt: true, reason: 'damaged' });
+
+    writeFileSync(binFile, readFileSync(binFile).subarray(0, 100));
+    expect(await loadOrBuildIndex('corpus', dataDir, false, logger)).toMatchObject({ rebuilt: true, reason: 'damaged' });
+
+    const [header, ...rest] = readFileSync(path.join(dataDir, INDEX_FILE), 'utf8').split('\n');
+    writeFileSync(path.join(dataDir, INDEX_FILE), [JSON.stringify({ ...JSON.parse(header!), version: 1 }), ...rest].join('\n'));
+    expect(await loadOrBuildIndex('corpus', dataDir, false, logger)).toMatchObject({ rebuilt: true, reason: 'format changed' });
+
+    expect(warnings).toHaveLength(3);
+    expect(warnings[0]).toMatch(/saved index .* is damaged; rebuilding it from the corpus/);
+    expect(warnings[2]).toMatch(/from another version of mødebot/);
+    // Nothing but the two index files: every write went through a temporary file that was renamed.
+    expect(readdirSync(dataDir).sort()).toEqual([INDEX_FILE, POSTINGS_FILE].sort());
+    expect((await loadOrBuildIndex('corpus', dataDir, false, logger)).rebuilt).toBe(false);
+  });
+
+  it('stops with one clear line naming CORPUS_DIR when the corpus folder cannot be read', async () => {
+    const dataDir = tempDir('moedebot-index-');
+    const missing = path.join(dataDir, 'no-such-folder');
+    await expect(loadOrBuildIndex(missing, dataDir)).rejects.toThrow(`The corpus folder ${missing} cannot be read (there is no such folder); set CORPUS_DIR`);
+    writeFileSync(path.join(dataDir, 'a-file'), 'x');
+    await expect(loadOrBuildIndex(path.join(dataDir, 'a-file'), dataDir)).rejects.toThrow(/it is a file, not a folder/);
   });
 });

@@ -1,18 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'moedebot-cli-'));
+import path from 'node:path';
+import { tempDir } from '../helpers/temp-dir.js';
+
+const dataDir = tempDir('moedebot-cli-');
 const env = { ...process.env, DATA_DIR: dataDir, CORPUS_DIR: 'corpus' };
 const tsx = path.join('node_modules', '.bin', 'tsx');
 
 describe('npm run ask', () => {
-  it('answers questions from standard input with one JSON object per line, in order', () => {
-    const out = execFileSync(tsx, ['src/cli/ask.ts', '--json'], { input: 'fysioterapi\nSAG-2024-01739\n\nflygtninge\n', env, encoding: 'utf8' });
-    const lines = out.trim().split('\n').map((l) => JSON.parse(l));
-    expect(lines.map((l) => l.query)).toEqual(['fysioterapi', 'SAG-2024-01739', 'flygtninge']);
+  it('answers N lines of standard input with N JSON lines, in order, blank lines included', () => {
+    const out = execFileSync(tsx, ['src/cli/ask.ts', '--json'], { input: 'fysioterapi\nSAG-2024-01739\n\n   \nflygtninge\n\u0000\u001b[2J', env, encoding: 'utf8' });
+    expect(out.endsWith('\n')).toBe(true);
+    const lines = out.slice(0, -1).split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.query)).toEqual(['fysioterapi', 'SAG-2024-01739', '', '', 'flygtninge', '\u0000\u001b[2J']);
+    expect(lines[2]).toMatchObject({ status: 'invalid', message: expect.stringMatching(/^Skriv et spørgsmål/), results: [] });
     const first = lines[0].results[0];
     expect(Object.keys(first).sort()).toEqual(['caseNumber', 'committee', 'decision', 'id', 'kind', 'link', 'meetingDate', 'number', 'publisher', 'recommendation', 'score', 'snippet', 'title', 'unstructured']);
     expect(first.number).toBe('3.6');

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { getDocumentProxy } from 'unpdf';
@@ -8,6 +7,7 @@ import { makeAgendaPdf } from '../../scripts/make-test-pdf.js';
 import { parseMeeting, type ParsedItem } from '../../src/corpus/parse-meeting.js';
 import { readPdfPages } from '../../src/corpus/pdf-text.js';
 import { CorpusFileError, ErrorCode } from '../../src/errors.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const SEEDS = [
   { file: 'corpus/kkr-hovedstaden-2025-04-11-dagsorden.txt', hasFileLink: true },
@@ -19,7 +19,7 @@ const FOOTER_LINE = /^\s*(KKR \p{L}+\s+\|\s+\d{2}-\d{2}-\d{4}|SIDE\s+\|\s+\d+)\s
 
 let tmp: string;
 beforeAll(() => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'moedebot-pdf-'));
+  tmp = tempDir('moedebot-pdf-');
 });
 afterAll(() => {
   fs.rmSync(tmp, { recursive: true, force: true });

@@ -1,10 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCalendar, parseCalendar } from '../../src/digest/calendar.js';
 import { shortenRecommendation } from '../../src/digest/shorten.js';
 import { fc, test as fcTest } from '@fast-check/vitest';
+import { tempDir } from '../helpers/temp-dir.js';
 
 describe('corpus/calendar.json', () => {
   it('holds the published dates of KKR Hovedstaden and KKR Sjælland, all on weekdays', async () => {
@@ -20,7 +19,7 @@ describe('corpus/calendar.json', () => {
   });
 
   it('reads a missing calendar as empty', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'moedebot-'));
+    const dir = tempDir('moedebot-');
     expect(await loadCalendar(dir)).toEqual({ meetings: [] });
   });
 

@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { Digest } from '../../src/digest/types.js';
 import { STATE_FILE, emptyPostedState, writePostedState } from '../../src/schedule/posted-state.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const run = promisify(execFile);
 
@@ -26,7 +26,7 @@ async function digestCli(args: string[], dataDir: string): Promise<string> {
 
 describe('npm run digest', () => {
   it('prints the 18 June 2024 agenda as JSON on 10 June 2024, new since the last posted digest, without touching the posted-state', async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'moedebot-'));
+    const dataDir = tempDir('moedebot-');
     // The bot posted a digest on 7 June that showed nothing yet.
     await writePostedState(dataDir, {
       ...emptyPostedState(),
@@ -47,7 +47,7 @@ describe('npm run digest', () => {
   });
 
   it('prints readable Danish text by default', async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'moedebot-'));
+    const dataDir = tempDir('moedebot-');
     const text = await digestCli(['--date', '2025-06-01'], dataDir);
     expect(text).toContain('KKR Hovedstaden – onsdag den 18. juni 2025 kl. 10.00-12.00');
     expect(text).toContain('Forventede punkter (varslet på mødet 11. april 2025):');
@@ -56,7 +56,7 @@ describe('npm run digest', () => {
   });
 
   it('refuses a date that is not YYYY-MM-DD with one Danish line', async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'moedebot-'));
+    const dataDir = tempDir('moedebot-');
     await expect(digestCli(['--date', '1/6/2025'], dataDir)).rejects.toMatchObject({
       code: 1,
       stderr: expect.stringContaining('--date skal være en dato som ÅÅÅÅ-MM-DD'),

@@ -69,6 +69,11 @@ export interface SlackApiServer {
    * `respondWith('apps.connections.open', { url: 'ws://127.0.0.1:…' })` for Socket Mode.
    */
   respondWith(method: string, body: Record<string, unknown>): void;
+  /**
+   * From now on, response_url posts are recorded as they arrive but not answered until `release()`
+   * (an answer still in flight, e.g. while the bot is asked to stop).
+   */
+  holdResponses(): { release(): void };
   close(): Promise<void>;
 }
 
@@ -114,6 +119,7 @@ export async function startSlackApiServer(): Promise<SlackApiServer> {
   const canned = new Map<string, Record<string, unknown>>();
   let nextTs = 1;
   let nextResponseId = 1;
+  let held: Array<() => void> | undefined;
 
   const answer = (call: RecordedApiCall): Record<string, unknown> => {
     const queued = failures.get(call.method);
@@ -167,7 +173,9 @@ export async function startSlackApiServer(): Promise<SlackApiServer> {
       if (req.method === 'POST' && url.pathname.startsWith('/response/')) {
         const response: RecordedResponse = { path: url.pathname, body: parseArgs(raw, req.headers['content-type']) };
         responses.push(response);
-        res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+        const reply = () => void res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+        if (held) held.push(reply);
+        else reply();
         const waiter = responseWaiters.shift();
         if (waiter) {
           responsesConsumed++;
@@ -211,6 +219,16 @@ export async function startSlackApiServer(): Promise<SlackApiServer> {
     callsOf: (method) => calls.filter((c) => c.method === method),
     respondWith(method, body) {
       canned.set(method, body);
+    },
+    holdResponses() {
+      const queue: Array<() => void> = [];
+      held = queue;
+      return {
+        release() {
+          if (held === queue) held = undefined;
+          for (const reply of queue.splice(0)) reply();
+        },
+      };
     },
     failNext(method, error) {
       failures.set(method, [...(failures.get(method) ?? []), error]);

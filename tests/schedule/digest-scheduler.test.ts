@@ -164,6 +164,8 @@ describe('startDigestScheduler: failures', () => {
     const slack = recordingTarget();
     const { scheduler } = start({ targets: [{ target: slack.target, channels: ['C1'] }], dataDir, catchUp: false });
     expect((await scheduler.runOnce('2025-06-02')).status).toBe('posted');
-    expect(fs.existsSync(path.join(dataDir, `${STATE_FILE}.bad`))).toBe(true);
+    const aside = fs.readdirSync(dataDir).filter((f) => f.startsWith(`${STATE_FILE}.corrupt-`));
+    expect(aside).toHaveLength(1);
+    expect(fs.readFileSync(path.join(dataDir, aside[0]!), 'utf8')).toBe('{ not json');
   });
 });

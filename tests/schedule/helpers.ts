@@ -1,13 +1,8 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { pino, type Logger } from 'pino';
 import type { DigestConfig } from '../../src/config.js';
 import type { Digest, DigestTarget } from '../../src/digest/types.js';
 
-export function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'moedebot-'));
-}
+export { tempDir } from '../helpers/temp-dir.js';
 
 export function digestConfig(overrides: Partial<DigestConfig> = {}): DigestConfig {
   return {

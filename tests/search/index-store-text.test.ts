@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadCorpus, corpusFingerprint } from '../../src/corpus/load-corpus.js';
 import { generateMeetings } from '../../src/bench/synthetic-corpus.js';
 import { SearchIndex } from '../../src/search/search-index.js';
 import { loadOrBuildIndex, saveIndex, INDEX_FILE } from '../../src/search/index-store.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 async function savedAndLoaded() {
   const { meetings } = await loadCorpus('corpus');
@@ -16,8 +16,8 @@ async function savedAndLoaded() {
   first.presentation = '';
   first.sections = [{ heading: 'Baggrund', role: 'background', text: first.background }, ...first.sections.filter((s) => s.role !== 'background' && s.role !== 'presentation')];
   const built = SearchIndex.build(all);
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'moedebot-text-'));
-  const corpusDir = mkdtempSync(path.join(os.tmpdir(), 'moedebot-corpus-'));
+  const dataDir = tempDir('moedebot-text-');
+  const corpusDir = tempDir('moedebot-corpus-');
   await saveIndex(dataDir, built, await corpusFingerprint(corpusDir));
   const loaded = await loadOrBuildIndex(corpusDir, dataDir);
   expect(loaded.rebuilt).toBe(false);
@@ -60,8 +60,8 @@ describe('item text in index.bin', () => {
 
   it('saves a loaded index again without losing text', async () => {
     const { built, loaded } = await savedAndLoaded();
-    const again = mkdtempSync(path.join(os.tmpdir(), 'moedebot-text-'));
-    const corpusDir = mkdtempSync(path.join(os.tmpdir(), 'moedebot-corpus-'));
+    const again = tempDir('moedebot-text-');
+    const corpusDir = tempDir('moedebot-corpus-');
     await saveIndex(again, loaded, await corpusFingerprint(corpusDir));
     const reloaded = await loadOrBuildIndex(corpusDir, again);
     expect(reloaded.rebuilt).toBe(false);

@@ -22,6 +22,7 @@ import {
   truncate,
   truncateWithLink,
 } from './text.js';
+import { quoteQuestion } from '../../answer/quote.js';
 
 /**
  * Answers as Discord message parts: embeds and button rows as plain API JSON, within Discord's
@@ -54,7 +55,7 @@ export function renderAnswer(answer: Answer, ctx: RenderContext): DiscordReply {
     return { embeds: [messageEmbed('Det kan jeg ikke søge på', answer.message ?? 'Spørgsmålet kan ikke bruges.', answer.suggestions, COLOURS.problem)], components: [] };
   }
   if (answer.status === 'not-found' || answer.results.length === 0) {
-    const text = answer.message ?? `Jeg fandt ikke noget punkt, der svarer på «${answer.query}».`;
+    const text = answer.message ?? `Jeg fandt ikke noget punkt, der svarer på «${quoteQuestion(answer.query)}».`;
     return { embeds: [messageEmbed('Intet svar fundet', text, answer.suggestions, COLOURS.notFound)], components: [] };
   }
   const embeds = answer.mode === 'case' ? caseEmbeds(answer) : searchEmbeds(answer);
@@ -142,7 +143,7 @@ function caseEmbeds(answer: Answer): APIEmbed[] {
 }
 
 function footerText(answer: Answer): string {
-  const parts = [`Spørgsmål: ${answer.query}`];
+  const parts = [`Spørgsmål: ${quoteQuestion(answer.query)}`];
   if (answer.filters.label) parts.push(`Afgrænset: ${answer.filters.label}`);
   if (answer.message) parts.push(answer.message);
   // Footers show no markdown and never ping, but a copied footer could; neutralise anyway.

@@ -5,6 +5,8 @@ import type { DiscordConfig } from '../../config.js';
 import { ConfigError } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import type { RunningAdapter } from '../adapter.js';
+import type { PlatformState } from '../../service/health.js';
+import { Requests } from '../../service/requests.js';
 import { NO_MENTIONS, type DiscordContext } from './answer-question.js';
 import { ButtonIds } from './custom-ids.js';
 import { discordDigestTarget } from './digest-target.js';
@@ -20,6 +22,10 @@ export interface DiscordStartOptions {
   api?: string;
   /** Extra discord.js client options, merged over ours (intents stay ours). */
   clientOptions?: Partial<ClientOptions>;
+  /** Tracks and logs each request; default one of its own. */
+  requests?: Requests;
+  /** How long login may take to reach READY before the attempt is given up (default 30 s). */
+  readyTimeoutMs?: number;
 }
 
 /**
@@ -48,42 +54,73 @@ export async function startDiscord(
   options: DiscordStartOptions = {},
 ): Promise<RunningAdapter> {
   const log = logger.child({ adapter: 'discord' });
+  const requests = options.requests ?? new Requests(log);
+  const api = options.api ?? config.apiUrl;
   const client = new Client({
     ...options.clientOptions,
     intents: discordIntents(config),
     // DM channels are not cached before their first message; without this partial those messages are dropped.
     partials: [Partials.Channel],
     allowedMentions: NO_MENTIONS,
-    rest: { ...options.clientOptions?.rest, ...(options.api !== undefined ? { api: options.api } : {}) },
+    rest: { ...options.clientOptions?.rest, ...(api !== undefined ? { api } : {}) },
   });
   const ctx: DiscordContext = { engine, ids: new ButtonIds(), logger: log };
+  let accepting = true;
+  let state: PlatformState = 'connecting';
 
   client.on(Events.InteractionCreate, (interaction) => {
-    void dispatchInteraction(interaction, ctx).catch((err: unknown) => log.error({ err }, 'discord interaction handler crashed'));
+    // While stopping, new interactions are left to time out: Discord tells the user, and nothing is half answered.
+    if (!accepting) return;
+    const kind = interaction.isChatInputCommand() ? 'command' : interaction.isAutocomplete() ? 'autocomplete' : interaction.isButton() ? 'button' : `interaction:${interaction.type}`;
+    void requests
+      .handle({ platform: 'discord', kind, user: interaction.user.id, channel: interaction.channelId }, () => dispatchInteraction(interaction, ctx))
+      .catch((err: unknown) => log.error({ err }, 'discord interaction handler crashed'));
   });
   client.on(Events.MessageCreate, (message) => {
-    void handleMessage(message, ctx, { caseNumberReplies: config.caseNumberReplies }).catch((err: unknown) =>
-      log.error({ err }, 'discord message handler crashed'),
-    );
+    if (!accepting || message.author.bot) return;
+    // Only messages for the bot are requests; the rest of a channel's talk is not logged.
+    const me = client.user;
+    const addressed = message.channel.isDMBased() || (me !== null && message.mentions.users.has(me.id)) || config.caseNumberReplies;
+    if (!addressed) return;
+    void requests
+      .handle({ platform: 'discord', kind: 'message', user: message.author.id, channel: message.channelId }, () =>
+        handleMessage(message, ctx, { caseNumberReplies: config.caseNumberReplies }),
+      )
+      .catch((err: unknown) => log.error({ err }, 'discord message handler crashed'));
   });
+  client.on(Events.ShardReady, () => (state = 'connected'));
+  client.on(Events.ShardResume, () => (state = 'connected'));
+  client.on(Events.ShardReconnecting, () => (state = 'connecting'));
+  client.on(Events.ShardDisconnect, () => (state = 'disconnected'));
   client.on(Events.Error, (err) => log.error({ err }, 'discord client error'));
   client.on(Events.ShardError, (err) => log.warn({ err }, 'discord connection error'));
   client.on(Events.Warn, (message) => log.warn(message));
+  client.on(Events.Debug, (message) => log.debug(message));
 
   const ready = once(client, Events.ClientReady);
+  let readyTimer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    readyTimer = setTimeout(() => reject(new Error('the Discord gateway did not become ready in time')), options.readyTimeoutMs ?? 30_000);
+  });
   try {
-    await client.login(config.token);
-    await ready;
+    await Promise.race([client.login(config.token).then(() => ready), timeout]);
+    state = 'connected';
   } catch (error) {
     await client.destroy().catch(() => undefined);
     throw explainLoginFailure(error);
+  } finally {
+    clearTimeout(readyTimer);
   }
   log.info({ user: client.user?.tag, caseNumberReplies: config.caseNumberReplies }, 'discord bot is ready');
 
   return {
     name: 'discord',
     digestTarget: discordDigestTarget(client.rest),
+    state: () => (accepting ? state : 'stopped'),
     async stop() {
+      accepting = false;
+      // Answers in flight still reply over REST, which the gateway's closing does not need.
+      await requests.idle();
       await client.destroy();
     },
   };

@@ -18,6 +18,7 @@ import {
 import { count as countOf, danishDate, itemLabel, itemLink } from './format.js';
 import { SLACK_LIMITS } from './limits.js';
 import { bold, italic, link, markup, text, type Piece } from './mrkdwn.js';
+import { quoteQuestion } from '../../answer/quote.js';
 
 /**
  * Pure renderers from the core's data to Slack messages (Block Kit + fallback text). Nothing here
@@ -146,8 +147,8 @@ function renderFound(answer: Answer): SlackMessage {
     blocks.push(section([bold(`Sag ${caseNumber}`), text(` · ${count} · ${meetings.join(', ')}`)]));
     fallbackPieces = [text(`Sag ${caseNumber}: ${results.map((h) => itemLabel(h.item)).join('; ')}`)];
   } else if (answer.offset > 0) {
-    blocks.push(section([markup('*Flere resultater for* '), text(`«${answer.query}»`)]));
-    fallbackPieces = [text(`Flere resultater for «${answer.query}»: ${results.map((h) => itemLabel(h.item)).join('; ')}`)];
+    blocks.push(section([markup('*Flere resultater for* '), text(`«${quoteQuestion(answer.query)}»`)]));
+    fallbackPieces = [text(`Flere resultater for «${quoteQuestion(answer.query)}»: ${results.map((h) => itemLabel(h.item)).join('; ')}`)];
   } else {
     const rec = first.item.recommendation.trim();
     fallbackPieces = [
@@ -188,10 +189,10 @@ function helpHint(command: string): KnownBlock {
 
 function renderNotFound(answer: Answer, command: string): SlackMessage {
   let message: string;
-  if (answer.status === 'not-found' && answer.offset > 0) message = `Der er ikke flere resultater for «${answer.query}».`;
+  if (answer.status === 'not-found' && answer.offset > 0) message = `Der er ikke flere resultater for «${quoteQuestion(answer.query)}».`;
   else if (answer.message !== undefined) message = answer.message;
   else if (answer.status === 'invalid') message = 'Jeg kunne ikke bruge spørgsmålet. Skriv et par ord om det, du leder efter.';
-  else message = `Jeg fandt ikke noget punkt, der svarer på «${answer.query}».`;
+  else message = `Jeg fandt ikke noget punkt, der svarer på «${quoteQuestion(answer.query)}».`;
   const blocks: KnownBlock[] = [section([text(message)])];
   if (answer.suggestions.length > 0) {
     const list: Piece[] = [markup('*Prøv fx*')];

@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, SocketModeReceiver, type webApi } from '@slack/bolt';
 import type { AnswerEngine } from '../../answer/types.js';
@@ -7,6 +7,9 @@ import type { DigestTarget } from '../../digest/types.js';
 import { ConfigError } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import type { RunningAdapter } from '../adapter.js';
+import type { PlatformState } from '../../service/health.js';
+import { Requests } from '../../service/requests.js';
+import { takeTurn } from '../../service/take-turn.js';
 import { boltLogger } from './bolt-logger.js';
 import { slackDigestTarget } from './digest-target.js';
 import { registerHandlers } from './handlers/index.js';
@@ -25,6 +28,21 @@ export interface RunningSlack extends RunningAdapter {
  * leave a user waiting and hide a wrong SLACK_API_URL at start; a few quick retries cover blips.
  */
 const RETRY: webApi.RetryOptions = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 4000 };
+
+export interface SlackStartOptions {
+  /** Tracks and logs each request; default one of its own. */
+  requests?: Requests;
+  /** HTTP mode: answers `GET /healthz` on the app's port. */
+  healthz?: (req: IncomingMessage, res: ServerResponse) => void;
+}
+
+/** What a request was, for its one log line. */
+function describeRequest(body: Record<string, any>): { kind: string; [field: string]: unknown } {
+  if (typeof body.command === 'string') return { kind: 'slash_command', user: body.user_id, channel: body.channel_id };
+  if (body.type === 'event_callback') return { kind: `event:${String(body.event?.type)}`, user: body.event?.user, channel: body.event?.channel };
+  if (typeof body.type === 'string') return { kind: body.type, user: body.user?.id, channel: body.channel?.id ?? body.container?.channel_id };
+  return { kind: 'unknown' };
+}
 
 /** Slack's answers to auth.test that mean the token itself is wrong. */
 const TOKEN_ERRORS = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired']);
@@ -48,8 +66,10 @@ function slackErrorCode(error: unknown): string | undefined {
  *
  * @throws ConfigError when Slack refuses the bot token, Socket Mode has no app token or PORT is taken.
  */
-export async function startSlack(engine: AnswerEngine, config: SlackConfig, logger: Logger): Promise<RunningSlack> {
+export async function startSlack(engine: AnswerEngine, config: SlackConfig, logger: Logger, options: SlackStartOptions = {}): Promise<RunningSlack> {
   const log = logger.child({ adapter: 'slack', mode: config.mode });
+  const requests = options.requests ?? new Requests(log);
+  let socketState: PlatformState = 'connecting';
   const clientOptions: webApi.WebClientOptions = {
     retryConfig: RETRY,
     ...(config.apiUrl !== undefined ? { slackApiUrl: config.apiUrl } : {}),
@@ -73,11 +93,28 @@ export async function startSlack(engine: AnswerEngine, config: SlackConfig, logg
       // The Socket Mode client opens its connection through the Web API, so it needs the same base URL.
       installerOptions: { clientOptions },
     });
+    receiver.client.on('connected', () => (socketState = 'connected'));
+    receiver.client.on('reconnecting', () => (socketState = 'connecting'));
+    receiver.client.on('disconnected', () => (socketState = 'disconnected'));
     app = new App({ ...common, receiver, socketMode: true });
   } else {
-    app = new App({ ...common, signingSecret: config.signingSecret, port: config.port });
+    const healthz = options.healthz;
+    app = new App({
+      ...common,
+      signingSecret: config.signingSecret,
+      port: config.port,
+      ...(healthz ? { customRoutes: [{ path: '/healthz', method: ['GET', 'HEAD'], handler: (req, res) => healthz(req, res) }] } : {}),
+    });
   }
 
+  // Every request once in the log, with the id its handler's lines carry; shutdown waits for these.
+  app.use(async ({ body, next }) => {
+    await requests.handle({ platform: 'slack', ...describeRequest(body as Record<string, any>) }, async () => {
+      // Events are acknowledged before this point; commands and buttons take their turn after their ack.
+      if ((body as { type?: unknown }).type === 'event_callback') await takeTurn();
+      await next();
+    });
+  });
   registerHandlers(app, { engine, config, logger: log });
   app.error(async (error) => {
     log.error({ err: error }, 'Slack request failed outside a handler');
@@ -116,10 +153,13 @@ export async function startSlack(engine: AnswerEngine, config: SlackConfig, logg
     name: 'slack',
     ...(port !== undefined ? { port } : {}),
     digestTarget: slackDigestTarget(app.client),
+    state: () => (stopped ? 'stopped' : config.mode === 'http' ? 'connected' : socketState),
     async stop(): Promise<void> {
       if (stopped) return;
       stopped = true;
+      // Closing the socket or the HTTP server ends the intake; answers already acknowledged still go out.
       await app.stop();
+      await requests.idle();
       log.info('Slack app stopped');
     },
   };

@@ -1,7 +1,8 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { ConversationReference } from '@microsoft/agents-activity';
+import type { Logger } from '../../log.js';
+import { readJsonState, writeJsonAtomic } from '../../state/state-file.js';
 
 /**
  * The Teams conversations the bot has seen, so the daily digest can be posted to them later.
@@ -116,26 +117,15 @@ export class ConversationStore {
     this.file = path.join(dataDir, TEAMS_CONVERSATIONS_FILE);
   }
 
-  /** Opens the store, reading the file when it exists. A damaged file is an error, so it is never silently overwritten. */
-  static async open(dataDir: string): Promise<ConversationStore> {
+  /**
+   * Opens the store, reading the file when it exists. A damaged file is moved aside with a warning
+   * (see `readJsonState`) and the store starts empty: the conversations come back as people write
+   * to the bot, and answering never waits for the digest's address book.
+   */
+  static async open(dataDir: string, logger?: Logger): Promise<ConversationStore> {
     const store = new ConversationStore(dataDir);
-    let raw: string | undefined;
-    try {
-      raw = await readFile(store.file, 'utf8');
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    }
-    if (raw !== undefined) {
-      let json: unknown;
-      try {
-        json = JSON.parse(raw);
-      } catch {
-        json = undefined;
-      }
-      const parsed = FileSchema.safeParse(json);
-      if (!parsed.success) throw new Error(`${store.file} is not a conversation list written by mødebot; move it away to start afresh.`);
-      for (const c of parsed.data.conversations) store.conversations.set(c.id, c);
-    }
+    const stored = await readJsonState(store.file, FileSchema, { what: 'Teams conversations', empty: () => ({ conversations: [] }), logger });
+    for (const c of stored.conversations) store.conversations.set(c.id, c);
     return store;
   }
 
@@ -165,13 +155,7 @@ export class ConversationStore {
   }
 
   private save(): Promise<void> {
-    const data = JSON.stringify({ conversations: this.list() }, null, 2) + '\n';
-    const run = async () => {
-      await mkdir(path.dirname(this.file), { recursive: true });
-      const tmp = `${this.file}.${process.pid}.tmp`;
-      await writeFile(tmp, data, 'utf8');
-      await rename(tmp, this.file);
-    };
+    const run = () => writeJsonAtomic(this.file, { conversations: this.list() });
     this.writing = this.writing.then(run, run);
     return this.writing;
   }

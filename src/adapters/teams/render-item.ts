@@ -24,7 +24,7 @@ function build(item: AgendaItem, level: number): AdaptiveCard {
       ['Udvalg', item.committee],
       ['Møde', danishDate(item.meetingDate)],
       ['Punkt', `${item.number}${item.heading ? ` (${item.heading})` : ''}`],
-      ...(item.caseNumber ? [['Sag', item.caseNumber] as const] : []),
+      ...(item.caseNumber ? [['Sag', truncate(item.caseNumber, 40).text] as const] : []),
       ...(item.caseOfficers.length > 0 ? [['Sagsbehandler', item.caseOfficers.join(', ')] as const] : []),
     ]),
   ];

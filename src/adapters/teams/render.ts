@@ -15,6 +15,7 @@ import {
 } from './card.js';
 import { moreResults, showItem, submit } from './card-actions.js';
 import { danishDate, meetingLine } from './format.js';
+import { quoteQuestion } from '../../answer/quote.js';
 
 /** Character budgets per shrink level; level 0 is what a reader wants, later levels make the card fit. */
 const RECOMMENDATION_CHARS = [900, 600, 400, 250, 120];
@@ -44,7 +45,7 @@ export function renderAnswer(answer: Answer): AdaptiveCard {
 
 function renderNotFound(answer: Answer): AdaptiveCard {
   const body: CardElement[] = [
-    textBlock(answer.message ?? `Jeg fandt ikke noget punkt, der svarer på »${answer.query}«.`),
+    textBlock(answer.message ?? `Jeg fandt ikke noget punkt, der svarer på »${quoteQuestion(answer.query)}«.`),
   ];
   if (answer.suggestions.length > 0) {
     body.push(textBlock('Prøv fx:', { weight: 'Bolder', spacing: 'Medium' }));
@@ -83,7 +84,7 @@ function renderBest(answer: Answer, level: number): AdaptiveCard {
 
   const title = truncate(item.title, TITLE_CHARS[level]!);
   body.push(textBlock(title.text, { weight: 'Bolder', size: 'Medium' }));
-  body.push(textBlock(meetingLine(item) + (item.caseNumber ? ` · ${item.caseNumber}` : ''), { isSubtle: true, spacing: 'None' }));
+  body.push(textBlock(meetingLine(item) + (item.caseNumber ? ` · ${truncate(item.caseNumber, 40).text}` : ''), { isSubtle: true, spacing: 'None' }));
 
   if (item.recommendation.trim() !== '') {
     const rec = truncate(item.recommendation, RECOMMENDATION_CHARS[level]!);
@@ -131,8 +132,8 @@ function renderList(answer: Answer, level: number): AdaptiveCard {
   const last = answer.offset + answer.results.length;
   const heading =
     answer.mode === 'case'
-      ? `Sag ${answer.results[0]!.item.caseNumber || answer.query}: ${answer.results.length === 1 ? 'ét punkt' : `${answer.results.length} punkter`}`
-      : `Flere resultater for »${truncate(answer.query, 100).text}« (${first}–${last})`;
+      ? `Sag ${truncate(answer.results[0]!.item.caseNumber, 40).text || quoteQuestion(answer.query)}: ${answer.results.length === 1 ? 'ét punkt' : `${answer.results.length} punkter`}`
+      : `Flere resultater for »${quoteQuestion(answer.query)}« (${first}–${last})`;
   body.push(textBlock(heading, { weight: 'Bolder', size: 'Medium' }));
   if (answer.message) body.push(textBlock(answer.message, { isSubtle: true, size: 'Small', spacing: 'None' }));
   body.push(textBlock('Tryk på et punkt for at se det hele.', { isSubtle: true, size: 'Small', spacing: 'None' }));

@@ -6,6 +6,7 @@ import type { TeamsConfig } from '../../config.js';
 import type { DigestTarget } from '../../digest/types.js';
 import type { Logger } from '../../log.js';
 import type { RunningAdapter } from '../adapter.js';
+import { Requests } from '../../service/requests.js';
 import { authConfiguration, authenticate, authMode } from './auth.js';
 import { ConversationStore } from './conversation-store.js';
 import { teamsDigestTarget } from './digest-target.js';
@@ -20,6 +21,10 @@ export interface TeamsStartOptions {
   dataDir?: string;
   /** Interface to listen on (default: all, as a reverse proxy or tunnel forwards to it). */
   host?: string;
+  /** Tracks and logs each request; default one of its own. */
+  requests?: Requests;
+  /** Answers `GET /healthz` on the Teams port. */
+  healthz?: (req: IncomingMessage, res: ServerResponse) => void;
 }
 
 /** The running Teams adapter; `port` is the bound port (useful with TEAMS_PORT=0). */
@@ -45,8 +50,9 @@ export async function startTeams(
   options: TeamsStartOptions = {},
 ): Promise<TeamsAdapter> {
   const log = logger.child({ adapter: 'teams' });
+  const requests = options.requests ?? new Requests(log);
   const mode = authMode(config);
-  const store = await ConversationStore.open(options.dataDir ?? 'data');
+  const store = await ConversationStore.open(options.dataDir ?? 'data', log);
   // validateServiceUrl: a token issued for one Bot Connector host cannot send us activities
   // whose replies would go to another.
   const adapter = new CloudAdapter(authConfiguration(config), undefined, undefined, { validateServiceUrl: true });
@@ -57,7 +63,11 @@ export async function startTeams(
   const deps = { engine, store, logger: log };
 
   const server = createServer((req, res) => {
-    void serve(req, res).catch((err: unknown) => {
+    if (options.healthz && new URL(req.url ?? '/', 'http://localhost').pathname === '/healthz') {
+      options.healthz(req, res);
+      return;
+    }
+    void requests.handle({ platform: 'teams', kind: 'activity' }, () => serve(req, res)).catch((err: unknown) => {
       log.error({ err }, 'teams request failed');
       if (!res.headersSent) {
         res.statusCode = 500;
@@ -121,10 +131,12 @@ export async function startTeams(
     name: 'teams',
     port,
     digestTarget: teamsDigestTarget(adapter, store, mode === 'authenticated' ? config.appId : undefined, log),
-    stop: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((err) => (err ? reject(err) : resolve()));
-        server.closeIdleConnections();
-      }),
+    async stop() {
+      // No new connections; requests under way (an answer being sent to the Bot Connector) finish.
+      const closed = new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve())));
+      server.closeIdleConnections();
+      await requests.idle();
+      await closed;
+    },
   };
 }

@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { APIEmbed } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +12,7 @@ import { ConfigError } from '../../../src/errors.js';
 import { createLogger } from '../../../src/log.js';
 import { APP_ID, BOT_ID, CHANNEL_ID, COMMAND_ID, FakeDiscord, type RecordedRequest } from './fake-discord.js';
 import { expectWithinDiscordLimits } from './limits.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 /**
  * The real discord.js client, started by `startDiscord`, logs in to a fake Discord on 127.0.0.1:
@@ -40,7 +39,7 @@ const config = (overrides: Partial<DiscordConfig> = {}): DiscordConfig => ({
 });
 
 beforeAll(async () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'moedebot-'));
+  const dataDir = tempDir('moedebot-');
   engine = await openEngine({ corpusDir: 'corpus', dataDir, logger });
 });
 

@@ -62,6 +62,8 @@ export class FakeDiscord extends EventEmitter {
   private sockets = new Set<WebSocket>();
   private seq = 0;
   port = 0;
+  /** While true, every gateway connection is dropped at once, as when Discord's gateway is down. */
+  gatewayDown = false;
 
   constructor(private readonly options: FakeDiscordOptions = {}) {
     super();
@@ -172,6 +174,10 @@ export class FakeDiscord extends EventEmitter {
   }
 
   private onGateway(socket: WebSocket): void {
+    if (this.gatewayDown) {
+      socket.terminate();
+      return;
+    }
     this.sockets.add(socket);
     socket.on('close', () => this.sockets.delete(socket));
     socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41250 } }));

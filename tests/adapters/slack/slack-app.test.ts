@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_MORE_RESULTS, ACTION_SHOW_ITEM, decodeMoreResults } from '../../../src/adapters/slack/action-ids.js';
@@ -12,6 +11,7 @@ import type { Digest } from '../../../src/digest/types.js';
 import { ConfigError } from '../../../src/errors.js';
 import { createLogger } from '../../../src/log.js';
 import { SLACK_TEST_IDENTITY, startSlackApiServer, type SlackApiServer } from '../../helpers/slack-api-server.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 import { limitViolations, markupViolations, mrkdwnTexts } from './slack-limits.js';
 import {
   TEST_CHANNEL,
@@ -58,10 +58,6 @@ function buttonsOf(blocks: Json[]): Json[] {
 
 function asPosted(args: Json): Posted {
   return { text: args.text as string, blocks: args.blocks as Json[] };
-}
-
-function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'moedebot-'));
 }
 
 let slack: SlackApiServer;

@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +7,7 @@ import type { AnswerEngine } from '../../../src/answer/types.js';
 import { createLogger } from '../../../src/log.js';
 import { SLACK_TEST_IDENTITY, startSlackApiServer, type SlackApiServer } from '../../helpers/slack-api-server.js';
 import { TEST_CHANNEL, TEST_SIGNING_SECRET, TEST_USER } from './slack-requests.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 /**
  * Socket Mode, the default: the real Bolt app asks the fake Web API for a WebSocket URL
@@ -26,7 +25,7 @@ const receivedWaiters: Array<() => void> = [];
 
 beforeAll(async () => {
   slack = await startSlackApiServer();
-  engine = await openEngine({ corpusDir: 'corpus', dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'moedebot-')), logger });
+  engine = await openEngine({ corpusDir: 'corpus', dataDir: tempDir('moedebot-'), logger });
   wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
   await new Promise<void>((resolve) => wss.once('listening', () => resolve()));
   wss.on('connection', (socket) => {

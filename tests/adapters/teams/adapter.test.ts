@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openEngine } from '../../../src/answer/engine.js';
@@ -10,6 +9,7 @@ import type { Digest } from '../../../src/digest/types.js';
 import { createLogger } from '../../../src/log.js';
 import { BOT, CHANNEL_ID, TEAM_ID, channelCardAction, channelMessage, groupChatMessage, installedInTeam, personalMessage } from './activities.js';
 import { FakeConnector, type ConnectorCall } from './fake-connector.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 const logger = createLogger('silent');
 let engine: AnswerEngine;
@@ -18,7 +18,7 @@ let teams: TeamsAdapter;
 let dataDir: string;
 
 beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'moedebot-'));
+  dataDir = tempDir('moedebot-');
   engine = await openEngine({ corpusDir: 'corpus', dataDir });
   connector = await new FakeConnector().start();
   teams = await startTeams(engine, { port: 0, allowUnauthenticated: true }, logger, { dataDir, host: '127.0.0.1' });

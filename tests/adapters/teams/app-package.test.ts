@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { strFromU8, unzipSync, unzlibSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { appManifest, appPackage, MANIFEST_VERSION } from '../../../src/adapters/teams/app-package.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 const APP_ID = '5b3a9c1e-7d44-4f0a-9b2e-1c8d6e0f4a21';
 const OPTIONS = {
@@ -88,7 +88,7 @@ describe('Teams app package', () => {
   });
 
   it('is written to a zip by npm run teams:package with the bot id from the environment', () => {
-    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'moedebot-')), 'moedebot-teams.zip');
+    const out = path.join(tempDir('moedebot-'), 'moedebot-teams.zip');
     execFileSync(process.execPath, ['--import', 'tsx', 'scripts/teams-package.ts', '--out', out, '--version', '2.0.0'], {
       env: { PATH: process.env.PATH, TEAMS_APP_ID: APP_ID, TEAMS_APP_PASSWORD: 'secret', TEAMS_TENANT_ID: '0e4f1b2c-3d5a-4e6f-8a9b-0c1d2e3f4a5b' },
       stdio: 'pipe',

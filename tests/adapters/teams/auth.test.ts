@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEngine } from '../../../src/answer/engine.js';
@@ -10,6 +9,7 @@ import { loadConfig } from '../../../src/config.js';
 import { createLogger } from '../../../src/log.js';
 import { channelMessage, personalMessage } from './activities.js';
 import { FakeConnector } from './fake-connector.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 const logger = createLogger('silent');
 const APP_ID = '5b3a9c1e-7d44-4f0a-9b2e-1c8d6e0f4a21';
@@ -27,7 +27,7 @@ function unsignedJwt(payload: Record<string, unknown>): string {
 }
 
 beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'moedebot-'));
+  dataDir = tempDir('moedebot-');
   engine = await openEngine({ corpusDir: 'corpus', dataDir });
   connector = await new FakeConnector().start();
   // Exactly what loadConfig produces from the three Teams variables.

@@ -1,11 +1,12 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mentionsBot, questionText } from '../../../src/adapters/teams/incoming-text.js';
 import { ConversationStore, baseConversationId, conversationOf } from '../../../src/adapters/teams/conversation-store.js';
 import { parseCardAction } from '../../../src/adapters/teams/card-actions.js';
 import { BOT, CHANNEL_ID, channelMessage, installedInTeam, personalMessage } from './activities.js';
+import { pino } from 'pino';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 const serviceUrl = 'https://smba.trafficmanager.net/emea/';
 
@@ -51,7 +52,7 @@ describe('ConversationStore', () => {
   });
 
   it('keeps conversations across restarts and writes only when something changed', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'moedebot-'));
+    const dir = tempDir('moedebot-');
     const store = await ConversationStore.open(dir);
     expect(await store.remember(installedInTeam({ serviceUrl }) as never)).toMatchObject({ teamName: 'Kommunens KKR-team' });
     expect(await store.remember(personalMessage({ serviceUrl, text: 'hej' }) as never)).toMatchObject({ id: 'a:1personal-chat-mette', kind: 'personal' });
@@ -67,9 +68,20 @@ describe('ConversationStore', () => {
     expect(fs.readFileSync(path.join(dir, 'teams-conversations.json'), 'utf8')).not.toContain('Mette');
   });
 
-  it('refuses to overwrite a damaged file', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'moedebot-'));
-    fs.writeFileSync(path.join(dir, 'teams-conversations.json'), '{"something":"else"}');
-    await expect(ConversationStore.open(dir)).rejects.toThrow(/teams-conversations\.json/);
+  it('moves a damaged file aside with a warning and starts with no conversations', async () => {
+    const dir = tempDir('moedebot-');
+    const file = path.join(dir, 'teams-conversations.json');
+    fs.writeFileSync(file, '{"something":"else"}');
+    const warnings: string[] = [];
+    const logger = pino({ level: 'warn' }, { write: (line: string) => void warnings.push(line) });
+    const store = await ConversationStore.open(dir, logger);
+    expect(store.list()).toEqual([]);
+    const aside = fs.readdirSync(dir).filter((f) => f.startsWith('teams-conversations.json.corrupt-'));
+    expect(aside).toHaveLength(1);
+    expect(fs.readFileSync(path.join(dir, aside[0]!), 'utf8')).toBe('{"something":"else"}');
+    expect(warnings.join('')).toMatch(/Teams conversations file is damaged/);
+    // The next conversation is written to a fresh file.
+    await store.remember(personalMessage({ serviceUrl, text: 'hej' }) as never);
+    expect(JSON.parse(fs.readFileSync(file, 'utf8')).conversations).toHaveLength(1);
   });
 });

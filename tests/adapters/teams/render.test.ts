@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fc, test } from '@fast-check/vitest';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -12,12 +10,13 @@ import { renderItem } from '../../../src/adapters/teams/render-item.js';
 import { renderHelp } from '../../../src/adapters/teams/render-help.js';
 import { renderDigest } from '../../../src/adapters/teams/render-digest.js';
 import { HELP_EXAMPLES, HELP_TITLE } from '../../../src/answer/help.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 let engine: AnswerEngine;
 let physio: AgendaItem;
 
 beforeAll(async () => {
-  engine = await openEngine({ corpusDir: 'corpus', dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'moedebot-')) });
+  engine = await openEngine({ corpusDir: 'corpus', dataDir: tempDir('moedebot-') });
   physio = engine.item('kkr-hovedstaden-2025-04-11-3.6')!;
 });
 

@@ -3,11 +3,14 @@ import { renderItem, renderItemGone } from '../render.js';
 import type { HandlerDeps } from './deps.js';
 import { replyToAction } from './reply-to-action.js';
 import { reportFailure } from './report-failure.js';
+import { takeTurn } from '../../../service/take-turn.js';
 
 /** "Vis hele punktet": the whole item (background, recommendation, attachments, links). */
 export function showItemAction({ engine, logger }: HandlerDeps) {
   return async ({ ack, body, action, client, respond }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
+    // Acknowledgements of other requests first (Slack waits 3 s for each), then this answer.
+    await takeTurn();
     const log = logger.child({ handler: 'show-item', user: body.user.id, channel: body.channel?.id });
     try {
       const item = action.value ? engine.item(action.value) : undefined;

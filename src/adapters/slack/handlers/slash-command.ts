@@ -4,6 +4,7 @@ import { questionFrom } from '../question.js';
 import { answerQuestion } from './answer-question.js';
 import type { HandlerDeps } from './deps.js';
 import { reportFailure } from './report-failure.js';
+import { takeTurn } from '../../../service/take-turn.js';
 
 /**
  * `/dagsorden <question>`: acknowledges at once (Slack allows 3 seconds), then answers through the
@@ -13,6 +14,8 @@ import { reportFailure } from './report-failure.js';
 export function slashCommand({ engine, config, logger }: HandlerDeps) {
   return async ({ command, ack, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
+    // Acknowledgements of other requests first (Slack waits 3 s for each), then this answer.
+    await takeTurn();
     const log = logger.child({ handler: 'slash-command', user: command.user_id, channel: command.channel_id });
     try {
       const question = questionFrom(command.text);

@@ -1,0 +1,106 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+import type { z } from 'zod';
+import type { Logger } from '../log.js';
+
+/**
+ * Files the bot keeps in `DATA_DIR` (the index, the digest state, the Teams conversations, and
+ * whatever later state needs): written so that a crash or a full disk mid-write leaves the old
+ * file or the new one, never half of one, and read so that a damaged file is set aside with a
+ * warning instead of stopping the bot or being silently overwritten.
+ */
+
+/**
+ * Writes `file` atomically: the data goes to a temporary file in the same folder (a rename is only
+ * atomic within one file system), is flushed to disk, and then replaces `file` in one rename.
+ * `data` may be a function that writes through the open handle, for files too large for one string.
+ * The folder is created when missing; the temporary file is removed when anything fails.
+ *
+ * @example
+ * await writeFileAtomic('data/digest-state.json', JSON.stringify(state));
+ */
+export async function writeFileAtomic(file: string, data: string | Uint8Array | ((handle: FileHandle) => Promise<void>)): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  // Unique per write, so two writers (the bot and `npm run index`) never share a temporary file;
+  // a hidden name ending in .tmp, which neither the corpus loader nor the corpus watcher reads.
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    const handle = await open(tmp, 'wx');
+    try {
+      if (typeof data === 'function') await data(handle);
+      else await handle.writeFile(data);
+      // Without this, a power cut after the rename can leave an empty file under the new name.
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(tmp, file);
+  } catch (error) {
+    await rm(tmp, { force: true }).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Writes `value` as indented JSON, atomically (see {@link writeFileAtomic}). */
+export async function writeJsonAtomic(file: string, value: unknown): Promise<void> {
+  await writeFileAtomic(file, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+/**
+ * Moves a damaged file out of the way as `<file>.corrupt-<time>` (kept for whoever wants to look
+ * at it) and returns the new name, or undefined when it could not be moved.
+ */
+export async function setAside(file: string): Promise<string | undefined> {
+  const aside = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  try {
+    await rename(file, aside);
+    return aside;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface ReadStateOptions<T> {
+  /** What the file holds, for the warning: `digest state`, `Teams conversations`. */
+  what: string;
+  /** The state to start from when the file is missing or damaged. */
+  empty: () => T;
+  logger?: Logger | undefined;
+}
+
+/**
+ * Reads a JSON state file checked by `schema`. A missing file is a fresh start. A file that is not
+ * JSON or does not match the schema (a partial write by an older version, a hand edit gone wrong)
+ * is moved aside (see {@link setAside}), reported with a warning naming both files, and the
+ * state starts afresh: the bot keeps running. A file that cannot be read at all (permissions)
+ * is an error, since a fresh state would then be written over it.
+ */
+export async function readJsonState<S extends z.ZodType>(file: string, schema: S, options: ReadStateOptions<z.infer<S>>): Promise<z.infer<S>> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return options.empty();
+    throw new Error(`${file} (${options.what}) cannot be read: ${(error as Error).message}. Check the permissions of DATA_DIR.`, { cause: error });
+  }
+  let json: unknown;
+  let problem: string | undefined;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    problem = 'it is not complete JSON';
+  }
+  if (problem === undefined) {
+    const parsed = schema.safeParse(json);
+    if (parsed.success) return parsed.data as z.infer<S>;
+    const issue = parsed.error.issues[0];
+    problem = `it does not hold what mødebot writes (${issue ? `${issue.path.join('.') || 'top level'}: ${issue.message}` : 'unexpected content'})`;
+  }
+  const aside = await setAside(file);
+  options.logger?.warn(
+    { file, movedTo: aside },
+    `${options.what} file is damaged (${problem}); ${aside ? `moved aside to ${path.basename(aside)}` : 'it could not be moved aside'}, starting afresh`,
+  );
+  return options.empty();
+}
