@@ -158,6 +158,18 @@ class Engine implements AnswerEngine {
     return this.report;
   }
 
+  /** Item ids a topic watch restricts the answer to (see `askWithin`); set only during that call. */
+  private within: ReadonlySet<string> | undefined;
+
+  askWithin(question: string, itemIds: ReadonlySet<string>, options: AskOptions = {}): Answer {
+    this.within = itemIds;
+    try {
+      return this.ask(question, { limit: 50, ...options });
+    } finally {
+      this.within = undefined;
+    }
+  }
+
   ask(question: string, options: AskOptions = {}): Answer {
     const query = (question ?? '').replace(/\s+/g, ' ').trim();
     const limit = Math.max(1, Math.min(options.limit ?? DEFAULT_LIMIT, 50));
@@ -183,7 +195,11 @@ class Engine implements AnswerEngine {
   }
 
   private passes(item: AgendaItem, filters: AnswerFilters): boolean {
-    return (filters.committee === undefined || item.committee === filters.committee) && inRange(item.meetingDate, filters.dateFrom, filters.dateTo);
+    return (
+      (filters.committee === undefined || item.committee === filters.committee) &&
+      inRange(item.meetingDate, filters.dateFrom, filters.dateTo) &&
+      (this.within === undefined || this.within.has(item.id))
+    );
   }
 
   private plainHit(item: AgendaItem, score: number): Hit {
@@ -350,7 +366,7 @@ class Engine implements AnswerEngine {
         factors[k] = factor;
       }
     };
-    const hardFilter = filters.committee !== undefined || filters.dateFrom !== undefined || filters.dateTo !== undefined;
+    const hardFilter = filters.committee !== undefined || filters.dateFrom !== undefined || filters.dateTo !== undefined || this.within !== undefined;
     const ranked = searchItems(index, analyzed, { boost, limit: GROUPED_HEAD, ...(hardFilter ? { filter: (i: number) => this.passes(index.items[i]!, filters) } : {}) });
     if (ranked.length === 0 || ranked[0]!.coverage < MIN_COVERAGE) {
       return { query, status: 'not-found', mode: 'search', results: [], hasMore: false, offset, filters, message: `Jeg fandt ikke noget punkt, der svarer godt på "${quoteQuestion(query)}".`, suggestions: SUGGESTIONS };

@@ -10,7 +10,7 @@ import type { DiscordConfig } from '../../../src/config.js';
 import type { Digest } from '../../../src/digest/types.js';
 import { ConfigError } from '../../../src/errors.js';
 import { createLogger } from '../../../src/log.js';
-import { APP_ID, BOT_ID, CHANNEL_ID, COMMAND_ID, FakeDiscord, type RecordedRequest } from './fake-discord.js';
+import { APP_ID, BOT_ID, CHANNEL_ID, COMMAND_ID, FakeDiscord, type RecordedRequest } from '../../stand-ins/discord.js';
 import { expectWithinDiscordLimits } from './limits.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 

@@ -7,8 +7,8 @@ import { startTeams, type TeamsAdapter } from '../../../src/adapters/teams/start
 import { TEAMS_CARD_MAX_BYTES, type AdaptiveCard } from '../../../src/adapters/teams/card.js';
 import type { Digest } from '../../../src/digest/types.js';
 import { createLogger } from '../../../src/log.js';
-import { BOT, CHANNEL_ID, TEAM_ID, channelCardAction, channelMessage, groupChatMessage, installedInTeam, personalMessage } from './activities.js';
-import { FakeConnector, type ConnectorCall } from './fake-connector.js';
+import { BOT, CHANNEL_ID, TEAM_ID, channelCardAction, channelMessage, groupChatMessage, installedInTeam, personalMessage } from '../../stand-ins/teams-activities.js';
+import { FakeConnector, type ConnectorCall } from '../../stand-ins/bot-connector.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 
 const logger = createLogger('silent');

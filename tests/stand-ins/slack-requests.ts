@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { SLACK_TEST_IDENTITY } from '../../helpers/slack-api-server.js';
+import { SLACK_TEST_IDENTITY } from './slack-api.js';
 
 /**
  * Requests as Slack sends them to an app in HTTP mode, signed the way Slack signs them:
