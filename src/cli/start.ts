@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { bootstrap, flushStdout, runMain } from './bootstrap.js';
 import { createLogger } from '../log.js';
 import { openEngine } from '../answer/engine.js';
@@ -77,6 +78,8 @@ runMain(async () => {
   // Under `npm start`, npm passes SIGTERM to its shell only; the bot notices the shell is gone.
   if (startedByNpm()) parent = watchParent(() => void stop('parent process ended'));
 
+  // A bot that fetches its material may start with no corpus yet: the fetcher fills the folder.
+  if (config.sources) await mkdir(config.corpusDir, { recursive: true });
   const engine = await openEngine({ corpusDir: config.corpusDir, dataDir: config.dataDir, logger });
   health.indexLoaded(engine.report.meetings, engine.report.items);
   logger.info(

@@ -60,11 +60,12 @@ const ANY_DATE = new RegExp(
     String.raw`\b(\d{1,2})[-.](\d{1,2})[-.](\d{4})\b`, // 06-11-2018, 09.01.2020
     String.raw`\b(\d{4})-(\d{2})-(\d{2})\b`, // 2019-09-24
     String.raw`\b([a-z]+)\s+(\d{1,2}),?\s+(\d{4})\b`, // April 3, 2019
+    String.raw`\b(\d{1,2})\/(\d{1,2})[ -](\d{4})\b`, // 29/1 2012
   ].join('|'),
   'gi',
 );
 
-/** Every date in the text, in order, in any form publishers print: `6. maj 2019`, `06-11-2018`, `09.01.2020`, `2019-09-24`, `April 3, 2019`. */
+/** Every date in the text, in order, in any form publishers print: `6. maj 2019`, `06-11-2018`, `09.01.2020`, `2019-09-24`, `April 3, 2019`, `29/1 2012`. */
 export function findDates(text: string): Array<{ iso: string; index: number; text: string }> {
   const out: Array<{ iso: string; index: number; text: string }> = [];
   for (const m of text.matchAll(ANY_DATE)) {
@@ -77,7 +78,7 @@ export function findDates(text: string): Array<{ iso: string; index: number; tex
     else if (m[10] !== undefined) {
       const month = monthNumber(m[10]);
       iso = month === undefined ? undefined : isoDate(Number(m[12]), month, Number(m[11]));
-    }
+    } else if (m[13] !== undefined) iso = isoDate(Number(m[15]), Number(m[14]), Number(m[13]));
     if (iso) out.push({ iso, index: m.index, text: m[0] });
   }
   return out;

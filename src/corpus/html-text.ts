@@ -9,13 +9,17 @@ import type { ChildNode, Element } from 'domhandler';
  */
 
 /** Elements whose content is never the meeting's text. */
-/** A site's `<footer>` holds its contact details, never a meeting's text; `<head>` only its `<title>`, read apart. */
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'nav', 'form', 'button', 'select', 'iframe', 'head', 'object', 'canvas', 'map', 'footer']);
+/**
+ * A site's `<footer>` holds its contact details, never a meeting's text; `<head>` only its
+ * `<title>`, read apart. Not `<form>` (ASP.NET pages wrap the whole page in one) and not
+ * `<button>` (accordions put an item's number and title in the button that unfolds it).
+ */
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'nav', 'select', 'option', 'textarea', 'iframe', 'head', 'object', 'canvas', 'map', 'footer']);
 /** Elements that start and end a block of text. */
 const BLOCK = new Set([
   'address', 'article', 'aside', 'blockquote', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure',
   'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'ol', 'p', 'pre', 'section', 'summary', 'table',
-  'tbody', 'thead', 'tfoot', 'ul', 'caption', 'title',
+  'tbody', 'thead', 'tfoot', 'ul', 'caption', 'title', 'button', 'form', 'label', 'legend',
 ]);
 /** Class or id words of page furniture that has no tag of its own. */
 const FURNITURE_CLASS = /(?:^|[\s_-])(?:breadcrumbs?|cookie\w*|skip-?link|skiplinks?|site-?header|site-?footer|main-?menu|megamenu|navigation|navbar|sr-only|visually-hidden)(?:$|[\s_-])/i;

@@ -30,11 +30,8 @@ function isDocument(name: string): boolean {
   return AGENDA_EXTENSIONS.some((ext) => lower.endsWith(ext));
 }
 
-/**
- * The meeting documents of a corpus folder and its subfolders (`fetched/www.kl.dk/…`), as paths
- * relative to the folder with `/` separators, sorted. Hidden files and folders are left alone.
- */
-export async function listAgendaFiles(corpusDir: string): Promise<string[]> {
+/** Files below the corpus folder that `keep` accepts, as paths relative to it with `/` separators; hidden files and folders are left alone. */
+async function walkCorpus(corpusDir: string, keep: (name: string) => boolean): Promise<string[]> {
   const out: string[] = [];
   const visit = async (relative: string) => {
     const entries = await readdir(path.join(corpusDir, relative), { withFileTypes: true });
@@ -42,27 +39,22 @@ export async function listAgendaFiles(corpusDir: string): Promise<string[]> {
       if (entry.name.startsWith('.')) continue;
       const rel = relative === '' ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory()) await visit(rel);
-      else if (entry.isFile() && isDocument(entry.name)) out.push(rel);
+      else if (entry.isFile() && keep(entry.name)) out.push(rel);
     }
   };
   await visit('');
-  return out.sort();
+  return out;
 }
 
-/** Every `manifest.json` of the corpus, root first. */
+/** The meeting documents of a corpus folder and its subfolders (`fetched/www.kl.dk/…`), sorted. */
+export async function listAgendaFiles(corpusDir: string): Promise<string[]> {
+  return (await walkCorpus(corpusDir, isDocument)).sort();
+}
+
+/** Every `manifest.json` of the corpus, the top folder's first. */
 async function listManifests(corpusDir: string): Promise<string[]> {
-  const out: string[] = [];
-  const visit = async (relative: string) => {
-    const entries = await readdir(path.join(corpusDir, relative), { withFileTypes: true });
-    for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
-      const rel = relative === '' ? entry.name : `${relative}/${entry.name}`;
-      if (entry.isDirectory()) await visit(rel);
-      else if (entry.name === MANIFEST_FILE) out.push(rel);
-    }
-  };
-  await visit('');
-  return out.sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b));
+  const found = await walkCorpus(corpusDir, (name) => name === MANIFEST_FILE);
+  return found.sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b));
 }
 
 /**

@@ -18,11 +18,11 @@ export interface MeetingHeader {
   title?: string;
 }
 
-const MINUTES_WORD = /\b(referat(?:et)?|beslutningsprotokol(?:len)?|protokol(?:len)?|minutes)\b/iu;
-const AGENDA_WORD = /\b(dagsorden(?:en)?|agenda)\b/iu;
+const MINUTES_WORD = /\b((?:beslutnings|møde)?referat(?:et)?|beslutningsprotokol(?:len)?|protokol(?:len)?|minutes)\b/iu;
+const AGENDA_WORD = /\b((?:tillægs)?dagsorden(?:en)?|agenda)\b/iu;
 
 /** `Referat af møde i X den …`, `Dagsorden til mødet i X`, `Referat fra X`. */
-const COMMITTEE_IN_TITLE = new RegExp(String.raw`\b(?:[Rr]eferat|REFERAT|[Dd]agsorden|DAGSORDEN|[Bb]eslutningsprotokol|[Pp]rotokol)\s+(?:(?:af|til|for|fra)\s+)?(?:(?:det\s+)?(?:ordinære\s+|ekstraordinære\s+)?\p{Ll}*møde(?:t)?\s+i\s+)?(${COMMITTEE_NAME})`, 'u');
+const COMMITTEE_IN_TITLE = new RegExp(String.raw`\b(?:[Rr]eferat|REFERAT|[Dd]agsorden|DAGSORDEN|[Bb]eslutningsprotokol|[Pp]rotokol)(?:\s*[-–|:,]\s*|\s+)(?:(?:af|til|for|fra)\s+)?(?:(?:det\s+)?(?:ordinære\s+|ekstraordinære\s+)?\p{Ll}*møde(?:t)?\s+i\s+)?(${COMMITTEE_NAME})`, 'u');
 /** Case-sensitive on purpose: a committee's name is capitalised, the words after it are not. */
 /** `X - Referat`, `X - Dagsorden 5. september 2012`, `X – referat fra mødet den …`. */
 const COMMITTEE_BEFORE_KIND = new RegExp(String.raw`^(${COMMITTEE_NAME})\s*[-–|:,]\s*(?:[Rr]eferat|REFERAT|[Dd]agsorden|DAGSORDEN|[Bb]eslutningsprotokol|[Pp]rotokol)\b`, 'u');

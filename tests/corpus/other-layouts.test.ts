@@ -189,6 +189,19 @@ describe('htmlToText and HTML publications', () => {
     expect(text).not.toContain('cookies');
   });
 
+  it('reads a page wrapped in a form, with item titles in accordion buttons', () => {
+    const page = `<html><body><form id="aspnetForm" action="/dagsorden.aspx">
+<h1>Kultur- og Fritidsudvalget - Beslutningsprotokol</h1><p>tirsdag den 25. august 2020 kl. 16:00</p>
+<div class="accordion"><button aria-expanded="true">1. Godkendelse af dagsorden</button>
+<div class="panel"><button>Udskriv</button><p>Sagsid.: 20/348, Sagsinitialer: KDL</p>
+<h4>Indstilling</h4><p>Børn og Kultur indstiller,<br>at dagsorden godkendes.</p>
+<h4>Beslutning Kultur- og Fritidsudvalget den 25-08-2020</h4><p>Godkendt.</p></div></div>
+</form></body></html>`;
+    const doc = parseMeeting({ file: 'aabenraa.html', pages: [htmlToText(page)], paged: false });
+    expect(doc.committee).toBe('Kultur- og Fritidsudvalget');
+    expect(doc.items.map((i) => [i.number, i.title, i.caseNumber, i.decision])).toEqual([['1', 'Godkendelse af dagsorden', '20/348', 'Godkendt.']]);
+  });
+
   it('parses the publication like the text it holds', () => {
     const doc = parseMeeting({ file: 'broenderslev.html', pages: [htmlToText(html, 'https://www.bronderslev.dk/Politik/155-2083.aspx')], paged: false });
     expect(doc.committee).toBe('Økonomiudvalget');
