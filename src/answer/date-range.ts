@@ -53,3 +53,21 @@ function month(y: number, mo: number): DateRange | undefined {
   const last = new Date(Date.UTC(y, mo, 0)).getUTCDate();
   return { from: `${y}-${pad(mo)}-01`, to: `${y}-${pad(mo)}-${pad(last)}`, label: `${DANISH_MONTH_NAMES[mo - 1]} ${y}` };
 }
+
+/**
+ * The shortest text {@link parseDateRange} reads back as the range `from`–`to` (`2024`, `2024-06`,
+ * `2024-06-18`), for a filter that must travel as text (a Discord button); undefined when the
+ * range is not a whole year, month or day.
+ */
+export function rangeText(from: string | undefined, to: string | undefined): string | undefined {
+  if (from === undefined || to === undefined) return undefined;
+  if (from === to) return from;
+  const year = /^(\d{4})-01-01$/.exec(from);
+  if (year && to === `${year[1]}-12-31`) return year[1];
+  const month = /^(\d{4})-(\d{2})-01$/.exec(from);
+  if (month) {
+    const range = parseDateRange(`${month[1]}-${month[2]}`);
+    if (range?.to === to) return `${month[1]}-${month[2]}`;
+  }
+  return undefined;
+}

@@ -108,3 +108,23 @@ export class FileThreadContextStore implements ThreadContextStore {
     return this.writer.idle();
   }
 }
+
+/**
+ * Thread contexts kept in memory only: the terminal chat, which is one thread for as long as it
+ * runs, so `mere` and `vis 2` work there whatever THREADS says.
+ */
+export class MemoryThreadContextStore implements ThreadContextStore {
+  private readonly threads = new Map<string, ThreadContext>();
+
+  async get(place: Place): Promise<ThreadContext | undefined> {
+    return this.threads.get(threadKey(place));
+  }
+
+  async set(place: Place, context: ThreadContext): Promise<void> {
+    this.threads.set(threadKey(place), context);
+  }
+
+  idle(): Promise<void> {
+    return Promise.resolve();
+  }
+}

@@ -34,7 +34,7 @@ export function materialKey(meeting: Pick<Meeting, 'id' | 'kind'>): string {
 export interface TopicWatcherOptions {
   engine: AnswerEngine;
   store: WatchStore;
-  /** One per platform; watches of a platform without a target wait (and are retried). */
+  /** One per platform; a platform that is down rejects its posts (they are retried), one not run at all has no target. */
   targets: readonly WatchTarget[];
   logger: Logger;
   /** How long after a failed post the check is run again (default 5 minutes). */
@@ -127,8 +127,10 @@ export class TopicWatcher {
     if (hits.length === 0) return { unposted: [] };
     const ids = hits.map((h) => h.item.id);
     const target = this.options.targets.find((t) => t.platform === watch.platform);
+    // A watch of a platform this process does not run (the terminal's, when serving Slack) waits
+    // for a process that does; it holds nothing else up.
+    if (target === undefined) return { unposted: [] };
     try {
-      if (target === undefined) throw new Error(`${watch.platform} is not running`);
       await target.post(watch.channel, { topic: watch.topic, hits });
       await store.markPosted(place, ids);
       result.posted.push({ ...place, topic: watch.topic, itemIds: ids });

@@ -1,11 +1,12 @@
 import { fc, test } from '@fast-check/vitest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ButtonIds } from '../../src/adapters/discord/custom-ids.js';
-import { renderAnswer as renderDiscord, renderItem as renderDiscordItem } from '../../src/adapters/discord/render.js';
+import { renderAnswer as renderDiscord } from '../../src/adapters/discord/render-answer.js';
+import { renderItem as renderDiscordItem } from '../../src/adapters/discord/render-item.js';
 import { renderAnswer as renderSlack } from '../../src/adapters/slack/render-answer.js';
 import { renderItem as renderSlackItem } from '../../src/adapters/slack/render-item.js';
-import { TEAMS_CARD_MAX_BYTES, cardBytes } from '../../src/adapters/teams/card.js';
-import { renderAnswer as renderTeams } from '../../src/adapters/teams/render.js';
+import { TEAMS_CARD_MAX_BYTES, cardBytes } from '../../src/adapters/teams/limits.js';
+import { renderAnswer as renderTeams } from '../../src/adapters/teams/render-answer.js';
 import { renderItem as renderTeamsItem } from '../../src/adapters/teams/render-item.js';
 import { renderItemText } from '../../src/adapters/terminal/render-item.js';
 import { markBold, terminalText, typedText } from '../../src/adapters/terminal/terminal-text.js';

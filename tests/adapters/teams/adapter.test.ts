@@ -4,7 +4,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openEngine } from '../../../src/answer/engine.js';
 import type { AnswerEngine } from '../../../src/answer/types.js';
 import { startTeams, type TeamsAdapter } from '../../../src/adapters/teams/start.js';
-import { TEAMS_CARD_MAX_BYTES, type AdaptiveCard } from '../../../src/adapters/teams/card.js';
+import type { AdaptiveCard } from '../../../src/adapters/teams/card.js';
+import { TEAMS_CARD_MAX_BYTES } from '../../../src/adapters/teams/limits.js';
 import type { Digest } from '../../../src/digest/types.js';
 import { createLogger } from '../../../src/log.js';
 import { BOT, CHANNEL_ID, TEAM_ID, channelCardAction, channelMessage, groupChatMessage, installedInTeam, personalMessage } from '../../stand-ins/teams-activities.js';
@@ -94,7 +95,7 @@ describe('Teams adapter over HTTP (local development mode)', () => {
     const card = cardOf(call);
     const t = texts(card);
     expect(t).toContain('Forslag til revision af kapacitetsdel af praksisplan for fysioterapi');
-    expect(t.some((x) => x.includes('KKR Hovedstaden · 11. april 2025 · punkt 3.6'))).toBe(true);
+    expect(t.some((x) => x.includes('KKR Hovedstaden, møde 11. april 2025 · punkt 3.6 · SAG-2025-01103'))).toBe(true);
     expect(t).toContain('Indstilling');
     expect(t.some((x) => x.includes('Det indstilles, at KKR Hovedstaden godkender revisionen af Praksisplan for fysioterapi'))).toBe(true);
     expect(t.some((x) => /\*\*[^*]*fysioterapi[^*]*\*\*/i.test(x))).toBe(true);
@@ -173,7 +174,7 @@ describe('Teams adapter over HTTP (local development mode)', () => {
     connector.clear();
     await post(personalMessage({ serviceUrl: connector.url, value: more!.data }));
     const t = texts(cardOf(connector.calls[0]!));
-    expect(t[0]).toMatch(/^Flere resultater for »kommunerne« \(5–\d+\)$/);
+    expect(t[0]).toMatch(/^Flere resultater for «kommunerne» \(5–\d+\)$/);
     const next = engine.ask('kommunerne', { offset: first.results.length });
     const shownIds = actions(cardOf(connector.calls[0]!)).filter((a) => a.data?.moedebot === 'item').map((a) => a.data!.id);
     expect(shownIds).toEqual(next.results.map((h) => h.item.id));
@@ -232,7 +233,7 @@ describe('Teams adapter over HTTP (local development mode)', () => {
     expect(call.body.replyToId).toBeUndefined();
     expect(call.headers.authorization).toBeUndefined();
     const t = texts(cardOf(call));
-    expect(t[0]).toBe('Kommende KKR-møder');
+    expect(t[0]).toBe('Kommende møder');
     expect(t.some((x) => x.includes('**3.6** Forslag til revision af kapacitetsdel af praksisplan for fysioterapi'))).toBe(true);
 
     await expect(teams.digestTarget.post('19:never-seen@thread.tacv2', digest)).rejects.toThrow(/unknown/);
