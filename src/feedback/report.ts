@@ -83,19 +83,20 @@ export async function feedbackReport(store: FeedbackStore, since?: string): Prom
   return buildFeedbackReport(await store.votes(since), await store.unanswered(since), since);
 }
 
-/** The report as text for a terminal. */
+/** The report as Danish text for a terminal: what to look at first is on top. */
 export function renderFeedbackReport(report: FeedbackReport): string {
+  const since = report.since ? ` siden ${report.since}` : '';
   const lines = [
-    `Feedback${report.since ? ` since ${report.since}` : ''}: ${report.totals.up} 👍, ${report.totals.down} 👎, ${report.totals.unanswered} questions that found nothing.`,
+    `Feedback${since}: ${report.totals.up} 👍, ${report.totals.down} 👎 og ${report.totals.unanswered} spørgsmål uden svar.`,
     '',
-    '👎 answers, most frequent first:',
+    'Svar med 👎, hyppigste først:',
   ];
-  if (report.downVoted.length === 0) lines.push('  (none)');
+  if (report.downVoted.length === 0) lines.push('  (ingen)');
   for (const d of report.downVoted) {
-    lines.push(`  ${String(d.count).padStart(4)} × «${d.question}» → ${d.itemTitle ?? d.itemId ?? '(no item)'}  [${d.platforms.join(', ')}; last ${d.last.slice(0, 10)}]`);
+    lines.push(`  ${String(d.count).padStart(4)} × «${d.question}» → ${d.itemTitle ?? d.itemId ?? '(intet punkt)'}  [${d.platforms.join(', ')}; senest ${d.last.slice(0, 10)}]`);
   }
-  lines.push('', 'Questions that found nothing, most frequent first:');
-  if (report.unanswered.length === 0) lines.push('  (none)');
-  for (const u of report.unanswered) lines.push(`  ${String(u.count).padStart(4)} × «${u.question}»  [${u.platforms.join(', ')}; last ${u.last.slice(0, 10)}]`);
+  lines.push('', 'Spørgsmål uden svar, hyppigste først:');
+  if (report.unanswered.length === 0) lines.push('  (ingen)');
+  for (const u of report.unanswered) lines.push(`  ${String(u.count).padStart(4)} × «${u.question}»  [${u.platforms.join(', ')}; senest ${u.last.slice(0, 10)}]`);
   return `${lines.join('\n')}\n`;
 }
