@@ -18,7 +18,13 @@ export class FakeConnector {
   readonly calls: ConnectorCall[] = [];
   private server: Server | undefined;
   private counter = 0;
+  private rateLimited: number | undefined;
   url = '';
+
+  /** Refuses the next call as rate-limited: HTTP 429 with `Retry-After: seconds` (it is still recorded). */
+  rateLimitNext(seconds: number): void {
+    this.rateLimited = seconds;
+  }
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
@@ -33,6 +39,13 @@ export class FakeConnector {
           body: raw ? (JSON.parse(raw) as Record<string, unknown>) : {},
         });
         res.setHeader('content-type', 'application/json');
+        if (this.rateLimited !== undefined) {
+          res.statusCode = 429;
+          res.setHeader('retry-after', String(this.rateLimited));
+          this.rateLimited = undefined;
+          res.end(JSON.stringify({ error: { code: 'TooManyRequests' } }));
+          return;
+        }
         res.end(JSON.stringify({ id: `sent-${++this.counter}` }));
       });
     });

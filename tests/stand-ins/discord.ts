@@ -57,6 +57,10 @@ export class FakeDiscord extends EventEmitter {
   readonly identifies: any[] = [];
   /** Interaction tokens whose next webhook edit is refused with 400, to drive error handling. */
   readonly failNextEdit = new Set<string>();
+  /** Interaction tokens whose next webhook edit is refused as rate-limited (HTTP 429, Retry-After 1 s). */
+  readonly rateLimitNextEdit = new Set<string>();
+  /** Threads started from messages, by id. */
+  readonly threads = new Map<string, any>();
   private readonly server = http.createServer((req, res) => void this.onRequest(req, res));
   private readonly wss = new WebSocketServer({ server: this.server });
   private sockets = new Set<WebSocket>();
@@ -149,11 +153,11 @@ export class FakeDiscord extends EventEmitter {
     return this.interaction(3, { component_type: 2, custom_id: customId }, { message: botMessage({ content: '' }) });
   }
 
-  /** A MESSAGE_CREATE payload from a user in the guild channel. */
-  message(content: string, mentions: Array<{ id: string; username: string; bot?: boolean }> = []): any {
+  /** A MESSAGE_CREATE payload from a user in the guild channel (or in `channelId`, e.g. a thread). */
+  message(content: string, mentions: Array<{ id: string; username: string; bot?: boolean }> = [], channelId: string = CHANNEL_ID): any {
     return {
       id: nextId(),
-      channel_id: CHANNEL_ID,
+      channel_id: channelId,
       guild_id: GUILD_ID,
       author: user(USER_ID, 'anne'),
       member: { roles: [], joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 },
@@ -244,11 +248,31 @@ export class FakeDiscord extends EventEmitter {
       const token = path.split('/')[3]!;
       if (record.method === 'PATCH' && this.failNextEdit.delete(token)) {
         json(400, { message: 'Invalid Form Body', code: 50035 });
+      } else if (record.method === 'PATCH' && this.rateLimitNextEdit.delete(token)) {
+        res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '1', 'x-ratelimit-scope': 'user' });
+        res.end(JSON.stringify({ message: 'You are being rate limited.', retry_after: 1, global: false }));
       } else {
         json(200, botMessage(record.body));
       }
     } else if (record.method === 'POST' && /^\/channels\/\d+\/messages$/.test(path)) {
       json(200, botMessage(record.body, path.split('/')[2]));
+    } else if (record.method === 'POST' && /^\/channels\/\d+\/messages\/\d+\/threads$/.test(path)) {
+      const [, , parent, , message] = path.split('/');
+      const thread = {
+        id: message,
+        type: 11,
+        guild_id: GUILD_ID,
+        parent_id: parent,
+        name: record.body?.name ?? 'tråd',
+        owner_id: BOT_ID,
+        rate_limit_per_user: 0,
+        flags: 0,
+        message_count: 0,
+        member_count: 1,
+        thread_metadata: { archived: false, auto_archive_duration: record.body?.auto_archive_duration ?? 1440, archive_timestamp: new Date().toISOString(), locked: false },
+      };
+      this.threads.set(thread.id!, thread);
+      json(201, thread);
     } else if (record.method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
       const status = this.options.commandsStatus ?? 200;
       if (status !== 200) return json(status, { message: 'refused', code: 50001 });

@@ -42,6 +42,8 @@ export interface RecordedResponse {
   /** The path of the response_url, e.g. `/response/3`. */
   path: string;
   body: Record<string, unknown>;
+  /** 200, or 429 when it was refused as rate-limited. */
+  status: number;
 }
 
 export interface SlackApiServer {
@@ -51,6 +53,8 @@ export interface SlackApiServer {
   readonly calls: readonly RecordedApiCall[];
   /** Every response_url post so far, oldest first. */
   readonly responses: readonly RecordedResponse[];
+  /** Response_url posts refused as rate-limited (see `rateLimitNextResponse`). */
+  readonly refusedResponses: readonly RecordedResponse[];
   /** A fresh response_url on this server. */
   responseUrl(): string;
   /**
@@ -64,6 +68,10 @@ export interface SlackApiServer {
   callsOf(method: string): RecordedApiCall[];
   /** Makes the next call of `method` fail as Slack does: HTTP 200 with `{ ok: false, error }`. */
   failNext(method: string, error: string): void;
+  /** Refuses the next call of `method` as rate-limited: HTTP 429 with `Retry-After: seconds`. */
+  rateLimitNext(method: string, seconds: number): void;
+  /** Refuses the next response_url post as rate-limited: HTTP 429 with `Retry-After: seconds`. */
+  rateLimitNextResponse(seconds: number): void;
   /**
    * Answers every later call of `method` with `body` (merged over `{ ok: true }`), e.g.
    * `respondWith('apps.connections.open', { url: 'ws://127.0.0.1:…' })` for Socket Mode.
@@ -111,12 +119,15 @@ interface Waiter<T> {
 export async function startSlackApiServer(): Promise<SlackApiServer> {
   const calls: RecordedApiCall[] = [];
   const responses: RecordedResponse[] = [];
+  const refused: RecordedResponse[] = [];
   const consumedCalls = new Set<RecordedApiCall>();
   let responsesConsumed = 0;
   const callWaiters: Array<Waiter<RecordedApiCall>> = [];
   const responseWaiters: Array<Waiter<RecordedResponse>> = [];
   const failures = new Map<string, string[]>();
   const canned = new Map<string, Record<string, unknown>>();
+  const rateLimited = new Map<string, number>();
+  let rateLimitResponse: number | undefined;
   let nextTs = 1;
   let nextResponseId = 1;
   let held: Array<() => void> | undefined;
@@ -164,6 +175,12 @@ export async function startSlackApiServer(): Promise<SlackApiServer> {
           token: auth?.startsWith('Bearer ') ? auth.slice('Bearer '.length) : undefined,
         };
         calls.push(call);
+        const limited = rateLimited.get(call.method);
+        if (limited !== undefined) {
+          rateLimited.delete(call.method);
+          res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(limited) }).end('{"ok":false,"error":"ratelimited"}');
+          return;
+        }
         const body = answer(call);
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
         const i = callWaiters.findIndex((w) => w.accept(call));
@@ -171,7 +188,14 @@ export async function startSlackApiServer(): Promise<SlackApiServer> {
         return;
       }
       if (req.method === 'POST' && url.pathname.startsWith('/response/')) {
-        const response: RecordedResponse = { path: url.pathname, body: parseArgs(raw, req.headers['content-type']) };
+        if (rateLimitResponse !== undefined) {
+          const seconds = rateLimitResponse;
+          rateLimitResponse = undefined;
+          refused.push({ path: url.pathname, body: parseArgs(raw, req.headers['content-type']), status: 429 });
+          res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(seconds) }).end('{"ok":false,"error":"rate_limited"}');
+          return;
+        }
+        const response: RecordedResponse = { path: url.pathname, body: parseArgs(raw, req.headers['content-type']), status: 200 };
         responses.push(response);
         const reply = () => void res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
         if (held) held.push(reply);
@@ -233,6 +257,13 @@ export async function startSlackApiServer(): Promise<SlackApiServer> {
     failNext(method, error) {
       failures.set(method, [...(failures.get(method) ?? []), error]);
     },
+    rateLimitNext(method, seconds) {
+      rateLimited.set(method, seconds);
+    },
+    rateLimitNextResponse(seconds) {
+      rateLimitResponse = seconds;
+    },
+    refusedResponses: refused,
     nextCall(method, timeoutMs = 10_000) {
       const ready = calls.find((c) => c.method === method && !consumedCalls.has(c));
       if (ready) {

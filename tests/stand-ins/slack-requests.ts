@@ -142,3 +142,12 @@ export function blockActionBody(options: {
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
+
+/** Slack's event when someone opens a new thread with the app in its AI-app pane. */
+export function assistantThreadStartedEvent(channel: string, threadTs: string): Record<string, unknown> {
+  return {
+    type: 'assistant_thread_started',
+    assistant_thread: { user_id: TEST_USER, context: { channel_id: TEST_CHANNEL, team_id: SLACK_TEST_IDENTITY.teamId }, channel_id: channel, thread_ts: threadTs },
+    event_ts: threadTs,
+  };
+}

@@ -13,9 +13,13 @@ interface Base {
   serviceUrl: string;
 }
 
-/** A message in a channel thread; `mention` puts the bot's @mention in front of the text. */
-export function channelMessage(o: Base & { text: string; mention?: boolean; id?: string }): Record<string, unknown> {
+/**
+ * A message in a channel thread; `mention` puts the bot's @mention in front of the text. Without
+ * `replyTo` the message starts its own reply chain; with it, it is a reply in that chain.
+ */
+export function channelMessage(o: Base & { text: string; mention?: boolean; id?: string; replyTo?: string }): Record<string, unknown> {
   const id = o.id ?? nextId();
+  const root = o.replyTo ?? id;
   const mentionText = `<at>${BOT.name}</at>`;
   return {
     type: 'message',
@@ -25,7 +29,8 @@ export function channelMessage(o: Base & { text: string; mention?: boolean; id?:
     serviceUrl: o.serviceUrl,
     from: USER,
     recipient: BOT,
-    conversation: { id: `${CHANNEL_ID};messageid=${id}`, conversationType: 'channel', isGroup: true, tenantId: TENANT },
+    conversation: { id: `${CHANNEL_ID};messageid=${root}`, conversationType: 'channel', isGroup: true, tenantId: TENANT },
+    ...(o.replyTo ? { replyToId: o.replyTo } : {}),
     text: o.mention === false ? o.text : `${mentionText} ${o.text}`,
     textFormat: 'plain',
     locale: 'da-DK',
