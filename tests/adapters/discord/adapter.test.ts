@@ -6,12 +6,12 @@ import { startDiscord } from '../../../src/adapters/discord/start.js';
 import { openEngine } from '../../../src/answer/engine.js';
 import type { AnswerEngine } from '../../../src/answer/types.js';
 import type { DiscordConfig } from '../../../src/config.js';
-import type { Digest } from '../../../src/digest/types.js';
 import { ConfigError } from '../../../src/errors.js';
 import { createLogger } from '../../../src/log.js';
 import { APP_ID, BOT_ID, CHANNEL_ID, COMMAND_ID, FakeDiscord, type RecordedRequest } from '../../stand-ins/discord.js';
 import { expectWithinDiscordLimits } from './limits.js';
 import { tempDir } from '../../helpers/temp-dir.js';
+import { SAMPLE_DIGEST as digest } from '../../fixtures/sample-digest.js';
 
 /**
  * The real discord.js client, started by `startDiscord`, logs in to a fake Discord on 127.0.0.1:
@@ -230,27 +230,12 @@ describe('startDiscord without case-number replies', () => {
   });
 
   it('posts the digest to a channel id, split to fit and pinging no one', async () => {
-    const digest: Digest = {
-      date: '2025-04-01',
-      windowDays: 14,
-      meetings: [
-        {
-          committee: 'KKR Hovedstaden',
-          date: '2025-04-11',
-          time: '10.00-12.00',
-          status: 'published',
-          link: 'https://www.kl.dk/politik/kkr/kkr-hovedstaden/moedemateriale',
-          isNew: true,
-          items: [{ number: '3.6', title: 'Forslag til revision af kapacitetsdel af praksisplan for fysioterapi', recommendation: FYSIO_RECOMMENDATION, isNew: true }],
-        },
-      ],
-    };
     const before = fake.requests.length;
     await bot.digestTarget!.post('777777777777777777', digest);
     const posts = fake.requests.slice(before).filter((r) => r.method === 'POST' && r.path === '/channels/777777777777777777/messages');
     expect(posts).toHaveLength(1);
-    expect(posts[0]!.body.embeds[1].title).toBe('KKR Hovedstaden · 11. april 2025 kl. 10.00-12.00');
-    expect(posts[0]!.body.embeds[1].description).toContain('3.6 Forslag til revision');
+    expect(posts[0]!.body.embeds[1].title).toBe('KKR Hovedstaden · 18. juni 2024 kl. 10.00-12.00');
+    expect(posts[0]!.body.embeds[1].description).toContain('1.1 Sundhedsstrukturkommissionens modeller');
     expect(posts[0]!.body.allowed_mentions).toEqual({ parse: [] });
     expect(posts[0]!.headers.authorization).toBe('Bot MTE.fake.token');
   });

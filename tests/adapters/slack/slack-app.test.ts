@@ -7,11 +7,11 @@ import { openEngine } from '../../../src/answer/engine.js';
 import { HELP_TITLE } from '../../../src/answer/help.js';
 import type { AnswerEngine } from '../../../src/answer/types.js';
 import type { SlackConfig } from '../../../src/config.js';
-import type { Digest } from '../../../src/digest/types.js';
 import { ConfigError } from '../../../src/errors.js';
 import { createLogger } from '../../../src/log.js';
 import { SLACK_TEST_IDENTITY, startSlackApiServer, type SlackApiServer } from '../../stand-ins/slack-api.js';
 import { tempDir } from '../../helpers/temp-dir.js';
+import { SAMPLE_DIGEST as digest } from '../../fixtures/sample-digest.js';
 import { limitViolations, markupViolations, mrkdwnTexts } from './slack-limits.js';
 import {
   TEST_CHANNEL,
@@ -269,28 +269,13 @@ describe('Slack app over HTTP', () => {
   });
 
   it('posts the daily digest to a channel through its digest target', async () => {
-    const digest: Digest = {
-      date: '2025-04-07',
-      windowDays: 14,
-      meetings: [
-        {
-          committee: 'KKR Hovedstaden',
-          date: '2025-04-11',
-          time: '10.00-12.00',
-          status: 'published',
-          link: MATERIAL_URL,
-          isNew: true,
-          items: [{ number: '3.6', title: FYSIO_TITLE.slice(4), recommendation: 'Det indstilles, at KKR godkender.', link: MATERIAL_URL, isNew: true }],
-        },
-      ],
-    };
     expect(running.digestTarget.platform).toBe('slack');
     await running.digestTarget.post('C0DIGEST', digest);
     const post = await slack.nextCall('chat.postMessage');
     expect(post.args.channel).toBe('C0DIGEST');
     expect(asPosted(post.args).blocks[0]).toMatchObject({ type: 'header', text: { text: 'Kommende møder' } });
-    expect(JSON.stringify(post.args.blocks)).toContain(FYSIO_TITLE.slice(4));
-    expect(post.args.text).toContain('KKR Hovedstaden 11. april 2025');
+    expect(JSON.stringify(post.args.blocks)).toContain('1.1 Sundhedsstrukturkommissionens modeller for fremtidens sundhedsvæsen');
+    expect(post.args.text).toContain('KKR Hovedstaden 18. juni 2024');
   });
 
   it('lets the digest target reject when Slack refuses the post', async () => {
