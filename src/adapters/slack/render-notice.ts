@@ -8,6 +8,8 @@ import { text } from './mrkdwn.js';
  * other text, since it can quote what a user typed.
  */
 export function renderNotice(message: string): SlackMessage {
+  // Slack refuses a message without text; the core never sends an empty notice, but nothing relies on that.
+  if (message.trim() === '') message = '…';
   return { text: fallback([text(message)]), blocks: [section([text(message)])] };
 }
 

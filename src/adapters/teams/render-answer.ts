@@ -78,7 +78,7 @@ export function snippetMarkdown(parts: readonly SnippetPart[], maxChars: number)
 
 /** `KKR Hovedstaden, møde 11. april 2025 · punkt 3.6 · SAG-2025-01103`. */
 export function metaLine(item: AgendaItem): string {
-  return [meetingLine(item), item.number ? `punkt ${item.number}` : '', item.caseNumber ? truncate(item.caseNumber, 40).text : ''].filter((s) => s !== '').join(' · ');
+  return [truncate(meetingLine(item), 300).text, item.number ? `punkt ${truncate(item.number, 20).text}` : '', item.caseNumber ? truncate(item.caseNumber, 40).text : ''].filter((s) => s !== '').join(' · ');
 }
 
 /** The recommendation and, from minutes, the decision, each under its label and visibly cut when long. */
@@ -104,11 +104,15 @@ function feedbackActions(answer: Answer, options: RenderOptions): CardAction[] {
   return [submit(LABEL.feedbackUp, feedback('up', answer.query, id)), submit(LABEL.feedbackDown, feedback('down', answer.query, id))];
 }
 
+/** Characters of each note above an answer; they can quote what the user typed. */
+const NOTE_CHARS = 300;
+
 function notes(answer: Answer, options: RenderOptions): CardElement[] {
   const out: CardElement[] = [];
-  if (options.followUp) out.push(textBlock(followUpNote(options.followUp), { isSubtle: true, size: 'Small' }));
-  if (answer.filters.label) out.push(textBlock(filterNote(answer.filters.label), { isSubtle: true, size: 'Small', spacing: 'None' }));
-  if (answer.message) out.push(textBlock(answer.message, { isSubtle: true, size: 'Small', spacing: 'None' }));
+  const note = (text: string, spacing: 'None' | 'Default') => textBlock(truncate(text, NOTE_CHARS).text, { isSubtle: true, size: 'Small', spacing });
+  if (options.followUp) out.push(note(followUpNote(options.followUp), 'Default'));
+  if (answer.filters.label) out.push(note(filterNote(answer.filters.label), 'None'));
+  if (answer.message) out.push(note(answer.message, 'None'));
   return out;
 }
 
@@ -187,7 +191,7 @@ function listEntry(hit: Hit, recommendationChars: number, titleChars: number): C
   const title = escapeText(truncate(item.title, titleChars).text);
   const items: CardElement[] = [
     markdownBlock(item.number ? `${bold(item.number)} ${title}` : title, { spacing: 'None' }),
-    textBlock(`${item.committee} · ${danishDate(item.meetingDate)}${item.kind === 'minutes' ? ' (referat)' : ''}`, { isSubtle: true, size: 'Small', spacing: 'None' }),
+    textBlock(`${truncate(item.committee, 200).text} · ${danishDate(item.meetingDate)}${item.kind === 'minutes' ? ' (referat)' : ''}`, { isSubtle: true, size: 'Small', spacing: 'None' }),
   ];
   const summary = item.decision?.trim() ? `${LABEL.decision}: ${item.decision}` : item.recommendation;
   if (recommendationChars > 0 && summary.trim() !== '') {

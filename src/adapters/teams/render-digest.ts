@@ -33,7 +33,7 @@ function build(digest: Digest, level: number): AdaptiveCard {
 function renderMeeting(meeting: DigestMeeting, level: number): CardElement[] {
   const when = `${danishDay(meeting.date)}${meeting.time ? ` kl. ${meeting.time}` : ''}`;
   const out: CardElement[] = [
-    markdownBlock(`${bold(meeting.committee)} – ${escapeText(when)}`, { separator: true, spacing: 'Large' }),
+    markdownBlock(`${bold(truncate(meeting.committee, 200).text)} – ${escapeText(when)}`, { separator: true, spacing: 'Large' }),
   ];
   if (meeting.status === 'published') {
     out.push(
@@ -56,7 +56,7 @@ function renderMeeting(meeting: DigestMeeting, level: number): CardElement[] {
   }
 
   const { topical, standing } = splitStanding(meeting.items);
-  if (standing.length > 0) out.push(textBlock(`${LABEL.standingItems}: ${standing.join(' · ')}`, { size: 'Small', spacing: 'Small' }));
+  if (standing.length > 0) out.push(textBlock(truncate(`${LABEL.standingItems}: ${standing.join(' · ')}`, TITLE_CHARS[level]! * 3).text, { size: 'Small', spacing: 'Small' }));
   const shown = topical.slice(0, ITEMS_PER_MEETING[level]!);
   for (const item of shown) out.push(renderItem(item, level));
   if (shown.length < topical.length) {

@@ -26,7 +26,7 @@ function build(item: AgendaItem, level: number): AdaptiveCard {
   const body: CardElement[] = [
     textBlock(truncate(item.title, 400).text, { weight: 'Bolder', size: 'Medium' }),
     factSet([
-      ['Udvalg', `${item.committee}${item.publisher ? `, ${item.publisher}` : ''}`],
+      ['Udvalg', truncate(`${item.committee}${item.publisher ? `, ${item.publisher}` : ''}`, 300).text],
       ['Møde', `${danishDate(item.meetingDate)}${item.kind === 'minutes' ? ' (referat)' : ''}`],
       ...(item.number ? [['Punkt', `${item.number}${item.heading ? ` (${truncate(item.heading, 200).text})` : ''}`] as const] : []),
       ...(item.caseNumber ? [[LABEL.case, truncate(item.caseNumber, 40).text] as const] : []),

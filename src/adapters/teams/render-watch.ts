@@ -20,7 +20,7 @@ export function renderWatchMatch(match: WatchMatch): AdaptiveCard {
       const summary = item.decision?.trim() ? `${LABEL.decision}: ${item.decision}` : item.recommendation;
       const items: CardElement[] = [
         markdownBlock(`**${escapeText(truncate(itemHeadline(item), 200).text)}**`, { spacing: 'None' }),
-        textBlock(meetingLine(item), { isSubtle: true, size: 'Small', spacing: 'None' }),
+        textBlock(truncate(meetingLine(item), 300).text, { isSubtle: true, size: 'Small', spacing: 'None' }),
       ];
       if (SUMMARY_CHARS[level]! > 0 && summary.trim() !== '') items.push(textBlock(truncate(summary, SUMMARY_CHARS[level]!).text, { size: 'Small', spacing: 'None' }));
       body.push({ type: 'Container', spacing: 'Medium', items, selectAction: submit(LABEL.showItem, showItem(item.id)) });
