@@ -98,7 +98,10 @@ export class TopicWatcher {
     const known = new Set(checked);
     const fresh = meetings.filter((m) => !known.has(materialKey(m)));
     result.newMaterial = fresh.map(materialKey);
-    if (fresh.length === 0) return result;
+    if (fresh.length === 0) {
+      logger.info({ material: [], posts: 0, failed: 0 }, 'topic watches checked');
+      return result;
+    }
 
     const watches = await store.list();
     const unfinished = new Set<string>();
@@ -113,7 +116,7 @@ export class TopicWatcher {
     // Material whose matches could not all be posted stays unchecked and is tried again.
     await store.setCheckedMaterial([...checked.filter((k) => current.includes(k)), ...result.newMaterial.filter((k) => !unfinished.has(k))]);
     if (unfinished.size > 0) this.scheduleRetry();
-    logger.info({ material: result.newMaterial, watches: watches.length, posts: result.posted.length, failed: result.failed.length }, 'topic watches checked new material');
+    logger.info({ material: result.newMaterial, watches: watches.length, posts: result.posted.length, failed: result.failed.length }, 'topic watches checked');
     return result;
   }
 
