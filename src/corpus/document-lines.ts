@@ -46,7 +46,7 @@ const FURNITURE = new Set(
     'gå til indhold', 'gå til hovedindhold', 'spring til indhold', 'spring til hovedindhold', 'spring navigation over',
     'you are here', 'du er her', 'sbsys dagsorden preview', 'læs op', 'lyt til siden',
     'del', 'del siden', 'del på facebook', 'del på linkedin', 'del på twitter', 'send til en ven', 'tip en ven',
-    'hjem', 'forside', 'menu', 'søg', 'luk',
+    'hjem', 'forside', 'menu', 'søg', 'luk', 'se alle bilag', 'vis alle bilag', 'bilag til punktet', 'tilbage til oversigten',
   ],
 );
 

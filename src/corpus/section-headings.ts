@@ -35,7 +35,7 @@ const HEADINGS: Record<Exclude<SectionRole, 'history'>, readonly string[]> = {
     'høringssvar', 'kommunikation', 'lovgrundlag', 'retsgrundlag', 'lovgivning', 'juridiske forhold', 'hjemmel',
     'miljøvurdering', 'miljø', 'klima', 'bæredygtighed', 'konsekvenser', 'risici', 'risikovurdering',
     'sundhedsmæssige konsekvenser', 'handicappolitiske konsekvenser', 'erhvervsmæssige konsekvenser', 'udtalelse',
-    'udtalelser', 'fraværende', 'afbud', 'bemærkninger', 'supplerende oplysninger', 'sagens oplysninger',
+    'udtalelser', 'fraværende', 'afbud', 'til stede', 'deltagere', 'bemærkninger', 'supplerende oplysninger', 'sagens oplysninger',
     'tidsplan og videre proces', 'høring og inddragelse', 'kommunikation og inddragelse', 'ressourcer', 'ressourcemæssige konsekvenser',
     'relation til andre politikker', 'politikker og strategier', 'sagsgang', 'sagens videre forløb', 'arbejdsmiljø',
   ],

@@ -155,6 +155,50 @@ describe('parseMeeting on other layouts', () => {
   });
 });
 
+describe('parseMeeting on layouts seen in published minutes', () => {
+  it('reads `Sag nr. 74` with the title under it, after contents that list the same numbers', () => {
+    const doc = parse(
+      'Referat fra møde i Økonomiudvalget\nTirsdag den 18. maj 2010 kl. 16.00 i Borgmesterens kontor\n\nIndhold\nÅben dagsorden\nSag nr. 74 Orientering om likviditet 2010\nSag nr. 75 Årsregnskab 2009\n\n' +
+        'Sag nr. 74\nOrientering om likviditet 2010\nSagsnr.: 10/1234\n\nResumé\nLikviditeten er god.\n\nBeslutning\nTaget til efterretning.\n\n' +
+        'Sag nr. 75\nÅrsregnskab 2009\nSagsnr.: 10/999\n\nBeslutning\nAnbefales.\n',
+    );
+    expect([doc.committee, doc.meetingDate, doc.kind]).toEqual(['Økonomiudvalget', '2010-05-18', 'minutes']);
+    expect(summary(doc)).toEqual([
+      { number: '74', title: 'Orientering om likviditet 2010', caseNumber: '10/1234', decision: 'Taget til efterretning.' },
+      { number: '75', title: 'Årsregnskab 2009', caseNumber: '10/999', decision: 'Anbefales.' },
+    ]);
+  });
+
+  it('reads a page that holds one item: its title under the header, its opening paragraph as text', () => {
+    const doc = parse(
+      'Mødedato: 23.08.2017, kl. 11:00\nMødested: Comwell Borupgaard, Snekkersten\n\nFørste behandling af budgetforslag 2018 og overslagsårene 2019-2022 (augustindstillingen)\n\nSe alle bilag\n\n' +
+        'Den 5. oktober 2017 skal Borgerrepræsentationen vedtage Københavns Kommunes budget for 2018.\n\nIndstilling\n\n' +
+        'Økonomiforvaltningen indstiller, at Økonomiudvalget over for Borgerrepræsentationen anbefaler,\n\n1. at det godkendes, at budgetforslag 2018 lægges til grund,\n\nBeslutning\n\nAnbefalet.\n',
+    );
+    expect([doc.committee, doc.meetingDate]).toEqual(['Økonomiudvalget', '2017-08-23']);
+    expect(summary(doc)).toEqual([{ number: '', title: 'Første behandling af budgetforslag 2018 og overslagsårene 2019-2022 (augustindstillingen)', caseNumber: '', decision: 'Anbefalet.' }]);
+    expect(doc.items[0]!.background).toBe('Den 5. oktober 2017 skal Borgerrepræsentationen vedtage Københavns Kommunes budget for 2018.');
+  });
+
+  it('reads items printed twice, case and document numbers on one line, and who was absent inside the decision', () => {
+    const item = (n: number, title: string, decision: string) =>
+      `${n}. ${title}\n\n${n}.     ${title}\n\nSagsnr.: 330-2018-3619                 Dok.nr.: 330-2018-5003${n}                 Åbent\nKompetence: Økonomiudvalget\nBeslutningstema\nOrientering.\nIndstilling\nBorgmesteren indstiller,\n1.    at orienteringen tages til efterretning\nBeslutning i Økonomiudvalget den 1. oktober 2018:\nFraværende: \n${decision}\n\n`;
+    const doc = parse(`Økonomiudvalget – Referat – 1. oktober 2018\n\n${item(1, 'Godkendelse af dagsorden (B)', 'Godkendt.')}${item(2, 'Siden sidst fra udvalgets medlemmer (O)', 'Brev til regionen er afsendt.')}`);
+    expect([doc.committee, doc.meetingDate, doc.kind]).toEqual(['Økonomiudvalget', '2018-10-01', 'minutes']);
+    expect(summary(doc)).toEqual([
+      { number: '1', title: 'Godkendelse af dagsorden (B)', caseNumber: '330-2018-3619', decision: 'Godkendt.' },
+      { number: '2', title: 'Siden sidst fra udvalgets medlemmer (O)', caseNumber: '330-2018-3619', decision: 'Brev til regionen er afsendt.' },
+    ]);
+  });
+
+  it('reads a header written in capitals', () => {
+    const doc = parse('ÅBEN DAGSORDEN ØKONOMIUDVALG\nMødedato: 12. august 2014\nMødested: Gl. Rådhus, Byrådssalen\n\n1. BUDGETSTATUS 2015\nSagsnr. 14/1234 Dok.nr. 14/5678\nÅBENT\nINDSTILLING\nDirektionen indstiller,\nAt de tekniske ændringer godkendes.\n');
+    expect([doc.committee, doc.meetingDate, doc.kind]).toEqual(['Økonomiudvalg', '2014-08-12', 'agenda']);
+    expect(summary(doc)).toEqual([{ number: '1', title: 'BUDGETSTATUS 2015', caseNumber: '14/1234', decision: null }]);
+    expect(doc.items[0]!.recommendation).toBe('Direktionen indstiller,\nAt de tekniske ændringer godkendes.');
+  });
+});
+
 describe('htmlToText and HTML publications', () => {
   // Brønderslev's minutes as a web page would carry them: navigation, a cookie banner, headings,
   // a cost table and attachment links, then a site footer.
