@@ -44,8 +44,10 @@ export function detectCommittee(text: string): string | undefined {
 const BODY_WORD = String.raw`[\p{Lu}][\p{L}]*(?:udvalg(?:et)?|råd(?:et)?|bestyrelse(?:n)?|repræsentation(?:en)?|nævn(?:et)?|magistrat(?:en)?|komit[eé](?:en)?|kommission(?:en)?|forum|forummet|kontaktråd(?:et)?)`;
 /** `Kultur- og`, `Klima-, Miljø- og`, `By-, Land- og`: the first parts of a joined name. */
 const JOINED_PARTS = String.raw`(?:[\p{Lu}][\p{L}]*-,?\s+(?:og\s+)?)*`;
-/** `Udvalget for Teknik og Miljø`, `Udvalg for Børn, Unge og Familie`. */
-const FOR_NAME = String.raw`(?:Det\s+)?(?:[\p{Lu}][\p{L}]*\s+)?[Uu]dvalg(?:et)?\s+for\s+[\p{Lu}][\p{L}-]*(?:(?:,\s+|\s+og\s+|\s+)[\p{Lu}][\p{L}-]*){0,5}`;
+/** A word of what a committee is for (`Teknik`, `regional`, `udvikling`), not the words that follow its name (`den`, `kl.`). */
+const FOR_WORD = String.raw`(?!(?:den|kl|i|på|d|om|fra|til|med|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\b)[\p{L}][\p{L}-]*`;
+/** `Udvalget for Teknik og Miljø`, `Udvalg for Børn, Unge og Familie`, `Udvalg for regional udvikling`. */
+const FOR_NAME = String.raw`(?:Det\s+)?(?:[\p{Lu}][\p{L}]*\s+)?[Uu]dvalg(?:et)?\s+for\s+(?:${FOR_WORD}(?:,\s+|\s+og\s+|\s+)){0,5}${FOR_WORD}`;
 const KKR_NAME = String.raw`KKR[ -](?:Hovedstaden|Sjælland|Syddanmark|Midtjylland|Nordjylland)`;
 
 /** `Teknisk Udvalg`, `Socialt Udvalg`, `Det Rådgivende Råd`: an adjective before a separate body word. */

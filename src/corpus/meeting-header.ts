@@ -92,6 +92,12 @@ export function readMeetingHeader(opening: readonly string[], footers: readonly 
     }
   }
   if (!dateIsMeetings && firstDate && !footer) header.meetingDate = firstDate;
+  // `Dagsorden` / `til` / `mødet i Udvalg for regional udvikling` / `den 1. februar 2023`: a title
+  // broken over lines reads as one.
+  if (header.committee === undefined) {
+    const joined = opening.slice(0, 12).map((l) => titleCaseCapitals(l.replace(/\s+/g, ' ').trim())).join(' ');
+    header.committee = COMMITTEE_IN_TITLE.exec(joined)?.[1]?.trim();
+  }
   if (header.committee === undefined || header.meetingDate === undefined) {
     const bodies = new Map<string, number>();
     const dates = new Map<string, number>();

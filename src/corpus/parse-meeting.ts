@@ -117,7 +117,8 @@ function numberedCandidate(bare: string): { number: string; title: string; toc: 
   const m = NUMBERED.exec(bare);
   if (!m) return undefined;
   const number = m[1]!;
-  const title = m[2]!.replace(TOC_PAGE, '').trim();
+  // `2 (Åben) Forslag til …`: the open/closed flag is not part of the title.
+  const title = m[2]!.replace(TOC_PAGE, '').replace(/^\((?:åben|åbent|lukket)\)\s*/iu, '').trim();
   // `11. april 2025`, `3.6 mio. kr.`: a date or an amount, not a heading.
   if (!number.includes('.') && Number(number) <= 31 && MONTH_WORD.test(title)) return undefined;
   if (/^(?:kr|mio|mia|pct|procent|%|t\.kr)\b/iu.test(title)) return undefined;
@@ -335,13 +336,17 @@ function numberedStarts(lines: readonly Line[], marks: readonly Mark[]): { start
   };
   // A closed item prints only its number and title: a numbered line that continues the sequence
   // exactly (`12.` between items 11 and 13) is an item without text, where a list entry is not.
-  for (const i of skipped) {
+  for (const [n, i] of skipped.entries()) {
     const m = marks[i] as { number: string; title: string };
     const k = nextStart(i);
     const before = starts[k - 1];
     const after = starts[k];
     if (!before || m.title === '' || !follows(before.number, m.number) || (after !== undefined && compareNumbers(after.number, m.number) <= 0)) continue;
     if (plainBefore[after?.at ?? lines.length]! - plainBefore[i + 1]! > 0) continue;
+    // A title, not a sentence; and not the next entry of a list under the item before it.
+    if (/\.\s+\p{L}/u.test(m.title) || (/\.$/.test(m.title) && m.title.length > 20)) continue;
+    const listed = skipped[n - 1];
+    if (listed !== undefined && listed > before.at && follows((marks[listed] as { number: string }).number, m.number)) continue;
     starts.splice(k, 0, { at: i, number: m.number, title: m.title, consumed: new Set([i]), strong: false });
   }
   // `5. Eventuelt` after item 4.1 is a heading when items `5.x` follow it, or nothing at all does;
@@ -460,7 +465,8 @@ function unnumberedStarts(lines: readonly Line[], marks: readonly Mark[]): Start
       lastCase = i;
       continue;
     }
-    if (m.type !== 'section' || m.heading.inline !== undefined || !CORE_ROLES.has(m.heading.role)) continue;
+    // `Referat` on top of a page names the document; only under an item is it the decision.
+    if (m.type !== 'section' || m.heading.inline !== undefined || !CORE_ROLES.has(m.heading.role) || /^referat$/i.test(m.heading.heading)) continue;
     const key = m.heading.heading.toLowerCase();
     if (!open || seen.has(key)) {
       const floor = starts.length > 0 ? starts[starts.length - 1]!.at : -1;
@@ -558,8 +564,24 @@ function tidyRecommendation(text: string): string {
   return text.replace(/\n\n(?=(?:[·•–-]\s*)?at\s)/giu, '\n');
 }
 
-/** A recommendation printed without its heading: `Staben foreslår, at Byrådet godkender …`. */
-const UNHEADED_RECOMMENDATION = /^[\p{Lu}][^.!?]{0,100}?\b(?:indstiller|foreslår|anbefaler)\b[^.!?]{0,80}?(?:,|:)?\s+(?:at|til)\b/u;
+/** A recommendation printed without its heading: `Staben foreslår, at Byrådet godkender …`, `Direktionen indstiller,` / `at …`. */
+const UNHEADED_RECOMMENDATION = /^[\p{Lu}][^.!?]{0,100}?\b(?:indstiller|foreslår|anbefaler)\b/u;
+const CLAUSE = /^(?:[·•–-]\s*|\d{1,2}\.\s*)?at\s/iu;
+
+/** The paragraph that recommends, with the `at …` clauses that follow it as paragraphs of their own. */
+function unheadedRecommendation(text: string): string | undefined {
+  const paragraphs = text.split('\n\n');
+  for (let k = 0; k < paragraphs.length; k++) {
+    const p = paragraphs[k]!;
+    if (!UNHEADED_RECOMMENDATION.test(p)) continue;
+    const inline = /(?:,|:)?\s+(?:at|til)\s/u.test(p.replace(UNHEADED_RECOMMENDATION, ''));
+    const clauses: string[] = [];
+    for (let j = k + 1; j < paragraphs.length && CLAUSE.test(paragraphs[j]!); j++) clauses.push(paragraphs[j]!);
+    if (!inline && clauses.length === 0) continue;
+    return [p, ...clauses].join('\n');
+  }
+  return undefined;
+}
 
 const NEXT_MEETING_TITLE = /punkter til (?:næste|kommende) møde/i;
 
@@ -670,9 +692,9 @@ function finishItem(draft: ItemDraft, meeting: { committee?: string; meetingDate
   if (recommendation === '') {
     for (const s of sections) {
       if (s.role === 'decision' || s.role === 'history' || s.role === 'attachments') continue;
-      const paragraph = s.text.split('\n\n').find((p) => UNHEADED_RECOMMENDATION.test(p));
-      if (paragraph) {
-        recommendation = paragraph;
+      const found = unheadedRecommendation(s.text);
+      if (found) {
+        recommendation = found;
         break;
       }
     }

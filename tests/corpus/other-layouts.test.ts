@@ -191,6 +191,39 @@ describe('parseMeeting on layouts seen in published minutes', () => {
     ]);
   });
 
+  it('reads a region’s agenda: a title over several lines, the case number above the item, a recommendation without a heading', () => {
+    const doc = parse(
+      'Abonnér\n\nDagsorden\ntil\nmødet i Udvalg for regional udvikling\nden 1. februar 2023 kl. 09:00\ni Herning Kommune, Torvet 5, 7400 Herning\n\n\nSagnr.: 1-51-71-3321-08\n\n' +
+        '1. Miljøstyrelsens afgørelse om at ophæve påbud om afværgetiltag på Rønland\n\nResume\n\nMiljøstyrelsen traf i oktober 2021 afgørelse om, at FMC ikke er forpligtet.\n\n' +
+        'Direktionen indstiller,\n\nat orienteringen tages til efterretning, og\n\n\nat regionen genoptager søgsmålet mod Miljøstyrelsen.\n\nSagsfremstilling\n\nMiljøstyrelsen har truffet en række afgørelser.\n',
+    );
+    expect([doc.committee, doc.meetingDate, doc.kind]).toEqual(['Udvalg for regional udvikling', '2023-02-01', 'agenda']);
+    expect(summary(doc)).toEqual([{ number: '1', title: 'Miljøstyrelsens afgørelse om at ophæve påbud om afværgetiltag på Rønland', caseNumber: '1-51-71-3321-08', decision: null }]);
+    expect(doc.items[0]!.recommendation).toBe('Direktionen indstiller,\nat orienteringen tages til efterretning, og\nat regionen genoptager søgsmålet mod Miljøstyrelsen.');
+  });
+
+  it('reads `Referat` under an item as its decision, and a numbered list in it as a list', () => {
+    const doc = parse(
+      'Tilbage til oversigt\n\nRegionsrådet\n22-12-2020 13:00\n\nUdskriv\n\n1. Meddelelse fra formanden\n\nReferat\n\nFølgende emner blev nævnt under dette punkt:\n\n1. Afbud. Der var afbud fra Jørgen Hansen.\n\n2. Formandsbeslutning. Formanden orienterede om et påbud.\n',
+    );
+    expect([doc.committee, doc.meetingDate, doc.kind]).toEqual(['Regionsrådet', '2020-12-22', 'minutes']);
+    expect(doc.items.map((i) => [i.number, i.title])).toEqual([['1', 'Meddelelse fra formanden']]);
+    expect(doc.items[0]!.decision).toContain('2. Formandsbeslutning.');
+  });
+
+  it('reads contents whose entries carry an open/closed flag and a page number', () => {
+    const doc = parse(
+      'Referat\n\nReferat - Regionsrådet 2018-2021\n\n08-03-2021 16:00\n\nIndholdsfortegnelse\n\n1 (Åben) Godkendelse af dagsorden 4\n\n2 (Åben) Forslag til Plan for udvikling af dialyseområdet 2021-2025 5\n\n3 (Åben) Beslutning om vedtagelse af Råstofplan 2020 9\n\n' +
+        '1 (Åben) Godkendelse af dagsorden\nSagsnr.: 21000123\n\nIndstilling\nAdministrationen indstiller, at dagsordenen godkendes.\n\nBeslutning\nGodkendt.\n',
+    );
+    expect([doc.committee, doc.meetingDate]).toEqual(['Regionsrådet', '2021-03-08']);
+    expect(doc.items.map((i) => [i.number, i.title])).toEqual([
+      ['1', 'Godkendelse af dagsorden'],
+      ['2', 'Forslag til Plan for udvikling af dialyseområdet 2021-2025'],
+      ['3', 'Beslutning om vedtagelse af Råstofplan 2020'],
+    ]);
+  });
+
   it('reads a header written in capitals', () => {
     const doc = parse('ÅBEN DAGSORDEN ØKONOMIUDVALG\nMødedato: 12. august 2014\nMødested: Gl. Rådhus, Byrådssalen\n\n1. BUDGETSTATUS 2015\nSagsnr. 14/1234 Dok.nr. 14/5678\nÅBENT\nINDSTILLING\nDirektionen indstiller,\nAt de tekniske ændringer godkendes.\n');
     expect([doc.committee, doc.meetingDate, doc.kind]).toEqual(['Økonomiudvalg', '2014-08-12', 'agenda']);
