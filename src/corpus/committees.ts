@@ -22,8 +22,10 @@ export function committeeSlug(committee: string): string {
 /** The committee an agenda text names most often, e.g. in `Det indstilles, at KKR Hovedstaden …`. */
 export function detectCommittee(text: string): string | undefined {
   const counts = new Map<string, number>();
-  for (const m of text.matchAll(/\bKKR[ -](Hovedstaden|Sjælland|Syddanmark|Midtjylland|Nordjylland)\b/g)) {
-    const name = `KKR ${m[1]}`;
+  // `KKR HOVEDSTADEN`, and older agendas' letter-spaced `K K R H O V E D S T A D E N` (read as `KKRHOVEDSTADEN`).
+  for (const m of text.matchAll(/\bKKR[ -]?(Hovedstaden|Sjælland|Syddanmark|Midtjylland|Nordjylland)\b/giu)) {
+    const region = m[1]!.toLowerCase();
+    const name = KKR_COMMITTEES.find((c) => c.toLowerCase() === `kkr ${region}`)!;
     counts.set(name, (counts.get(name) ?? 0) + 1);
   }
   let best: string | undefined;

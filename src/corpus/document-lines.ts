@@ -84,6 +84,14 @@ function cleanCharacters(text: string): string {
       .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')
       // Roskilde's list marks are a combining stroke (U+0335) at the start of the line.
       .replace(/^(\s*)\u0335\s*/u, '$1– ')
+      // Letter-spaced headings (`K K R   H O V E D S T A D E N`): words again, where the spacing tells.
+      .replace(/^\s*(?:\p{L} ){2,}\p{L}(?: {2,}(?:\p{L} )*\p{L})*\s*$/u, (line) =>
+        line
+          .trim()
+          .split(/ {2,}/)
+          .map((word) => word.replace(/ /g, ''))
+          .join(' '),
+      )
       // eslint-disable-next-line no-control-regex
       .replace(/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g, '')
   );

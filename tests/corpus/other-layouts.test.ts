@@ -224,6 +224,13 @@ describe('parseMeeting on layouts seen in published minutes', () => {
     ]);
   });
 
+  it('reads an older KKR agenda whose heading is letter-spaced and whose footer is gone', () => {
+    const seed = readFileSync('corpus/kkr-hovedstaden-2025-04-11-dagsorden.txt', 'utf8').replace(/KKR Hovedstaden {2}\| 11-04-2025/g, '');
+    const doc = parse(`K K R   H O V E D S T A D E N\n\nDagsorden\n${seed}`);
+    expect([doc.committee, doc.meetingDate, doc.kind]).toEqual(['KKR Hovedstaden', '2025-04-11', 'agenda']);
+    expect(doc.items).toHaveLength(16);
+  });
+
   it('reads a header written in capitals', () => {
     const doc = parse('ÅBEN DAGSORDEN ØKONOMIUDVALG\nMødedato: 12. august 2014\nMødested: Gl. Rådhus, Byrådssalen\n\n1. BUDGETSTATUS 2015\nSagsnr. 14/1234 Dok.nr. 14/5678\nÅBENT\nINDSTILLING\nDirektionen indstiller,\nAt de tekniske ændringer godkendes.\n');
     expect([doc.committee, doc.meetingDate, doc.kind]).toEqual(['Økonomiudvalg', '2014-08-12', 'agenda']);
