@@ -22,8 +22,10 @@ export function committeeSlug(committee: string): string {
 /** The committee an agenda text names most often, e.g. in `Det indstilles, at KKR Hovedstaden …`. */
 export function detectCommittee(text: string): string | undefined {
   const counts = new Map<string, number>();
-  for (const m of text.matchAll(/\bKKR[ -](Hovedstaden|Sjælland|Syddanmark|Midtjylland|Nordjylland)\b/g)) {
-    const name = `KKR ${m[1]}`;
+  // `KKR HOVEDSTADEN`, and older agendas' letter-spaced `K K R H O V E D S T A D E N` (read as `KKRHOVEDSTADEN`).
+  for (const m of text.matchAll(/\bKKR[ -]?(Hovedstaden|Sjælland|Syddanmark|Midtjylland|Nordjylland)\b/giu)) {
+    const region = m[1]!.toLowerCase();
+    const name = KKR_COMMITTEES.find((c) => c.toLowerCase() === `kkr ${region}`)!;
     counts.set(name, (counts.get(name) ?? 0) + 1);
   }
   let best: string | undefined;
@@ -44,8 +46,10 @@ export function detectCommittee(text: string): string | undefined {
 const BODY_WORD = String.raw`[\p{Lu}][\p{L}]*(?:udvalg(?:et)?|råd(?:et)?|bestyrelse(?:n)?|repræsentation(?:en)?|nævn(?:et)?|magistrat(?:en)?|komit[eé](?:en)?|kommission(?:en)?|forum|forummet|kontaktråd(?:et)?)`;
 /** `Kultur- og`, `Klima-, Miljø- og`, `By-, Land- og`: the first parts of a joined name. */
 const JOINED_PARTS = String.raw`(?:[\p{Lu}][\p{L}]*-,?\s+(?:og\s+)?)*`;
-/** `Udvalget for Teknik og Miljø`, `Udvalg for Børn, Unge og Familie`. */
-const FOR_NAME = String.raw`(?:Det\s+)?(?:[\p{Lu}][\p{L}]*\s+)?[Uu]dvalg(?:et)?\s+for\s+[\p{Lu}][\p{L}-]*(?:(?:,\s+|\s+og\s+|\s+)[\p{Lu}][\p{L}-]*){0,5}`;
+/** A word of what a committee is for (`Teknik`, `regional`, `udvikling`), not the words that follow its name (`den`, `kl.`). */
+const FOR_WORD = String.raw`(?!(?:den|kl|i|på|d|om|fra|til|med|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\b)[\p{L}][\p{L}-]*`;
+/** `Udvalget for Teknik og Miljø`, `Udvalg for Børn, Unge og Familie`, `Udvalg for regional udvikling`. */
+const FOR_NAME = String.raw`(?:Det\s+)?(?:[\p{Lu}][\p{L}]*\s+)?[Uu]dvalg(?:et)?\s+for\s+(?:${FOR_WORD}(?:,\s+|\s+og\s+|\s+)){0,5}${FOR_WORD}`;
 const KKR_NAME = String.raw`KKR[ -](?:Hovedstaden|Sjælland|Syddanmark|Midtjylland|Nordjylland)`;
 
 /** `Teknisk Udvalg`, `Socialt Udvalg`, `Det Rådgivende Råd`: an adjective before a separate body word. */

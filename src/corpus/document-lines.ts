@@ -42,11 +42,12 @@ const FURNITURE = new Set(
     'udskriv', 'udskriv punkt', 'udskriv punktet', 'udskriv hele dagsordenen', 'udskriv hele dagsordnen', 'udskriv dagsorden',
     'udskriv referat', 'udskriv hele referatet', 'print', 'print punkt', 'printvenlig version',
     'fold alle ud', 'fold alle ind', 'fold ud', 'fold ind', 'fold dette punkt ind', 'fold dette punkt ud', 'fold punktet ud',
-    'vis alle', 'skjul alle', 'åbn alle', 'luk alle', 'vis mere', 'vis mindre',
+    'vis alle', 'skjul alle', 'åbn alle', 'luk alle', 'vis mere', 'vis mindre', 'luk alle punkter', 'åbn alle punkter', 'fold alle punkter ud',
+    'tilbage til oversigt', 'abonnér', 'abonner', 'video', 'udvalg ikon', 'tidspunkt ikon',
     'gå til indhold', 'gå til hovedindhold', 'spring til indhold', 'spring til hovedindhold', 'spring navigation over',
     'you are here', 'du er her', 'sbsys dagsorden preview', 'læs op', 'lyt til siden',
     'del', 'del siden', 'del på facebook', 'del på linkedin', 'del på twitter', 'send til en ven', 'tip en ven',
-    'hjem', 'forside', 'menu', 'søg', 'luk',
+    'hjem', 'forside', 'menu', 'søg', 'luk', 'se alle bilag', 'vis alle bilag', 'bilag til punktet', 'tilbage til oversigten',
   ],
 );
 
@@ -83,6 +84,14 @@ function cleanCharacters(text: string): string {
       .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')
       // Roskilde's list marks are a combining stroke (U+0335) at the start of the line.
       .replace(/^(\s*)\u0335\s*/u, '$1– ')
+      // Letter-spaced headings (`K K R   H O V E D S T A D E N`): words again, where the spacing tells.
+      .replace(/^\s*(?:\p{L} ){2,}\p{L}(?: {2,}(?:\p{L} )*\p{L})*\s*$/u, (line) =>
+        line
+          .trim()
+          .split(/ {2,}/)
+          .map((word) => word.replace(/ /g, ''))
+          .join(' '),
+      )
       // eslint-disable-next-line no-control-regex
       .replace(/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g, '')
   );

@@ -18,19 +18,28 @@ export interface MeetingHeader {
   title?: string;
 }
 
-const MINUTES_WORD = /\b((?:beslutnings|møde)?referat(?:et)?|beslutningsprotokol(?:len)?|protokol(?:len)?|minutes)\b/iu;
+const MINUTES_WORD = /\b((?:beslutnings|møde)?referat(?:et)?|beslutningsprotokol(?:len)?|protokol(?:len)?|beslutninger fra|minutes)\b/iu;
 const AGENDA_WORD = /\b((?:tillægs)?dagsorden(?:en)?|agenda)\b/iu;
 
 /** `Referat af møde i X den …`, `Dagsorden til mødet i X`, `Referat fra X`. */
 const COMMITTEE_IN_TITLE = new RegExp(String.raw`\b(?:[Rr]eferat|REFERAT|[Dd]agsorden|DAGSORDEN|[Bb]eslutningsprotokol|[Pp]rotokol)(?:\s*[-–|:,]\s*|\s+)(?:(?:af|til|for|fra)\s+)?(?:(?:det\s+)?(?:ordinære\s+|ekstraordinære\s+)?\p{Ll}*møde(?:t)?\s+i\s+)?(${COMMITTEE_NAME})`, 'u');
 /** Case-sensitive on purpose: a committee's name is capitalised, the words after it are not. */
 /** `X - Referat`, `X - Dagsorden 5. september 2012`, `X – referat fra mødet den …`. */
-const COMMITTEE_BEFORE_KIND = new RegExp(String.raw`^(${COMMITTEE_NAME})\s*[-–|:,]\s*(?:[Rr]eferat|REFERAT|[Dd]agsorden|DAGSORDEN|[Bb]eslutningsprotokol|[Pp]rotokol)\b`, 'u');
+const COMMITTEE_BEFORE_KIND = new RegExp(String.raw`^(${COMMITTEE_NAME})\s*[-–|:,.]\s*(?:[Rr]eferat|REFERAT|[Dd]agsorden|DAGSORDEN|[Bb]eslutningsprotokol|[Pp]rotokol)\b`, 'u');
 /** `Udvalg: X`, `Udvalg/råd: X`, `Forum: X`. */
 const COMMITTEE_LABEL = new RegExp(String.raw`^(?:[Uu]dvalg|[Rr]åd|[Uu]dvalg\/råd|[Ff]orum|[Oo]rgan)\s*:\s*(${COMMITTEE_NAME})\s*$`, 'u');
 
+/** `Økonomiforvaltningen indstiller, at Økonomiudvalget …`, `Det indstilles, at Byrådet …`. */
+const ADDRESSEE = new RegExp(String.raw`(?:indstiller|indstilles|foreslår)\s*(?:over for [^,]{1,60})?,?\s+at\s+(${COMMITTEE_NAME})\b`, 'u');
+
 /** A line that dates the meeting itself rather than the document. */
 const MEETING_DATE_LINE = /\b(?:mødedato|dato|tidspunkt|mødet?|den|kl\.|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|monday|tuesday|wednesday|thursday|friday)\b|^\d{1,2}[-.]\d{1,2}[-.]\d{4}\b/iu;
+
+/** A line in capitals with its words capitalised (`ØKONOMIUDVALG` → `Økonomiudvalg`); other lines unchanged. */
+function titleCaseCapitals(line: string): string {
+  if (!/\p{Lu}{4}/u.test(line) || /\p{Ll}/u.test(line)) return line;
+  return line.toLowerCase().replace(/(^|[\s(-])(\p{Ll})/gu, (_m, before: string, letter: string) => `${before}${letter.toUpperCase()}`).replace(/\b(Og|For|I|Af|Til)\b/g, (w) => w.toLowerCase());
+}
 
 /** The kind a title-like line states; a line naming both (`Dagsordener og referater`) says nothing. */
 function kindOf(line: string): MeetingKind | undefined {
@@ -57,7 +66,8 @@ export function readMeetingHeader(opening: readonly string[], footers: readonly 
   let dateIsMeetings = footer !== undefined && header.meetingDate !== undefined;
   let firstDate: string | undefined;
   for (const raw of opening) {
-    const line = raw.replace(/\s+/g, ' ').trim();
+    // `ÅBEN DAGSORDEN ØKONOMIUDVALG`: names in capitals are read as they are written otherwise.
+    const line = titleCaseCapitals(raw.replace(/\s+/g, ' ').trim());
     if (line === '') continue;
     if (header.kind === undefined && line.length <= 120) {
       const kind = kindOf(line);
@@ -82,6 +92,12 @@ export function readMeetingHeader(opening: readonly string[], footers: readonly 
     }
   }
   if (!dateIsMeetings && firstDate && !footer) header.meetingDate = firstDate;
+  // `Dagsorden` / `til` / `mødet i Udvalg for regional udvikling` / `den 1. februar 2023`: a title
+  // broken over lines reads as one.
+  if (header.committee === undefined) {
+    const joined = opening.slice(0, 12).map((l) => titleCaseCapitals(l.replace(/\s+/g, ' ').trim())).join(' ');
+    header.committee = COMMITTEE_IN_TITLE.exec(joined)?.[1]?.trim();
+  }
   if (header.committee === undefined || header.meetingDate === undefined) {
     const bodies = new Map<string, number>();
     const dates = new Map<string, number>();
@@ -94,6 +110,8 @@ export function readMeetingHeader(opening: readonly string[], footers: readonly 
     header.meetingDate ??= most(dates);
   }
   header.committee ??= detectCommittee(allText);
+  // The body a recommendation is put to is the one meeting (`… indstiller, at Økonomiudvalget godkender`).
+  header.committee ??= ADDRESSEE.exec(allText)?.[1];
   if (header.meetingDate === undefined) {
     // KL's agendas approve themselves: `… godkender dagsordenen for møde den 11. april 2025`.
     const approval = /dagsorden(?:en)?\s+for\s+(?:mødet|møde)\s+(?:den\s+)?(\d{1,2}\.\s*\p{L}+\s+\d{4})/iu.exec(allText);

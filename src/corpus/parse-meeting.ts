@@ -4,7 +4,7 @@ import { documentLines, stripGlyph, type DocumentSource, type Line } from './doc
 import { classifySectionHeading, type SectionHeading } from './section-headings.js';
 import { parseCaseLine, parseRunningNumber, type CaseLine } from './case-numbers.js';
 import { readMeetingHeader } from './meeting-header.js';
-import { findDanishDate } from './danish-dates.js';
+import { findAnyDate, findDanishDate } from './danish-dates.js';
 import { isCommitteeName } from './committees.js';
 import { detectPublisher } from './publishers.js';
 import { sectionText } from './sections.js';
@@ -74,7 +74,7 @@ type Mark =
   | { type: 'other' };
 
 const NUMBERED = /^(\d{1,3}(?:\.\d{1,3}){0,2})\.?\s+(\S.*)$/u;
-const PUNKT = /^(?:punkt|pkt\.?|dagsordenspunkt)\s*(\d{1,4}(?:\.\d{1,3})?)\.?(?:\s*[:.\-–]\s*|\s+|$)(.*)$/iu;
+const PUNKT = /^(?:punkt|pkt\.?|dagsordenspunkt|sag\s+nr\.?)\s*(\d{1,4}(?:\.\d{1,3})?)\.?(?:\s*[:.\-–]\s*|\s+|$)(.*)$/iu;
 const TOC_ENTRY = /^(?:åben|åbent|lukket)(?:\s+(?:punkt|sag))?\s+(\d{1,4})\.?\s+(\S.*)$/iu;
 const GROUP = /^([A-H])\s*[:.)]\s+(\S.*)$/u;
 const FLAG = /^\(?(?:åben|åbent|lukket)(?:\s+(?:punkt|sag|dagsorden))?\)?$/iu;
@@ -82,6 +82,8 @@ const FLAG = /^\(?(?:åben|åbent|lukket)(?:\s+(?:punkt|sag|dagsorden))?\)?$/iu;
 const META = /^(?:sagsansvarlig|ansvarlig|sagsbehandler|forfatter|dokumentnr|dok\.?\s?nr|dokument|mødedato|behandlet|behandles i|sagstype|emne|kle(?:-nr)?|afdeling|center|forvaltning|område|initialer|sagsinitialer|udvalg|åben\/lukket)\.?\s*:/iu;
 const TREATMENT = /^(?:behandling|mødedato)$/iu;
 const MONTH_WORD = /^(?:jan(?:uar)?|feb(?:ruar)?|mar(?:ts)?|apr(?:il)?|maj|jun[i]?|jul[i]?|aug(?:ust)?|sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/iu;
+/** Who attended: a note within the decision, not a section that ends it. */
+const ATTENDANCE = /^(?:fraværende|afbud|til stede|deltagere|mødt)$/iu;
 /** Lines that are file names only: attachments a web page lists by name. */
 const FILE_NAMES = /^(?:\S+\.(?:pdf|docx?|xlsx?|pptx?|msg|jpe?g|png|odt)\s*)+$/iu;
 /** A dot leader and page number at the end of a table-of-contents line. */
@@ -115,7 +117,8 @@ function numberedCandidate(bare: string): { number: string; title: string; toc: 
   const m = NUMBERED.exec(bare);
   if (!m) return undefined;
   const number = m[1]!;
-  const title = m[2]!.replace(TOC_PAGE, '').trim();
+  // `2 (Åben) Forslag til …`: the open/closed flag is not part of the title.
+  const title = m[2]!.replace(TOC_PAGE, '').replace(/^\((?:åben|åbent|lukket)\)\s*/iu, '').trim();
   // `11. april 2025`, `3.6 mio. kr.`: a date or an amount, not a heading.
   if (!number.includes('.') && Number(number) <= 31 && MONTH_WORD.test(title)) return undefined;
   if (/^(?:kr|mio|mia|pct|procent|%|t\.kr)\b/iu.test(title)) return undefined;
@@ -178,16 +181,16 @@ interface Confirmation {
 
 /** Looks past a numbered line for what confirms it as an item heading. */
 function confirm(lines: readonly Line[], marks: readonly Mark[], i: number): Confirmation {
-  const mark = marks[i] as { number: string; title: string };
-  const titleParts = mark.title === '' ? [] : [mark.title];
+  const mark = marks[i] as { number: string; title?: string };
+  const titleParts = !mark.title ? [] : [mark.title];
   const consumed = [i];
   // A collapsed bullet (`• Pkt. 44 Title`) repeats the heading printed a few lines further down,
   // perhaps with the attachments' names between them.
   for (let j = i + 1; j < lines.length && j <= i + 8; j++) {
     const m = marks[j]!;
-    if (m.type === 'case' || m.type === 'section' || m.type === 'running') break;
-    if ((m.type === 'item' || m.type === 'toc') && m.number === mark.number) return { result: 'alias', titleParts, consumed, aliasOf: j };
-    if (m.type === 'item' || m.type === 'toc') break;
+    if (m.type === 'case' || m.type === 'section') break;
+    if ((m.type === 'item' || m.type === 'toc' || m.type === 'running') && m.number === mark.number) return { result: 'alias', titleParts, consumed, aliasOf: j };
+    if (m.type === 'item' || m.type === 'toc' || m.type === 'running') break;
   }
   let sawBreak = false;
   let texts = 0;
@@ -200,11 +203,11 @@ function confirm(lines: readonly Line[], marks: readonly Mark[], i: number): Con
     if (line.kind === 'url') continue;
     const m = marks[j]!;
     if (m.type === 'case') return { result: 'item', titleParts, consumed: [...consumed, j], caseLine: m.value };
-    if (m.type === 'section' || m.type === 'running') return { result: 'item', titleParts, consumed };
+    if (m.type === 'section') return { result: 'item', titleParts, consumed };
     if (m.type === 'flag' || m.type === 'meta') continue;
-    if (m.type === 'item' || m.type === 'toc') {
-      if (m.number === mark.number) return { result: 'alias', titleParts, consumed, aliasOf: j };
-      if (m.number.startsWith(`${mark.number}.`)) return { result: 'group', titleParts, consumed };
+    // Another item's number: this line is a list entry or a table of contents' line.
+    if (m.type === 'item' || m.type === 'toc' || m.type === 'running') {
+      if (m.type !== 'running' && m.number.startsWith(`${mark.number}.`)) return { result: 'group', titleParts, consumed };
       return { result: 'none', titleParts, consumed };
     }
     // A wrapped title continues without a gap; a title printed under `Pkt. 42` may follow one.
@@ -258,8 +261,15 @@ function numberedStarts(lines: readonly Line[], marks: readonly Mark[]): { start
   for (let i = 0; i < lines.length; i++) {
     const m = marks[i]!;
     if (m.type === 'running') {
+      // `Title` / `Sag nr. 130` (Rødovre), or `Sag nr. 74` / `Title` (the title under the number).
       const above = titleAbove(lines, marks, i, starts.length > 0 ? starts[starts.length - 1]!.at : -1, false);
-      starts.push({ at: above?.from ?? i, number: m.number, title: above?.title ?? '', consumed: new Set(above ? range(above.from, i + 1) : [i]), strong: true });
+      if (above) starts.push({ at: above.from, number: m.number, title: above.title, consumed: new Set(range(above.from, i + 1)), strong: true });
+      else {
+        const below = confirm(lines, marks, i);
+        const start: Start = { at: i, number: m.number, title: joinTitle(below.titleParts), consumed: new Set(below.consumed), strong: true };
+        if (below.caseLine) start.caseLine = below.caseLine;
+        starts.push(start);
+      }
       previous = m.number;
       continue;
     }
@@ -326,13 +336,17 @@ function numberedStarts(lines: readonly Line[], marks: readonly Mark[]): { start
   };
   // A closed item prints only its number and title: a numbered line that continues the sequence
   // exactly (`12.` between items 11 and 13) is an item without text, where a list entry is not.
-  for (const i of skipped) {
+  for (const [n, i] of skipped.entries()) {
     const m = marks[i] as { number: string; title: string };
     const k = nextStart(i);
     const before = starts[k - 1];
     const after = starts[k];
     if (!before || m.title === '' || !follows(before.number, m.number) || (after !== undefined && compareNumbers(after.number, m.number) <= 0)) continue;
     if (plainBefore[after?.at ?? lines.length]! - plainBefore[i + 1]! > 0) continue;
+    // A title, not a sentence; and not the next entry of a list under the item before it.
+    if (/\.\s+\p{L}/u.test(m.title) || (/\.$/.test(m.title) && m.title.length > 20)) continue;
+    const listed = skipped[n - 1];
+    if (listed !== undefined && listed > before.at && follows((marks[listed] as { number: string }).number, m.number)) continue;
     starts.splice(k, 0, { at: i, number: m.number, title: m.title, consumed: new Set([i]), strong: false });
   }
   // `5. Eventuelt` after item 4.1 is a heading when items `5.x` follow it, or nothing at all does;
@@ -401,6 +415,35 @@ function plainNumberedStarts(lines: readonly Line[], marks: readonly Mark[]): { 
   return { starts, toc };
 }
 
+/** A line of a document's header: a `Label: value` line, a date line, a committee's name, the document's kind. */
+function headerLike(line: Line, mark: Mark): boolean {
+  const t = line.text;
+  if (mark.type === 'meta' || mark.type === 'flag' || mark.type === 'case') return true;
+  if (/^[\p{L} .-]{2,30}:\s*\S/u.test(t)) return true;
+  if (t.length <= 80 && (findAnyDate(t) !== undefined || isCommitteeName(t))) return true;
+  return t.length <= 60 && /\b(?:dagsorden|referat|beslutningsprotokol)\b/iu.test(t);
+}
+
+/**
+ * The only or first item of a page without item numbers (one item's page, `Title` / its opening
+ * paragraph / `Indstilling` …): its title is the first line after the page's header, and the
+ * paragraphs before its first heading are its text.
+ */
+function openingItem(lines: readonly Line[], marks: readonly Mark[], heading: number): Start {
+  let from = heading;
+  let texts = 0;
+  for (let j = heading - 1; j >= 0 && texts < 15; j--) {
+    const line = lines[j]!;
+    if (line.kind !== 'text') continue;
+    if (headerLike(line, marks[j]!)) break;
+    from = j;
+    texts++;
+  }
+  const first = lines[from]!;
+  const titled = from < heading && first.kind === 'text' && titleLike(first.text) && !/[.:;!?]$/.test(first.text) && first.text.length <= 200;
+  return { at: from, number: '', title: titled ? joinTitle([first.text]) : '', consumed: new Set(titled ? [from] : []), strong: false };
+}
+
 /** The core sections every item has one of; a second one means a new item in unnumbered layouts. */
 const CORE_ROLES: ReadonlySet<SectionRole> = new Set(['background', 'recommendation', 'presentation', 'decision']);
 
@@ -422,13 +465,16 @@ function unnumberedStarts(lines: readonly Line[], marks: readonly Mark[]): Start
       lastCase = i;
       continue;
     }
-    if (m.type !== 'section' || m.heading.inline !== undefined || !CORE_ROLES.has(m.heading.role)) continue;
+    // `Referat` on top of a page names the document; only under an item is it the decision.
+    if (m.type !== 'section' || m.heading.inline !== undefined || !CORE_ROLES.has(m.heading.role) || /^referat$/i.test(m.heading.heading)) continue;
     const key = m.heading.heading.toLowerCase();
     if (!open || seen.has(key)) {
       const floor = starts.length > 0 ? starts[starts.length - 1]!.at : -1;
       const above = titleAbove(lines, marks, i, floor, true);
       // The heading line itself opens the item's first section, so only the title lines are consumed.
-      starts.push({ at: above?.from ?? i, number: '', title: above?.title ?? '', consumed: new Set(above ? range(above.from, i) : []), strong: false });
+      if (above) starts.push({ at: above.from, number: '', title: above.title, consumed: new Set(range(above.from, i)), strong: false });
+      else if (starts.length === 0) starts.push(openingItem(lines, marks, i));
+      else starts.push({ at: i, number: '', title: '', consumed: new Set(), strong: false });
       seen = new Set();
       open = true;
     }
@@ -518,8 +564,24 @@ function tidyRecommendation(text: string): string {
   return text.replace(/\n\n(?=(?:[·•–-]\s*)?at\s)/giu, '\n');
 }
 
-/** A recommendation printed without its heading: `Staben foreslår, at Byrådet godkender …`. */
-const UNHEADED_RECOMMENDATION = /^[\p{Lu}][^.!?]{0,100}?\b(?:indstiller|foreslår|anbefaler)\b[^.!?]{0,80}?(?:,|:)?\s+(?:at|til)\b/u;
+/** A recommendation printed without its heading: `Staben foreslår, at Byrådet godkender …`, `Direktionen indstiller,` / `at …`. */
+const UNHEADED_RECOMMENDATION = /^[\p{Lu}][^.!?]{0,100}?\b(?:indstiller|foreslår|anbefaler)\b/u;
+const CLAUSE = /^(?:[·•–-]\s*|\d{1,2}\.\s*)?at\s/iu;
+
+/** The paragraph that recommends, with the `at …` clauses that follow it as paragraphs of their own. */
+function unheadedRecommendation(text: string): string | undefined {
+  const paragraphs = text.split('\n\n');
+  for (let k = 0; k < paragraphs.length; k++) {
+    const p = paragraphs[k]!;
+    if (!UNHEADED_RECOMMENDATION.test(p)) continue;
+    const inline = /(?:,|:)?\s+(?:at|til)\s/u.test(p.replace(UNHEADED_RECOMMENDATION, ''));
+    const clauses: string[] = [];
+    for (let j = k + 1; j < paragraphs.length && CLAUSE.test(paragraphs[j]!); j++) clauses.push(paragraphs[j]!);
+    if (!inline && clauses.length === 0) continue;
+    return [p, ...clauses].join('\n');
+  }
+  return undefined;
+}
 
 const NEXT_MEETING_TITLE = /punkter til (?:næste|kommende) møde/i;
 
@@ -587,8 +649,9 @@ function draftItems(lines: readonly Line[], marks: readonly Mark[], starts: read
         const section: SectionDraft = { heading: h.heading, role: h.role, lines: [], ...(h.body ? { body: h.body } : {}), ...(h.date ? { date: h.date } : {}) };
         if (h.inline !== undefined) section.lines.push({ kind: 'text', text: h.inline });
         draft.sections.push(section);
-        // `Sagsforløb: ØK/BY` is a field on one line; the text after it continues the section before.
-        if (!(h.inline !== undefined && h.role === 'other')) current = section;
+        // `Sagsforløb: ØK/BY` is a field on one line, and `Fraværende:` inside a decision a note on
+        // who was there: the text after them continues the section before.
+        if (!((h.inline !== undefined && h.role === 'other') || ATTENDANCE.test(h.heading))) current = section;
         continue;
       }
       // `Sagsansvarlig: …` under the heading is bookkeeping, not the case's text.
@@ -629,9 +692,9 @@ function finishItem(draft: ItemDraft, meeting: { committee?: string; meetingDate
   if (recommendation === '') {
     for (const s of sections) {
       if (s.role === 'decision' || s.role === 'history' || s.role === 'attachments') continue;
-      const paragraph = s.text.split('\n\n').find((p) => UNHEADED_RECOMMENDATION.test(p));
-      if (paragraph) {
-        recommendation = paragraph;
+      const found = unheadedRecommendation(s.text);
+      if (found) {
+        recommendation = found;
         break;
       }
     }

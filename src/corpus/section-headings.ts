@@ -24,7 +24,9 @@ const HEADINGS: Record<Exclude<SectionRole, 'history'>, readonly string[]> = {
     'sagsbeskrivelse', 'beskrivelse', 'sagens indhold', 'redegørelse', 'vurdering', 'administrationens vurdering',
     'forvaltningens vurdering', 'faglig vurdering', 'analyse', 'beskrivelse af sagen', 'sagens fakta', 'fakta',
   ],
-  decision: ['beslutning', 'beslutninger', 'udvalgets beslutning', 'afgørelse'],
+  // `Referat` under an item is what the meeting decided (edoc publications); on top of a page it
+  // names the document, which the parser tells apart.
+  decision: ['beslutning', 'beslutninger', 'udvalgets beslutning', 'afgørelse', 'referat'],
   attachments: ['bilag', 'bilagsliste', 'bilagsfortegnelse', 'bilagsoversigt', 'oversigt over bilag', 'vedhæftede filer', 'vedhæftede bilag'],
   other: [
     'økonomi', 'økonomiske konsekvenser', 'økonomi og finansiering', 'finansiering', 'bevillingsmæssige konsekvenser',
@@ -35,7 +37,7 @@ const HEADINGS: Record<Exclude<SectionRole, 'history'>, readonly string[]> = {
     'høringssvar', 'kommunikation', 'lovgrundlag', 'retsgrundlag', 'lovgivning', 'juridiske forhold', 'hjemmel',
     'miljøvurdering', 'miljø', 'klima', 'bæredygtighed', 'konsekvenser', 'risici', 'risikovurdering',
     'sundhedsmæssige konsekvenser', 'handicappolitiske konsekvenser', 'erhvervsmæssige konsekvenser', 'udtalelse',
-    'udtalelser', 'fraværende', 'afbud', 'bemærkninger', 'supplerende oplysninger', 'sagens oplysninger',
+    'udtalelser', 'fraværende', 'afbud', 'til stede', 'deltagere', 'bemærkninger', 'supplerende oplysninger', 'sagens oplysninger',
     'tidsplan og videre proces', 'høring og inddragelse', 'kommunikation og inddragelse', 'ressourcer', 'ressourcemæssige konsekvenser',
     'relation til andre politikker', 'politikker og strategier', 'sagsgang', 'sagens videre forløb', 'arbejdsmiljø',
   ],

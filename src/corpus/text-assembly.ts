@@ -34,6 +34,8 @@ const MONTH_AFTER_NUMBER = /^\d{1,2}\.\s+(jan|feb|mar|apr|maj|jun|jul|aug|sep|ok
  * a colon, so that `… møde den` / `11. april 2025.` stays one sentence.
  */
 function startsListEntry(text: string, previous: string): boolean {
+  // `Direktionen indstiller,` / `At …`: each clause of a recommendation on a line of its own.
+  if (/^[Aa]t\s/.test(text) && /[,:]$/.test(previous)) return true;
   if (!BULLET.test(text)) return false;
   if (!/^\d/.test(text)) return true;
   if (MONTH_AFTER_NUMBER.test(text)) return false;

@@ -155,6 +155,90 @@ describe('parseMeeting on other layouts', () => {
   });
 });
 
+describe('parseMeeting on layouts seen in published minutes', () => {
+  it('reads `Sag nr. 74` with the title under it, after contents that list the same numbers', () => {
+    const doc = parse(
+      'Referat fra møde i Økonomiudvalget\nTirsdag den 18. maj 2010 kl. 16.00 i Borgmesterens kontor\n\nIndhold\nÅben dagsorden\nSag nr. 74 Orientering om likviditet 2010\nSag nr. 75 Årsregnskab 2009\n\n' +
+        'Sag nr. 74\nOrientering om likviditet 2010\nSagsnr.: 10/1234\n\nResumé\nLikviditeten er god.\n\nBeslutning\nTaget til efterretning.\n\n' +
+        'Sag nr. 75\nÅrsregnskab 2009\nSagsnr.: 10/999\n\nBeslutning\nAnbefales.\n',
+    );
+    expect([doc.committee, doc.meetingDate, doc.kind]).toEqual(['Økonomiudvalget', '2010-05-18', 'minutes']);
+    expect(summary(doc)).toEqual([
+      { number: '74', title: 'Orientering om likviditet 2010', caseNumber: '10/1234', decision: 'Taget til efterretning.' },
+      { number: '75', title: 'Årsregnskab 2009', caseNumber: '10/999', decision: 'Anbefales.' },
+    ]);
+  });
+
+  it('reads a page that holds one item: its title under the header, its opening paragraph as text', () => {
+    const doc = parse(
+      'Mødedato: 23.08.2017, kl. 11:00\nMødested: Comwell Borupgaard, Snekkersten\n\nFørste behandling af budgetforslag 2018 og overslagsårene 2019-2022 (augustindstillingen)\n\nSe alle bilag\n\n' +
+        'Den 5. oktober 2017 skal Borgerrepræsentationen vedtage Københavns Kommunes budget for 2018.\n\nIndstilling\n\n' +
+        'Økonomiforvaltningen indstiller, at Økonomiudvalget over for Borgerrepræsentationen anbefaler,\n\n1. at det godkendes, at budgetforslag 2018 lægges til grund,\n\nBeslutning\n\nAnbefalet.\n',
+    );
+    expect([doc.committee, doc.meetingDate]).toEqual(['Økonomiudvalget', '2017-08-23']);
+    expect(summary(doc)).toEqual([{ number: '', title: 'Første behandling af budgetforslag 2018 og overslagsårene 2019-2022 (augustindstillingen)', caseNumber: '', decision: 'Anbefalet.' }]);
+    expect(doc.items[0]!.background).toBe('Den 5. oktober 2017 skal Borgerrepræsentationen vedtage Københavns Kommunes budget for 2018.');
+  });
+
+  it('reads items printed twice, case and document numbers on one line, and who was absent inside the decision', () => {
+    const item = (n: number, title: string, decision: string) =>
+      `${n}. ${title}\n\n${n}.     ${title}\n\nSagsnr.: 330-2018-3619                 Dok.nr.: 330-2018-5003${n}                 Åbent\nKompetence: Økonomiudvalget\nBeslutningstema\nOrientering.\nIndstilling\nBorgmesteren indstiller,\n1.    at orienteringen tages til efterretning\nBeslutning i Økonomiudvalget den 1. oktober 2018:\nFraværende: \n${decision}\n\n`;
+    const doc = parse(`Økonomiudvalget – Referat – 1. oktober 2018\n\n${item(1, 'Godkendelse af dagsorden (B)', 'Godkendt.')}${item(2, 'Siden sidst fra udvalgets medlemmer (O)', 'Brev til regionen er afsendt.')}`);
+    expect([doc.committee, doc.meetingDate, doc.kind]).toEqual(['Økonomiudvalget', '2018-10-01', 'minutes']);
+    expect(summary(doc)).toEqual([
+      { number: '1', title: 'Godkendelse af dagsorden (B)', caseNumber: '330-2018-3619', decision: 'Godkendt.' },
+      { number: '2', title: 'Siden sidst fra udvalgets medlemmer (O)', caseNumber: '330-2018-3619', decision: 'Brev til regionen er afsendt.' },
+    ]);
+  });
+
+  it('reads a region’s agenda: a title over several lines, the case number above the item, a recommendation without a heading', () => {
+    const doc = parse(
+      'Abonnér\n\nDagsorden\ntil\nmødet i Udvalg for regional udvikling\nden 1. februar 2023 kl. 09:00\ni Herning Kommune, Torvet 5, 7400 Herning\n\n\nSagnr.: 1-51-71-3321-08\n\n' +
+        '1. Miljøstyrelsens afgørelse om at ophæve påbud om afværgetiltag på Rønland\n\nResume\n\nMiljøstyrelsen traf i oktober 2021 afgørelse om, at FMC ikke er forpligtet.\n\n' +
+        'Direktionen indstiller,\n\nat orienteringen tages til efterretning, og\n\n\nat regionen genoptager søgsmålet mod Miljøstyrelsen.\n\nSagsfremstilling\n\nMiljøstyrelsen har truffet en række afgørelser.\n',
+    );
+    expect([doc.committee, doc.meetingDate, doc.kind]).toEqual(['Udvalg for regional udvikling', '2023-02-01', 'agenda']);
+    expect(summary(doc)).toEqual([{ number: '1', title: 'Miljøstyrelsens afgørelse om at ophæve påbud om afværgetiltag på Rønland', caseNumber: '1-51-71-3321-08', decision: null }]);
+    expect(doc.items[0]!.recommendation).toBe('Direktionen indstiller,\nat orienteringen tages til efterretning, og\nat regionen genoptager søgsmålet mod Miljøstyrelsen.');
+  });
+
+  it('reads `Referat` under an item as its decision, and a numbered list in it as a list', () => {
+    const doc = parse(
+      'Tilbage til oversigt\n\nRegionsrådet\n22-12-2020 13:00\n\nUdskriv\n\n1. Meddelelse fra formanden\n\nReferat\n\nFølgende emner blev nævnt under dette punkt:\n\n1. Afbud. Der var afbud fra Jørgen Hansen.\n\n2. Formandsbeslutning. Formanden orienterede om et påbud.\n',
+    );
+    expect([doc.committee, doc.meetingDate, doc.kind]).toEqual(['Regionsrådet', '2020-12-22', 'minutes']);
+    expect(doc.items.map((i) => [i.number, i.title])).toEqual([['1', 'Meddelelse fra formanden']]);
+    expect(doc.items[0]!.decision).toContain('2. Formandsbeslutning.');
+  });
+
+  it('reads contents whose entries carry an open/closed flag and a page number', () => {
+    const doc = parse(
+      'Referat\n\nReferat - Regionsrådet 2018-2021\n\n08-03-2021 16:00\n\nIndholdsfortegnelse\n\n1 (Åben) Godkendelse af dagsorden 4\n\n2 (Åben) Forslag til Plan for udvikling af dialyseområdet 2021-2025 5\n\n3 (Åben) Beslutning om vedtagelse af Råstofplan 2020 9\n\n' +
+        '1 (Åben) Godkendelse af dagsorden\nSagsnr.: 21000123\n\nIndstilling\nAdministrationen indstiller, at dagsordenen godkendes.\n\nBeslutning\nGodkendt.\n',
+    );
+    expect([doc.committee, doc.meetingDate]).toEqual(['Regionsrådet', '2021-03-08']);
+    expect(doc.items.map((i) => [i.number, i.title])).toEqual([
+      ['1', 'Godkendelse af dagsorden'],
+      ['2', 'Forslag til Plan for udvikling af dialyseområdet 2021-2025'],
+      ['3', 'Beslutning om vedtagelse af Råstofplan 2020'],
+    ]);
+  });
+
+  it('reads an older KKR agenda whose heading is letter-spaced and whose footer is gone', () => {
+    const seed = readFileSync('corpus/kkr-hovedstaden-2025-04-11-dagsorden.txt', 'utf8').replace(/KKR Hovedstaden {2}\| 11-04-2025/g, '');
+    const doc = parse(`K K R   H O V E D S T A D E N\n\nDagsorden\n${seed}`);
+    expect([doc.committee, doc.meetingDate, doc.kind]).toEqual(['KKR Hovedstaden', '2025-04-11', 'agenda']);
+    expect(doc.items).toHaveLength(16);
+  });
+
+  it('reads a header written in capitals', () => {
+    const doc = parse('ÅBEN DAGSORDEN ØKONOMIUDVALG\nMødedato: 12. august 2014\nMødested: Gl. Rådhus, Byrådssalen\n\n1. BUDGETSTATUS 2015\nSagsnr. 14/1234 Dok.nr. 14/5678\nÅBENT\nINDSTILLING\nDirektionen indstiller,\nAt de tekniske ændringer godkendes.\n');
+    expect([doc.committee, doc.meetingDate, doc.kind]).toEqual(['Økonomiudvalg', '2014-08-12', 'agenda']);
+    expect(summary(doc)).toEqual([{ number: '1', title: 'BUDGETSTATUS 2015', caseNumber: '14/1234', decision: null }]);
+    expect(doc.items[0]!.recommendation).toBe('Direktionen indstiller,\nAt de tekniske ændringer godkendes.');
+  });
+});
+
 describe('htmlToText and HTML publications', () => {
   // Brønderslev's minutes as a web page would carry them: navigation, a cookie banner, headings,
   // a cost table and attachment links, then a site footer.
