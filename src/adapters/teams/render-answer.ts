@@ -1,4 +1,4 @@
-import { danishDate, itemHeadline, meetingLine, UNSTRUCTURED_NOTE } from '../../answer/present.js';
+import { danishDate, meetingLine, UNSTRUCTURED_NOTE } from '../../answer/present.js';
 import {
   INVALID_QUESTION_TEXT,
   LABEL,
@@ -200,7 +200,3 @@ function listEntry(hit: Hit, recommendationChars: number, titleChars: number): C
   return { type: 'Container', spacing: 'Medium', items, selectAction: submit(LABEL.showItem, showItem(item.id)) };
 }
 
-/** How an item is named in a notification summary. */
-export function summaryOf(item: AgendaItem): string {
-  return itemHeadline(item);
-}

@@ -140,6 +140,17 @@ describe('renderAnswer', () => {
     });
   });
 
+  it('offers "Del i kanalen" under an answer only the asker sees, carrying the question and its filters, and notes a follow-up', () => {
+    const filters = { dateFrom: '2024-01-01', dateTo: '2024-12-31', label: '2024' };
+    const message = renderAnswer(makeAnswer({ filters }), { share: true, followUp: 'fysioterapi · 2024' });
+    const share = buttons(message.blocks).find((b) => b.action_id === ACTION_SHARE);
+    expect(share).toMatchObject({ text: { text: 'Del i kanalen' }, style: 'primary' });
+    expect(decodeAskRequest(share!.value)).toEqual({ query: 'fysioterapi', offset: 0, filters });
+    expect(mrkdwnTexts(message).join('\n')).toContain('Opfølgning på tråden: fysioterapi · 2024');
+    expect(buttons(renderAnswer(makeAnswer()).blocks).some((b) => b.action_id === ACTION_SHARE)).toBe(false);
+    expect(limitViolations(message)).toEqual([]);
+  });
+
   it('says there are no more results when a later page is empty', () => {
     const message = renderAnswer(makeAnswer({ status: 'not-found', results: [], offset: 4 }));
     expect(message.text).toBe('Der er ikke flere resultater for «fysioterapi».');
