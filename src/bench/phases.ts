@@ -136,7 +136,7 @@ async function buildPhase(args: PhaseArgs): Promise<PhaseResult> {
     bytesOnDisk: await folderBytes(p.data),
     meetings: meetings.length,
     documents: index.docRefs.length,
-    terms: index.miniSearch.termCount,
+    terms: index.postings.terms.length,
   };
 }
 
