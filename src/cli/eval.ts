@@ -5,7 +5,7 @@ import { evaluate, formatFigures, readQuestions, shownRate, snippetRate, type Ev
 import { loadCorpus } from '../corpus/load-corpus.js';
 import type { Meeting } from '../corpus/types.js';
 import { SearchIndex } from '../search/search-index.js';
-import { Synonyms } from '../search/synonyms.js';
+import { loadAnswerData } from '../answer/served.js';
 import { generateMeetings } from '../bench/synthetic-corpus.js';
 import { retableMeetings } from '../bench/retabled-corpus.js';
 
@@ -62,7 +62,7 @@ runMain(async () => {
   const extra = distractors(generator as (typeof GENERATORS)[number], meetings, size);
   const index = SearchIndex.build([...meetings, ...extra]);
   const options = { corpusDir: config.corpusDir, dataDir: config.dataDir };
-  const mixed = evaluate(engineFromIndex(index, await Synonyms.load(config.corpusDir), options), questions);
+  const mixed = evaluate(engineFromIndex(index, await loadAnswerData(config.corpusDir), options), questions);
   const what = `${extra.length} ${generator} distractor meetings, ${index.itemCount - meetings.reduce((s, m) => s + m.items.length, 0)} items`;
   printReport(mixed, `${file} with ${what} (${index.itemCount} items)`);
   process.stdout.write(`\n                 without     with ${what}\n`);

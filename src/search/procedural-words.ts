@@ -18,6 +18,3 @@ export const TITLE_PROCEDURAL_TERMS: ReadonlySet<string> = new Set(
 export const QUESTION_PROCEDURAL_TERMS: ReadonlySet<string> = new Set(
   analyzeText('drøfte drøftes drøftede godkende godkendte godkendes beslutte besluttede besluttes beslutning godkendelse drøftelse'),
 );
-
-/** Weight of a procedural word in a question, relative to a topical one. */
-export const PROCEDURAL_WEIGHT = 0.35;

@@ -1,6 +1,7 @@
 import type { AnalyzedQuery } from './query.js';
 import type { SearchIndex } from './search-index.js';
 import { PostingScorer, scorerFor } from './posting-scorer.js';
+import { RETRIEVAL } from './ranking-parameters.js';
 
 /**
  * Ranking: BM25 (MiniSearch's formula, computed by `PostingScorer`) over item documents and
@@ -9,15 +10,6 @@ import { PostingScorer, scorerFor } from './posting-scorer.js';
  * less than exact ones.
  */
 
-export const FIELD_BOOSTS = { title: 2.5, recommendation: 1.3, caseNumber: 3, meta: 0.5, text: 1 } as const;
-/** Fuzzy matches weigh this much of an exact match, so typos find items without outranking exact hits. */
-export const FUZZY_WEIGHT = 0.3;
-export const PREFIX_WEIGHT = 0.45;
-export const SECOND_PASSAGE_SHARE = 0.35;
-/** Terms found in more than this share of all items are too common to search for (see `searchItems`). */
-export const COMMON_TERM_SHARE = 0.5;
-/** …but only in corpora large enough for document frequencies to mean something. */
-export const COMMON_TERM_MIN_ITEMS = 200;
 /** Query terms whose matches are tracked per item for coverage; later ones still score. */
 const TRACKED_TERMS = 64;
 /** Up to this many terms, coverage per matched-term mask is kept in a table (2^n entries). */
@@ -132,8 +124,8 @@ export function prepareSearch(index: SearchIndex): void {
  * word already matches exactly, and fuzzy expansion of every term is what makes large indexes slow.
  */
 function fuzzyFor(term: string, known: boolean): number | false {
-  if (known || /^\d/.test(term) || term.length < 5) return false;
-  return term.length >= 9 ? 2 : 1;
+  if (known || /^\d/.test(term) || term.length < RETRIEVAL.fuzzyMinLength) return false;
+  return term.length >= RETRIEVAL.fuzzyTwoEditsLength ? 2 : 1;
 }
 
 /** Coverage of a matched-term mask: the share of the question's weight whose words matched. */
@@ -240,7 +232,7 @@ function foldItems(s: Scratch, scorer: PostingScorer, index: SearchIndex, itemFr
   s.count = count;
 }
 
-/** Gives every touched item its final score: base × (0.5 + coverage) × boost. */
+/** Gives every touched item its final score: base × (coverage base + coverage) × boost. */
 function finalScores(s: Scratch, coverageOf: (lo: number, hi: number) => number, boost: ItemBoost | undefined): void {
   const { acc, flags, touched, coverage, factors } = s;
   if (boost) boost(touched, s.count, factors);
@@ -248,7 +240,7 @@ function finalScores(s: Scratch, coverageOf: (lo: number, hi: number) => number,
     const i = touched[k]!;
     const r = i * 4;
     const c = coverageOf(flags[r + 1]!, flags[r + 2]!);
-    acc[r + 3] = (acc[r]! + acc[r + 1]! + SECOND_PASSAGE_SHARE * acc[r + 2]!) * (0.5 + c) * (boost ? factors[k]! : 1);
+    acc[r + 3] = (acc[r]! + acc[r + 1]! + RETRIEVAL.secondPassageShare * acc[r + 2]!) * (RETRIEVAL.coverageBase + c) * (boost ? factors[k]! : 1);
     coverage[i] = c;
   }
 }
@@ -259,7 +251,7 @@ export function searchItems(index: SearchIndex, query: AnalyzedQuery, options: S
   const candidates = [...query.terms].filter(([term]) => typed.has(term) || index.documentFrequency(term) > 0);
   // Terms in most items (`kommune` in a big corpus) barely move BM25 but cost the most to score;
   // they are left out unless they are all the question has.
-  const common = Math.max(COMMON_TERM_MIN_ITEMS, index.itemCount * COMMON_TERM_SHARE);
+  const common = Math.max(RETRIEVAL.commonTermMinItems, index.itemCount * RETRIEVAL.commonTermShare);
   const informative = candidates.filter(([term]) => index.documentFrequency(term) <= common);
   const weights = new Map(informative.length > 0 ? informative : candidates);
   if (weights.size === 0) return [];
@@ -267,11 +259,11 @@ export function searchItems(index: SearchIndex, query: AnalyzedQuery, options: S
   const bit = new Map(terms.slice(0, TRACKED_TERMS).map((t, i) => [t, i]));
   const scorer = scorerFor(index);
   scorer.begin(terms, {
-    boost: FIELD_BOOSTS,
+    boost: RETRIEVAL.fieldBoosts,
     fuzzy: (term) => fuzzyFor(term, index.documentFrequency(term) > 0),
     // Prefix matching catches inflections of what the user typed; synonyms are listed in their forms already.
-    prefix: (term) => typed.has(term) && term.length >= 5 && !/^\d/.test(term) && index.documentFrequency(term) <= common / 4,
-    weights: { fuzzy: FUZZY_WEIGHT, prefix: PREFIX_WEIGHT },
+    prefix: (term) => typed.has(term) && term.length >= RETRIEVAL.prefixMinLength && !/^\d/.test(term) && index.documentFrequency(term) <= common * RETRIEVAL.prefixMaxCommonShare,
+    weights: { fuzzy: RETRIEVAL.fuzzyWeight, prefix: RETRIEVAL.prefixWeight },
     boostTerm: (term) => weights.get(term) ?? 1,
   });
   const s = scratchFor(index);

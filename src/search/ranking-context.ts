@@ -1,0 +1,84 @@
+import type { AgendaItem } from '../corpus/types.js';
+import { analyzeText } from './analyzer.js';
+import { isBriefingItem, isStandardItem, recencyFactor, topicTerms } from './meeting-ranking.js';
+import type { SearchIndex } from './search-index.js';
+
+/**
+ * What ranking reads per item besides the index, made once per index (a question in a large
+ * corpus boosts tens of thousands of items and cannot afford to look at each item object):
+ * which standard item an item is, its recency factor, its meeting, and its title's topic terms.
+ */
+export interface RankingContext {
+  readonly index: SearchIndex;
+  /** The distinct titles of standard items, as term sets. */
+  readonly standardTitles: ReadonlyArray<ReadonlySet<string>>;
+  /** Per item: index into `standardTitles`, or -1 for a topical item. */
+  readonly standardKind: Int32Array;
+  /** Per item: its recency factor (≥ 1) relative to the newest meeting. */
+  readonly recency: Float64Array;
+  /** Per item: its meeting's key (`meetingKey`). */
+  readonly meetingKeys: readonly string[];
+  /** The content terms of an item's title, made on first use and kept. */
+  topicTermsOf(itemIndex: number): ReadonlySet<string>;
+}
+
+/** One meeting: a committee on a date (items and meetings both have the two). */
+export function meetingKey(x: { committee: string; meetingDate: string }): string {
+  return `${x.committee}|${x.meetingDate}`;
+}
+
+const contexts = new WeakMap<SearchIndex, RankingContext>();
+
+/** The ranking context of an index, made on first use (~0.1 s at 100,000 items) and kept with it. */
+export function rankingContext(index: SearchIndex): RankingContext {
+  let context = contexts.get(index);
+  if (!context) {
+    context = makeContext(index);
+    contexts.set(index, context);
+  }
+  return context;
+}
+
+function makeContext(index: SearchIndex): RankingContext {
+  const items: readonly AgendaItem[] = index.items;
+  const standardTitles: Array<Set<string>> = [];
+  const titleIndex = new Map<string, number>();
+  const standardKind = new Int32Array(items.length).fill(-1);
+  let newest = '';
+  items.forEach((item, i) => {
+    // *Siden sidst* holds real briefings (Movia, SOSU H, …), so only the empty standard items yield.
+    if (isStandardItem(item) && !isBriefingItem(item)) {
+      const key = item.title.trim().toLowerCase();
+      let k = titleIndex.get(key);
+      if (k === undefined) {
+        k = standardTitles.push(new Set(analyzeText(item.title))) - 1;
+        titleIndex.set(key, k);
+      }
+      standardKind[i] = k;
+    }
+    if (item.meetingDate > newest) newest = item.meetingDate;
+  });
+  const byDate = new Map<string, number>();
+  const recency = Float64Array.from(items, (item) => {
+    let factor = byDate.get(item.meetingDate);
+    if (factor === undefined) byDate.set(item.meetingDate, (factor = recencyFactor(item.meetingDate, newest)));
+    return factor;
+  });
+  const meetingKeys = items.map((item) => meetingKey(item));
+  const topics = new Map<number, Set<string>>();
+  return {
+    index,
+    standardTitles,
+    standardKind,
+    recency,
+    meetingKeys,
+    topicTermsOf(i) {
+      let terms = topics.get(i);
+      if (terms === undefined) {
+        terms = topicTerms(items[i]!);
+        topics.set(i, terms);
+      }
+      return terms;
+    },
+  };
+}
