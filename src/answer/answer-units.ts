@@ -124,6 +124,14 @@ export function analyseItem(item: AgendaItem, lexicon: Lexicon): AnalysedItem {
           return;
         }
         for (const sentence of splitSentences(line)) {
+          const last = units[units.length - 1];
+          if (last && last.kind === 'sentence' && last.section === section && /^[\p{Ll}\d]/u.test(sentence.text) && !/[.!?:]["”’)]?$/.test(last.text)) {
+            // A page or paragraph break inside a sentence (`… den 6. september` / `2024 fra kl. 10.00 …`): one sentence.
+            last.text = `${last.text} ${sentence.text}`;
+            for (const t of termsOf(sentence.text, lexicon)) last.terms.add(t);
+            previousSentence = last.text;
+            continue;
+          }
           units.push({ ...at, text: sentence.text, kind: 'sentence', start: start + sentence.start, terms: termsOf(sentence.text, lexicon) });
           previousSentence = sentence.text;
         }

@@ -51,12 +51,13 @@ export function itemBoost(context: RankingContext, request: RankingRequest): Ite
   // Whether the question is about each kind of standard item, decided once, not per matched item.
   const askedAbout = context.standardTitles.map((title) => [...title].some((t) => queryTerms.has(t)));
   const { meetings, committee, year } = request;
+  const recency = context.recency;
   // For every matched item (tens of thousands in a large corpus): typed arrays first, and the
   // item object (a cache miss each) only when the question names a committee or a year.
   return (matched, count, factors) => {
     for (let k = 0; k < count; k++) {
       const i = matched[k]!;
-      let factor = context.recency[i]!;
+      let factor = recency[i]!;
       if (meetings?.has(context.meetingKeys[i]!)) factor *= MEETINGS.meetingHintBoost;
       if (committee !== undefined && items[i]!.committee === committee) factor *= MEETINGS.committeeHintBoost;
       if (year !== undefined && aboutYear(items[i]!, year)) factor *= MEETINGS.yearHintBoost;

@@ -2,6 +2,7 @@ import type { AgendaItem } from '../corpus/types.js';
 import { analyzeText } from './analyzer.js';
 import { isBriefingItem, isStandardItem, recencyFactor, topicTerms } from './meeting-ranking.js';
 import type { SearchIndex } from './search-index.js';
+import { MEETINGS } from './ranking-parameters.js';
 
 /**
  * What ranking reads per item besides the index, made once per index (a question in a large
@@ -14,7 +15,7 @@ export interface RankingContext {
   readonly standardTitles: ReadonlyArray<ReadonlySet<string>>;
   /** Per item: index into `standardTitles`, or -1 for a topical item. */
   readonly standardKind: Int32Array;
-  /** Per item: its recency factor (≥ 1) relative to the newest meeting. */
+  /** Per item: its recency factor (≥ 1) relative to the newest meeting, for the current parameters. */
   readonly recency: Float64Array;
   /** Per item: its meeting's key (`meetingKey`). */
   readonly meetingKeys: readonly string[];
@@ -58,19 +59,32 @@ function makeContext(index: SearchIndex): RankingContext {
     }
     if (item.meetingDate > newest) newest = item.meetingDate;
   });
-  const byDate = new Map<string, number>();
-  const recency = Float64Array.from(items, (item) => {
-    let factor = byDate.get(item.meetingDate);
-    if (factor === undefined) byDate.set(item.meetingDate, (factor = recencyFactor(item.meetingDate, newest)));
-    return factor;
-  });
+  // Made again when the recency parameters change (a tuning run varies them on one index).
+  let recency = new Float64Array(0);
+  let madeFor = '';
+  const recencyNow = () => {
+    const parameters = `${MEETINGS.recencyWeight}|${MEETINGS.recencyHalfLifeYears}`;
+    if (parameters !== madeFor) {
+      const byDate = new Map<string, number>();
+      recency = Float64Array.from(items, (item) => {
+        let factor = byDate.get(item.meetingDate);
+        if (factor === undefined) byDate.set(item.meetingDate, (factor = recencyFactor(item.meetingDate, newest)));
+        return factor;
+      });
+      madeFor = parameters;
+    }
+    return recency;
+  };
+  recencyNow();
   const meetingKeys = items.map((item) => meetingKey(item));
   const topics = new Map<number, Set<string>>();
   return {
     index,
     standardTitles,
     standardKind,
-    recency,
+    get recency() {
+      return recencyNow();
+    },
     meetingKeys,
     topicTermsOf(i) {
       let terms = topics.get(i);

@@ -3,13 +3,14 @@
  * with its default and why it has that value. The stages that read them are named in
  * `ranking-pipeline.ts`; the README points here rather than repeating the numbers.
  *
- * Changing one changes answers: run `npm run eval` (and with `--distractors 1000`, both
+ * The objects are read-only to the compiler (`as const`); the evaluation harness varies them to
+ * measure a change before it is made here. Changing one changes answers: run `npm run eval` (and with `--distractors 1000`, both
  * generators) before and after, and `npm test`, whose evaluation test has floors on top-1 and on
  * the shown answer (tests/answer/evaluation.test.ts), so a change that hurts fails.
  */
 
 /** How a question's words are turned into weighted index terms (`query.ts`, `analyzer.ts`). */
-export const QUERY = Object.freeze({
+export const QUERY = {
   /**
    * Weight of a synonym (from `corpus/synonyms.json`) relative to a typed word. Default 0.6: a
    * synonym finds items that never use the typed word, but an item using the typed word itself
@@ -53,21 +54,21 @@ export const QUERY = Object.freeze({
    * match, while a Danish word the corpus lacks (`pizza`) still counts fully.
    */
   unknownEnglishWeight: 0.25,
-});
+} as const;
 
 /** Scoring item and passage documents with BM25+ and summing them per item (`searcher.ts`, `posting-scorer.ts`). */
-export const RETRIEVAL = Object.freeze({
+export const RETRIEVAL = {
   /**
    * BM25+ parameters. Default MiniSearch 7's (k 1.2, b 0.7, d 0.5), so scores can be checked
    * against MiniSearch itself (tests/search/posting-scorer.test.ts).
    */
-  bm25: Object.freeze({ k: 1.2, b: 0.7, d: 0.5 }),
+  bm25: { k: 1.2, b: 0.7, d: 0.5 },
   /**
    * Field weights. Defaults: a title match (2.5) says most about what an item is; the
    * recommendation (1.3) says what is decided; a case number (3) is typed on purpose; the meta
    * field (heading, committee, publisher, number; 0.5) only helps; passages count 1.
    */
-  fieldBoosts: Object.freeze({ title: 2.5, recommendation: 1.3, caseNumber: 3, meta: 0.5, text: 1 }),
+  fieldBoosts: { title: 2.5, recommendation: 1.3, caseNumber: 3, meta: 0.5, text: 1 },
   /** Weight of a fuzzy (typo) match relative to an exact one. Default 0.3: typos find items without outranking exact hits. */
   fuzzyWeight: 0.3,
   /** Weight of a prefix match (an inflection of a typed word). Default 0.45. */
@@ -97,10 +98,10 @@ export const RETRIEVAL = Object.freeze({
    * times one matching none of its rarer words.
    */
   coverageBase: 0.5,
-});
+} as const;
 
 /** Meetings, committees, years, recency and recurring topics (`meeting-ranking.ts`, `ranking-pipeline.ts`). */
-export const MEETINGS = Object.freeze({
+export const MEETINGS = {
   /**
    * Score factor for items of the meeting a question points at (`mødet i april 2025`, `næste
    * møde`). Default 3: the question says which meeting it means.
@@ -134,10 +135,10 @@ export const MEETINGS = Object.freeze({
    * member's. Default 1: the topic ranks where its best match does, whichever member answers.
    */
   groupScoreShare: 1,
-});
+} as const;
 
 /** Re-ordering the best topics by how much of the question their best sentence holds (`evidence-order.ts`). */
-export const EVIDENCE = Object.freeze({
+export const EVIDENCE = {
   /** How many of the best topics are re-ordered. Default 10. */
   head: 10,
   /** How much evidence counts: score × (1 − w + w × evidence). Default 0.3. */
@@ -146,10 +147,10 @@ export const EVIDENCE = Object.freeze({
   tie: 0.05,
   /** Between answers with equal evidence, the newer comes first when it scores at least 1 − this of the other. Default 0.3. */
   nearTieAcrossTopics: 0.3,
-});
+} as const;
 
 /** What an answer holds (`ranking-pipeline.ts`, `engine.ts`). */
-export const ANSWER = Object.freeze({
+export const ANSWER = {
   /**
    * The best item must match at least this share of the question's weight (rare words weigh more)
    * to be shown; below it the bot says it found nothing. Default 0.3.
@@ -161,10 +162,10 @@ export const ANSWER = Object.freeze({
   groupedHead: 300,
   /** Earlier meetings listed under an answer whose topic recurs. Default 5. */
   maxEarlier: 5,
-});
+} as const;
 
 /** Choosing the sentence, list line or table row that answers (`snippet.ts`, `answer-units.ts`). */
-export const SNIPPET = Object.freeze({
+export const SNIPPET = {
   /**
    * Bonus for a unit holding the kind of fact asked for (a date for `hvornår`, a quantity for
    * `hvor mange`, a name for `hvem`). Default 0.35: it decides between units that hold the
@@ -209,10 +210,10 @@ export const SNIPPET = Object.freeze({
   inflectionAffinity: 0.7,
   inflectionMinLength: 5,
   inflectionMaxExtra: 5,
-});
+} as const;
 
 /** How item text is cut into passage documents (`passages.ts`); changing it needs a new index format. */
-export const PASSAGES = Object.freeze({
+export const PASSAGES = {
   /** A passage stops growing past this many words, at a paragraph boundary. Default 120: about one topic's worth of prose. */
   words: 120,
-});
+} as const;
