@@ -1,6 +1,6 @@
 import type { AgendaItem } from '../corpus/types.js';
 import type { AnalyzedQuery } from '../search/query.js';
-import { searchItems, type ItemBoost, type RankedItem } from '../search/searcher.js';
+import { matchedTerm, searchItems, searchTerms, type ItemBoost, type RankedItem } from '../search/searcher.js';
 import { groupNearDuplicates, type HitGroup } from '../search/meeting-ranking.js';
 import type { RankingContext } from '../search/ranking-context.js';
 import { ANSWER, MEETINGS } from '../search/ranking-parameters.js';
@@ -30,6 +30,11 @@ export interface RankingRequest {
   committee?: string;
   /** A year the question names. */
   year?: number;
+  /**
+   * Terms of a time the question names as a fact of the text (`i januar 2024` → `2024`): among
+   * near-duplicates, the newest that mentions it answers.
+   */
+  timeTerms?: readonly string[];
   /**
    * The question names a date or month, even one no meeting has (`næste møde i september
    * 2024`): it says which of the recurring items is meant, so the newest does not win by default.
@@ -82,12 +87,19 @@ export function isAnswered(ranked: readonly RankedItem[]): boolean {
 export function groupTopics(context: RankingContext, ranked: readonly RankedItem[], request: RankingRequest): HitGroup[] {
   const items = context.index.items;
   const { committee, year } = request;
-  // A committee or a year keeps the newest of that committee's, or of that year's.
+  const terms = [...searchTerms(context.index, request.query).keys()];
+  const mentions = (r: RankedItem, term: string) => matchedTerm(r, terms, term);
+  const times = request.timeTerms ?? [];
+  // A committee keeps the newest of that committee's; a year the newest of that year's or about
+  // it; a time in the text the newest that mentions it.
   const eligible =
-    committee !== undefined || year !== undefined
-      ? (i: number) => (committee === undefined || items[i]!.committee === committee) && (year === undefined || aboutYear(items[i]!, year))
+    committee !== undefined || year !== undefined || times.length > 0
+      ? (r: RankedItem) =>
+          (committee === undefined || items[r.itemIndex]!.committee === committee) &&
+          (year === undefined || aboutYear(items[r.itemIndex]!, year) || mentions(r, String(year))) &&
+          times.every((t) => mentions(r, t))
       : undefined;
-  return groupNearDuplicates(ranked, items, { preferNewest: !request.dated, ...(eligible ? { eligible } : {}), termsOf: (i) => context.topicTermsOf(i) });
+  return groupNearDuplicates(ranked, items, { preferNewest: !request.dated, ...(eligible ? { eligible } : {}), termsOf: (r) => context.groupingTermsOf(r.itemIndex, r.bestPassage) });
 }
 
 /** Stage 5: the head re-ordered by evidence (in place). */

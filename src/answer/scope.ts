@@ -17,8 +17,10 @@ export interface Scope {
   /** The committee the question names, when the corpus holds it. */
   committee?: string;
   year?: number;
-  /** The question names a date or month (see `RankingRequest.dated`). */
+  /** The question names a meeting's date or month (see `RankingRequest.dated`). */
   dated: boolean;
+  /** Terms of a time the question names as a fact of the text (see `RankingRequest.timeTerms`). */
+  timeTerms?: string[];
   /** The words to search: the question without the words that only said where to look. */
   text: string;
   /** What the question names that the corpus lacks (`KKR Sjælland`, `april 2024`), for the note. */
@@ -76,7 +78,9 @@ function nextMeetingNote(served: Served, committees: readonly string[], last: Me
 
 /** Reads where a free-text question asks to look, against what the corpus holds. */
 export function readScope(served: Served, hints: QueryHints, now: Date): Scope {
-  const scope: Scope = { dated: hints.dateFrom !== undefined, text: hints.text };
+  const scope: Scope = { dated: hints.dateFrom !== undefined && hints.meetingDate === true, text: hints.text };
+  // `takststigningen i januar 2024`: a time in the text, which the answer should mention.
+  if (hints.dateFrom !== undefined && !hints.meetingDate) scope.timeTerms = [hints.dateFrom.slice(0, 4)];
   const strip = (words: string | undefined) => {
     if (words) scope.text = scope.text.replace(words, ' ').replace(/\s+/g, ' ').trim();
   };

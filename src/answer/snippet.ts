@@ -4,7 +4,7 @@ import { analyzeToken, type Lexicon } from '../search/analyzer.js';
 import type { Passage } from '../search/passages.js';
 import type { QueryWord } from '../search/query.js';
 import { SNIPPET } from '../search/ranking-parameters.js';
-import { analyseItem, unitDisplay, type AnalysedItem, type AnswerUnit } from './answer-units.js';
+import { analyseItem, termsOf, unitDisplay, type AnalysedItem, type AnswerUnit } from './answer-units.js';
 import { clipSentence, leadSentences } from './sentences.js';
 
 /**
@@ -28,7 +28,7 @@ export function answerKind(question: string): AnswerKind {
   if (/\b(hvor mange|how many|antal(?:let)?|number of)\b/.test(q)) return 'count';
   // A question that names a figure (`landstallet for 2025`, `kommunekvoten`, `beløbet`) asks for its value.
   if (/\p{L}(tal|tallet|kvote|kvoten|kvoter|beløb|beløbet|ramme|rammen)\b/u.test(q) && !/\b(hvorfor|hvordan|why|how)\b/.test(q)) return 'amount';
-  if (/\b(hvor (meget|stor|store|høj|høje|hoej)|how (much|large|big|high)|beløb|amount|procent|pct|percent)\b/.test(q)) return 'amount';
+  if (/\b(hvor (meget|stor|stort|store|høj|højt|høje|hoej|dyr|dyrt)|how (much|large|big|high|expensive)|beløb|amount|procent|pct|percent|what does .* cost|hvad koster)\b/.test(q)) return 'amount';
   if (/\b(hvem|who|whom)\b/.test(q)) return 'who';
   // `hvad blev besluttet om …`, `what was decided`: the decision is the answer.
   if (/\b(besluttet|besluttede|beslutning(?:en)?|beslutte|vedtaget|vedtog|afgørelse(?:n)?|decided|decision|resolved)\b|\bblev\b.*\bgodkendt/u.test(q)) return 'decision';
@@ -49,12 +49,30 @@ export function isNegated(question: string): boolean {
 const MONTHS = 'januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec';
 /** A day of a month (`22. november`), a numeric date, a week or a part of a year (`primo`, `sommeren`). */
 const DAY_OR_SEASON = new RegExp(String.raw`(\b\d{1,2}\.\s*(${MONTHS})\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\buge \d+|\b(primo|medio|ultimo|foråret|efteråret|sommeren|vinteren|januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\b)`, 'i');
-const NUMBER = /\b(\d+(?:[.,]\d+)*)(\.?\s*\p{L}*)/gu;
+/** A number in digits, or in words (`to høringssvar`, `fem industriparker`), with the word after it. */
+const NUMBER = /\b(\d+(?:[.,]\d+)*|to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tyve|tredive|fyrre|halvtreds|hundrede|tusind|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred|thousand)(\.?\s*\p{L}*)/giu;
+/** Words before a number that make it a reference, not a quantity (`§ 8`, `stk. 3`, `nr. 50`, `kl. 10`). */
+const REFERENCE_BEFORE = /(?:§|stk\.|nr\.|pkt\.|punkt|kl\.|tillæg|lokalplan|bilag|side|uge)\s*$/i;
 const MONEY = /\b\d+(?:[.,]\d+)*\s*(?:mio\.?|mia\.?|million(?:er)?|milliard(?:er)?|t\.?\s?kr\.?|kr\.?|kroner)(?![\p{L}])/iu;
 const PERCENT = /\b\d+(?:[.,]\d+)*\s*(?:%|pct\.?|procent)/i;
 const DURATION = /\b(\d+(?:[.,]\d+)?|en|et|to|tre|fire|fem|seks|ti|mange|flere)\s+(år|måneder|måned|uger|uge|dage|dag|timer|årtier)\b/i;
-/** A person (two capitalised words), an organisation in capitals (`KL`, `SOSU H`) or a role. */
-const NAME = /(\b\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+|\b\p{Lu}{2,}\b|\b(?:direktør|formand|næstformand|borgmester|rådmand|minister|ministeren|chef\p{L}*|leder|sekretariat\p{L}*|forvaltning\p{L}*|udvalg\p{L}*|bestyrelse\p{L}*|styrelse\p{L}*|konsulent|kontorchef|afdelingschef)\b)/u;
+/** A person's name: two or three capitalised words (`Mette Kierkgaard`, `Birgitte Kirkhoff Eriksen`). */
+const PERSON = /(?<![\p{L}])(\p{Lu}\p{Ll}+)(?:\s+(\p{Lu}\p{Ll}+)){1,2}/gu;
+/** Second words that make two capitalised words a place or body, not a person (`Gentofte Kommune`). */
+const NOT_A_PERSON = /^(kommune|kommunes|region|regions|hovedstaden|danmark|kommunalbestyrelse|byråd|udvalg|amt|styrelse)$/i;
+/** A role or a body that can answer `hvem` (`ældreminister`, `direktøren`, `KL`, `Socialdemokratiet`). */
+const ROLE = /(\b\p{Lu}{2,}\b|\p{L}*(?:direktør|formand|borgmester|rådmand|minister|chef|leder|konsulent|sekretariat|forvaltning|udvalget|bestyrelsen|styrelsen|ministeriet|regeringen|partiet|kommunen)\p{L}*)/iu;
+
+/** Whether the text names a person the question does not, or else a role or a body. */
+function namesWho(text: string, questionWords: ReadonlySet<string>): 'person' | 'role' | undefined {
+  for (const m of text.matchAll(PERSON)) {
+    const words = m[0].split(/\s+/);
+    if (words.every((w) => questionWords.has(w.toLowerCase())) || NOT_A_PERSON.test(words[words.length - 1]!)) continue;
+    return 'person';
+  }
+  for (const m of text.matchAll(new RegExp(ROLE.source, 'giu'))) if (!questionWords.has(m[0].toLowerCase())) return 'role';
+  return undefined;
+}
 const NEGATION = /\b(ikke|ingen|intet|aldrig|hverken|undtaget|not|no|never)\b/i;
 
 /** A date, week, season or year that is not one the question itself names. */
@@ -75,7 +93,10 @@ const NOT_A_COUNT = /^\.?\s*(år|måned\p{L}*|uge\p{L}*|dage?|timer?|kr\.?|krone
 function hasAmount(text: string, questionNumbers: ReadonlySet<string>, count = false): boolean {
   for (const m of text.matchAll(NUMBER)) {
     const number = m[1]!;
-    if (/^(19|20)\d{2}$/.test(number) || questionNumbers.has(number)) continue;
+    if (/^(19|20)\d{2}$/.test(number) || questionNumbers.has(number.toLowerCase())) continue;
+    if (REFERENCE_BEFORE.test(text.slice(Math.max(0, m.index - 10), m.index))) continue;
+    // A number word must count something: `to høringssvar`, not the preposition in `to the`.
+    if (/^\p{L}/u.test(number) && !/^\s+\p{L}{3,}/u.test(m[2] ?? '')) continue;
     if (MONTH_WORD.test(m[2] ?? '')) continue;
     if (count && (NOT_A_COUNT.test(m[2] ?? '') || /^\s*(?:mio|mia)\.?\s*kr/i.test(text.slice(m.index + m[1]!.length, m.index + m[1]!.length + 12)))) continue;
     return true;
@@ -85,7 +106,7 @@ function hasAmount(text: string, questionNumbers: ReadonlySet<string>, count = f
 
 /** Whether the text counts the noun: a number followed within two words by it (`alle 98 kommuner`). */
 function countsNoun(text: string, countTerms: ReadonlySet<string>, lexicon: Lexicon): boolean {
-  for (const m of text.matchAll(/\b\d+(?:[.,]\d+)*\s+((?:[\p{L}.-]+\s+){0,2})/gu)) {
+  for (const m of text.matchAll(/\b(?:\d+(?:[.,]\d+)*|to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tyve|hundrede|tusind)\s+((?:[\p{L}.-]+\s+){0,2})/giu)) {
     const words = `${m[0]} ${text.slice(m.index + m[0].length).split(/\s+/, 1)[0] ?? ''}`.match(/\p{L}+/gu) ?? [];
     if (words.some((w) => analyzeToken(w, lexicon).some((t) => countTerms.has(t)))) return true;
   }
@@ -96,6 +117,8 @@ function countsNoun(text: string, countTerms: ReadonlySet<string>, lexicon: Lexi
 interface KindFit {
   kind: AnswerKind;
   questionNumbers: ReadonlySet<string>;
+  /** The question's words, lower-cased: names it gives are not answers to `hvem`. */
+  questionWords: ReadonlySet<string>;
   countTerms?: ReadonlySet<string>;
   negated: boolean;
   lexicon: Lexicon;
@@ -110,7 +133,12 @@ function kindFactor(text: string, fit: KindFit): number {
   else if (kind === 'count') fits = hasAmount(text, questionNumbers, true);
   else if (kind === 'amount') fits = MONEY.test(text) || PERCENT.test(text) || hasAmount(text, questionNumbers);
   else if (kind === 'duration') fits = DURATION.test(text) || /\bsiden\s+(19|20)\d{2}\b|\bfra\s+(19|20)\d{2}\b/i.test(text);
-  else if (kind === 'who') fits = NAME.test(text.slice(1)) || /\b\p{Lu}{2,}\b/u.test(text);
+  else if (kind === 'who') {
+    const who = namesWho(text, fit.questionWords);
+    fits = who !== undefined;
+    // A person's name answers `hvem` most surely; a role or a body (`KL deltager i …`) answers too.
+    if (who === 'person') factor *= 1 + SNIPPET.kindBonus / 2;
+  }
   else if (kind === 'list') fits = /:\s*\S|:$/.test(text) || (text.match(/,/g) ?? []).length >= 3;
   if (fits) factor *= 1 + SNIPPET.kindBonus;
   if (kind === 'amount' && MONEY.test(text)) factor *= 1 + SNIPPET.kindBonus / 2;
@@ -128,11 +156,18 @@ export interface SnippetInput {
   bestPassage?: Passage;
 }
 
+/** Danish verb prefixes (`an|søge`, `ud|byde`, `be|slutte`), folded. */
+const VERB_PREFIX = /^(an|be|for|ud|op|ind|af|til|om|ned|ge|er|und)$/;
+
 /** How well a text term stands for a query term: 1 equal, less for inflections that differ in length. */
 export function termAffinity(textTerm: string, queryTerm: string): number {
   if (textTerm === queryTerm) return 1;
-  // Most pairs differ in their first letter; that settles it without looking further.
-  if (textTerm.charCodeAt(0) !== queryTerm.charCodeAt(0)) return 0;
+  // Most pairs differ in their first letter; that settles it without looking further, but for a
+  // verb with a prefix (`ansøgt` for `søgt`, `udbyde` for `byde`).
+  if (textTerm.charCodeAt(0) !== queryTerm.charCodeAt(0)) {
+    const extra = textTerm.length - queryTerm.length;
+    return extra >= 2 && extra <= 3 && queryTerm.length >= 4 && textTerm.endsWith(queryTerm) && VERB_PREFIX.test(textTerm.slice(0, extra)) ? SNIPPET.inflectionAffinity : 0;
+  }
   const textShorter = textTerm.length <= queryTerm.length;
   const short = textShorter ? textTerm : queryTerm;
   const long = textShorter ? queryTerm : textTerm;
@@ -226,7 +261,7 @@ function unitMatches(item: AnalysedItem, words: readonly QueryWord[]): { matches
 
 /** Numbers and years the question itself holds: a unit repeating them does not answer with them. */
 function questionNumbers(question: string): Set<string> {
-  return new Set(question.match(/\b\d+(?:[.,]\d+)*\b/g) ?? []);
+  return new Set((question.match(/\b\d+(?:[.,]\d+)*\b/g) ?? []).map((n) => n.toLowerCase()));
 }
 
 /** The terms of the word a `hvor mange …` question counts: every form the analysis gave it (translations too). */
@@ -240,7 +275,13 @@ function countTermsOf(question: string, words: readonly QueryWord[]): Set<string
 
 function prepare(input: SnippetInput) {
   const kind = answerKind(input.question);
-  const fit: KindFit = { kind, questionNumbers: questionNumbers(input.question), negated: isNegated(input.question), lexicon: input.lexicon };
+  const fit: KindFit = {
+    kind,
+    questionNumbers: questionNumbers(input.question),
+    questionWords: new Set((input.question.match(/\p{L}+/gu) ?? []).map((w) => w.toLowerCase())),
+    negated: isNegated(input.question),
+    lexicon: input.lexicon,
+  };
   const countTerms = kind === 'count' ? countTermsOf(input.question, input.words) : undefined;
   if (countTerms) fit.countTerms = countTerms;
   const none = input.words.map(() => 0);
@@ -264,10 +305,13 @@ function prepare(input: SnippetInput) {
     return { unit, matches: matches[i]!, context: heading.map((h, k) => Math.max(h, lead[k]!)), factor };
   });
   // Within one item, a question word found in many units (the item's topic) tells less about
-  // which unit answers than a word found in one.
+  // which unit answers than a word found in one; a word of the item's title is shown in its
+  // headline already, so the snippet need not repeat it.
+  const inTitle = wordMatches(termsOf(input.item.title, input.lexicon), input.words, relatedTerms([...termsOf(input.item.title, input.lexicon)], input.words));
   const weights = input.words.map((word, i) => {
     const containing = candidates.filter((c) => c.matches[i]! > 0).length;
-    return word.idf * Math.log(1 + candidates.length / (1 + containing));
+    const titled = inTitle[i]! >= SNIPPET.inflectionAffinity * word.alternatives[0]!.weight ? SNIPPET.titleWordShare : 1;
+    return word.idf * Math.log(1 + candidates.length / (1 + containing)) * titled;
   });
   const lengthPenalty = (length: number) => (length > SNIPPET.longUnit ? 1 + (length - SNIPPET.longUnit) / SNIPPET.longUnitPenaltyChars : 1);
   const single = (c: Candidate) => {
@@ -289,7 +333,7 @@ function adjacentSentences(a: AnswerUnit, b: AnswerUnit | undefined): b is Answe
 }
 
 /**
- * How fully the item's best unit, or two adjacent sentences, answers the question: the share
+ * How fully the item's best unit, or a few adjacent sentences, answers the question: the share
  * (0–1) of the question's weight they hold. Comparable across items, unlike snippet scores.
  */
 export function answerEvidence(input: Pick<SnippetInput, 'item' | 'words' | 'lexicon'>): number {
@@ -299,8 +343,11 @@ export function answerEvidence(input: Pick<SnippetInput, 'item' | 'words' | 'lex
   const { matches } = unitMatches(item, input.words);
   let best = 0;
   item.units.forEach((u, i) => {
-    const own = matches[i]!;
-    const joint = adjacentSentences(u, item.units[i + 1]) ? own.map((m, k) => Math.max(m, matches[i + 1]![k]!)) : own;
+    // The unit and up to `evidenceWindow - 1` sentences after it in its paragraph.
+    const joint = [...matches[i]!];
+    for (let j = i + 1; j < i + SNIPPET.evidenceWindow && adjacentSentences(item.units[j - 1]!, item.units[j]); j++) {
+      matches[j]!.forEach((m, k) => (joint[k] = Math.max(joint[k]!, m)));
+    }
     let held = 0;
     joint.forEach((m, k) => (held += m * input.words[k]!.idf));
     best = Math.max(best, held / total);

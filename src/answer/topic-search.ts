@@ -31,6 +31,7 @@ export function topicSearch(served: Served, place: AnswerPlace, question: string
     ...(scope.meetings ? { meetings: scope.meetings } : {}),
     ...(scope.committee ? { committee: scope.committee } : {}),
     ...(scope.year !== undefined ? { year: scope.year } : {}),
+    ...(scope.timeTerms ? { timeTerms: scope.timeTerms } : {}),
     ...(hardFilter ? { filter: (i: number) => passes(index.items[i]!, filters) } : {}),
   });
   if (topics.length === 0) {

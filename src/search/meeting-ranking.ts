@@ -61,19 +61,20 @@ export interface HitGroup {
 export interface GroupingOptions {
   /** The newest tied member answers (true unless the question names a date or meeting). */
   preferNewest: boolean;
-  /** Only these members may answer in place of the best (a committee the question names). */
-  eligible?: (itemIndex: number) => boolean;
-  termsOf?: (itemIndex: number) => ReadonlySet<string>;
+  /** Only these members may answer in place of the best (a committee or a year the question names). */
+  eligible?: (ranked: RankedItem) => boolean;
+  /** The terms that say what a ranked item is about (default: its title's topic terms). */
+  termsOf?: (ranked: RankedItem) => ReadonlySet<string>;
 }
 
 export function groupNearDuplicates(ranked: readonly RankedItem[], items: readonly AgendaItem[], options: GroupingOptions): HitGroup[] {
-  const termsOf = options.termsOf ?? ((i: number) => topicTerms(items[i]!));
+  const termsOf = options.termsOf ?? ((r: RankedItem) => topicTerms(items[r.itemIndex]!));
   const groups: Array<{ terms: ReadonlySet<string>; standard: boolean; members: RankedItem[] }> = [];
   // Groups by the terms of their titles: a title can only be like one it shares a term with, so
   // each item is compared with those, not with every group (hundreds in a large corpus).
   const groupsWith = new Map<string, number[]>();
   for (const r of ranked) {
-    const terms = termsOf(r.itemIndex);
+    const terms = termsOf(r);
     const standard = isStandardItem(items[r.itemIndex]!);
     // The first group (in ranking order) that is the same topic, as a scan of all groups would find.
     let found = -1;
@@ -98,9 +99,9 @@ export function groupNearDuplicates(ranked: readonly RankedItem[], items: readon
     if (options.preferNewest && members.length > 1) {
       const tie = standard ? MEETINGS.standardNearTie : MEETINGS.nearTie;
       const eligible = options.eligible ?? (() => true);
-      if (!eligible(top.itemIndex)) best = members.find((m) => eligible(m.itemIndex)) ?? top;
+      if (!eligible(top)) best = members.find((m) => eligible(m)) ?? top;
       for (const m of members) {
-        if (m.score >= top.score * (1 - tie) && eligible(m.itemIndex) && items[m.itemIndex]!.meetingDate > items[best.itemIndex]!.meetingDate) best = m;
+        if (m.score >= top.score * (1 - tie) && eligible(m) && items[m.itemIndex]!.meetingDate > items[best.itemIndex]!.meetingDate) best = m;
       }
     }
     const others = members

@@ -65,6 +65,8 @@ const TIME_WORD = /(?:^|\s)(?:i|in|fra|from|den|on|af|siden|since|pr\.?|per|inde
 export function namesMeeting(before: string, dateText: string): boolean {
   if (/møde|moede|meeting/i.test(dateText)) return true;
   const near = before.slice(-40);
+  // `referatet fra 19. april 2024`: the minutes of that meeting, approved at the next one.
+  if (/\b(?:referat|minutes)\p{L}*\s+(?:fra|af|for|of|from)\s+(?:(?:mødet|møde|the meeting)\s+)?(?:den\s+|on\s+)?$/iu.test(near)) return false;
   if (MEETING_WORD.test(near.replace(/[\s,]+$/, ''))) return true;
   return !TIME_WORD.test(before.trimEnd());
 }

@@ -3,6 +3,7 @@ import { analyzeText } from './analyzer.js';
 import { isBriefingItem, isStandardItem, recencyFactor, topicTerms } from './meeting-ranking.js';
 import type { SearchIndex } from './search-index.js';
 import { MEETINGS } from './ranking-parameters.js';
+import { isSubheadingParagraph } from './passages.js';
 
 /**
  * What ranking reads per item besides the index, made once per index (a question in a large
@@ -21,6 +22,12 @@ export interface RankingContext {
   readonly meetingKeys: readonly string[];
   /** The content terms of an item's title, made on first use and kept. */
   topicTermsOf(itemIndex: number): ReadonlySet<string>;
+  /**
+   * What a ranked item is about, for grouping near-duplicates: its title's topic terms, and for a
+   * *Siden sidst* item also the heading of the briefing that matched (`Movia`), since every
+   * agenda has a *Siden sidst* but its briefings differ.
+   */
+  groupingTermsOf(itemIndex: number, passage: number): ReadonlySet<string>;
 }
 
 /** One meeting: a committee on a date (items and meetings both have the two). */
@@ -78,6 +85,7 @@ function makeContext(index: SearchIndex): RankingContext {
   recencyNow();
   const meetingKeys = items.map((item) => meetingKey(item));
   const topics = new Map<number, Set<string>>();
+  const briefings = new Map<string, Set<string>>();
   return {
     index,
     standardTitles,
@@ -91,6 +99,22 @@ function makeContext(index: SearchIndex): RankingContext {
       if (terms === undefined) {
         terms = topicTerms(items[i]!);
         topics.set(i, terms);
+      }
+      return terms;
+    },
+    groupingTermsOf(i, passage) {
+      const title = this.topicTermsOf(i);
+      if (passage < 0 || !isBriefingItem(items[i]!)) return title;
+      const key = `${i}|${passage}`;
+      let terms = briefings.get(key);
+      if (terms === undefined) {
+        const first = index.passageText(i, passage).split('\n\n', 1)[0] ?? '';
+        terms = new Set(title);
+        // A briefing's heading names what it is about; the item's introduction has none.
+        if (isSubheadingParagraph(first)) {
+          for (const t of analyzeText(first)) if (!/^\d/.test(t)) terms.add(t);
+        }
+        briefings.set(key, terms);
       }
       return terms;
     },

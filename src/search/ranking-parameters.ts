@@ -104,18 +104,23 @@ export const RETRIEVAL = {
 export const MEETINGS = {
   /**
    * Score factor for items of the meeting a question points at (`mødet i april 2025`, `næste
-   * møde`). Default 3: the question says which meeting it means.
+   * møde`). Default 2: the question says which meeting it means, but in a corpus of many
+   * meetings most months hold one, and an item of another meeting that states the answer
+   * (`referatet fra …` approved at the next meeting) must still be able to win. 3 let copies of
+   * a topic in the named month beat the item that answers (evaluation with re-tabled distractors).
    */
-  meetingHintBoost: 3,
+  meetingHintBoost: 2,
   /** Score factor for items of a committee the question names (`KKR Sjælland`). Default 1.3. */
   committeeHintBoost: 1.3,
   /** Score factor for items of a year the question names, or whose title is about it (`… for 2026`). Default 1.3. */
   yearHintBoost: 1.3,
   /**
    * Largest lift recency gives: the newest meeting's items score up to this share more. Default
-   * 0.1: recency decides between items that match about equally well, never over a clearly better match.
+   * 0.3: among many older versions of a topic that match about equally well, the newest is what
+   * staff want, while a clearly better match (more than 30 % ahead) keeps its place. 0.1 let
+   * older near-duplicates win a tenth of the questions with 1,000 distractor meetings.
    */
-  recencyWeight: 0.1,
+  recencyWeight: 0.3,
   /** Years over which the recency lift halves. Default 1. */
   recencyHalfLifeYears: 1,
   /**
@@ -181,8 +186,18 @@ export const SNIPPET = {
    */
   negationBonus: 0.4,
   negationMissingFactor: 0.8,
+  /**
+   * Sentences of one paragraph read together when measuring an item's evidence (`evidence-order.ts`):
+   * a fact often takes a sentence or two around it. Default 3.
+   */
+  evidenceWindow: 3,
   /** Bonus for a unit in the passage that ranked the item. Default 0.15. */
   passageBonus: 0.15,
+  /**
+   * Weight of a question word that the item's title holds, in choosing the snippet: the headline
+   * shows the title anyway, so the snippet should hold what it lacks. Default 0.5.
+   */
+  titleWordShare: 0.5,
   /** Share of a heading's, list lead-in's or table caption's matches that the units under it inherit. Default 0.5. */
   contextShare: 0.5,
   /** A unit longer than this many characters is scored down (it matches many words by sheer length). Default 300. */

@@ -22,6 +22,32 @@ export interface RankedItem {
   bestPassage: number;
   /** Share (0–1) of the question's weight that the item matches. */
   coverage: number;
+  /** Which of the first 64 search terms the item matched (bit i = `searchTerms(…)[i]`), low and high word. */
+  matchedLo: number;
+  matchedHi: number;
+}
+
+/**
+ * The terms a question is searched with, in the order their matches are tracked (the bits of
+ * `RankedItem.matchedLo/Hi`): terms the corpus has (and typed words, for typos), without those in
+ * most items unless they are all the question has.
+ */
+export function searchTerms(index: SearchIndex, query: AnalyzedQuery): Map<string, number> {
+  // Synonym and variant terms the corpus does not have cannot match; typed words still go in, for fuzzy matching.
+  const typed = new Set(query.words.flatMap((w) => w.alternatives.filter((a) => a.weight >= 0.99).flatMap((a) => a.terms)));
+  const candidates = [...query.terms].filter(([term]) => typed.has(term) || index.documentFrequency(term) > 0);
+  // Terms in most items (`kommune` in a big corpus) barely move BM25 but cost the most to score;
+  // they are left out unless they are all the question has.
+  const common = Math.max(RETRIEVAL.commonTermMinItems, index.itemCount * RETRIEVAL.commonTermShare);
+  const informative = candidates.filter(([term]) => index.documentFrequency(term) <= common);
+  return new Map(informative.length > 0 ? informative : candidates);
+}
+
+/** Whether a ranked item matched a term (one of the first 64 of `terms`, the question's `searchTerms`). */
+export function matchedTerm(ranked: RankedItem, terms: readonly string[], term: string): boolean {
+  const i = terms.indexOf(term);
+  if (i < 0 || i >= TRACKED_TERMS) return false;
+  return ((i < 32 ? ranked.matchedLo >>> i : ranked.matchedHi >>> (i - 32)) & 1) === 1;
 }
 
 /**
@@ -246,14 +272,9 @@ function finalScores(s: Scratch, coverageOf: (lo: number, hi: number) => number,
 }
 
 export function searchItems(index: SearchIndex, query: AnalyzedQuery, options: SearchItemsOptions = {}): RankedItem[] {
-  // Synonym and variant terms the corpus does not have cannot match; typed words still go in, for fuzzy matching.
   const typed = new Set(query.words.flatMap((w) => w.alternatives.filter((a) => a.weight >= 0.99).flatMap((a) => a.terms)));
-  const candidates = [...query.terms].filter(([term]) => typed.has(term) || index.documentFrequency(term) > 0);
-  // Terms in most items (`kommune` in a big corpus) barely move BM25 but cost the most to score;
-  // they are left out unless they are all the question has.
   const common = Math.max(RETRIEVAL.commonTermMinItems, index.itemCount * RETRIEVAL.commonTermShare);
-  const informative = candidates.filter(([term]) => index.documentFrequency(term) <= common);
-  const weights = new Map(informative.length > 0 ? informative : candidates);
+  const weights = searchTerms(index, query);
   if (weights.size === 0) return [];
   const terms = [...weights.keys()];
   const bit = new Map(terms.slice(0, TRACKED_TERMS).map((t, i) => [t, i]));
@@ -342,7 +363,7 @@ export function searchItems(index: SearchIndex, query: AnalyzedQuery, options: S
   const ranked: RankedItem[] = new Array(order.length);
   for (let k = 0; k < order.length; k++) {
     const i = order[k]!;
-    ranked[k] = { itemIndex: i, score: acc[i * 4 + 3]!, bestPassage: flags[i * 4 + 3]! - 1, coverage: coverage[i]! };
+    ranked[k] = { itemIndex: i, score: acc[i * 4 + 3]!, bestPassage: flags[i * 4 + 3]! - 1, coverage: coverage[i]!, matchedLo: flags[i * 4 + 1]! >>> 0, matchedHi: flags[i * 4 + 2]! >>> 0 };
   }
   return ranked;
 }

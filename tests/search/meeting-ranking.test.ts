@@ -66,8 +66,8 @@ describe('ranking across meetings', () => {
 
   it('keeps a clearly better match from an older meeting above a weak newer one', () => {
     const ranked = [
-      { itemIndex: 0, score: 100, bestPassage: 0, coverage: 1 },
-      { itemIndex: 1, score: 20, bestPassage: 0, coverage: 0.3 },
+      { itemIndex: 0, score: 100, bestPassage: 0, coverage: 1, matchedLo: 0, matchedHi: 0 },
+      { itemIndex: 1, score: 20, bestPassage: 0, coverage: 0.3, matchedLo: 0, matchedHi: 0 },
     ];
     const older = { ...real[1]!.items[8]!, meetingDate: '2019-01-01' };
     const newer = { ...real[1]!.items[8]! };
