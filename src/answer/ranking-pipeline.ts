@@ -90,16 +90,21 @@ export function groupTopics(context: RankingContext, ranked: readonly RankedItem
   const terms = [...searchTerms(context.index, request.query).keys()];
   const mentions = (r: RankedItem, term: string) => matchedTerm(r, terms, term);
   const times = request.timeTerms ?? [];
-  // A committee keeps the newest of that committee's; a year the newest of that year's or about
-  // it; a time in the text the newest that mentions it.
+  const meetings = request.meetings;
+  // A meeting the question names answers with its own member of a recurring topic; a committee
+  // keeps the newest of that committee's; a year the newest of that year's or about it; a time in
+  // the text the newest that mentions it.
   const eligible =
-    committee !== undefined || year !== undefined || times.length > 0
+    meetings !== undefined || committee !== undefined || year !== undefined || times.length > 0
       ? (r: RankedItem) =>
+          (meetings === undefined || meetings.has(context.meetingKeys[r.itemIndex]!)) &&
           (committee === undefined || items[r.itemIndex]!.committee === committee) &&
           (year === undefined || aboutYear(items[r.itemIndex]!, year) || mentions(r, String(year))) &&
           times.every((t) => mentions(r, t))
       : undefined;
-  return groupNearDuplicates(ranked, items, { preferNewest: !request.dated, ...(eligible ? { eligible } : {}), termsOf: (r) => context.groupingTermsOf(r.itemIndex, r.bestPassage) });
+  // A date that names no meeting the corpus holds still says that the newest is not meant.
+  const preferNewest = !request.dated || meetings !== undefined;
+  return groupNearDuplicates(ranked, items, { preferNewest, ...(eligible ? { eligible } : {}), termsOf: (r) => context.groupingTermsOf(r.itemIndex, r.bestPassage) });
 }
 
 /** Stage 5: the head re-ordered by evidence (in place). */
