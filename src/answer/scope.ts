@@ -109,12 +109,19 @@ export function readScope(served: Served, hints: QueryHints, now: Date): Scope {
   if (hints.relative !== undefined && scope.missing === undefined) {
     const meetings = meetingsOf(served, committee);
     const today = isoDay(now);
-    const upcoming = hints.relative === 'next' ? meetings.find((m) => m.meetingDate >= today) : undefined;
-    const last = meetings.findLast((m) => m.meetingDate <= today) ?? meetings[0];
-    const pick = hints.relative === 'next' ? (upcoming ?? last) : last;
-    if (pick) scope.meetings = new Set([meetingKey(pick)]);
-    if (hints.relative === 'next' && !upcoming && last) {
-      scope.note = nextMeetingNote(served, committee ? [committee] : [...held], last, today);
+    const last = meetings.findLast((m) => m.meetingDate <= today);
+    if (hints.relative === 'last') {
+      const pick = last ?? meetings[0];
+      if (pick) scope.meetings = new Set([meetingKey(pick)]);
+    } else {
+      // The next meeting is the first of the agendas and the calendar; an agenda held is the
+      // answer only when no meeting comes before it.
+      const committees = committee ? [committee] : [...held];
+      const upcoming = meetings.find((m) => m.meetingDate >= today);
+      const calendarNext = served.calendar.meetings.filter((m) => committees.includes(m.committee) && m.date >= today).map((m) => m.date).sort()[0];
+      const pick = upcoming && (calendarNext === undefined || upcoming.meetingDate <= calendarNext) ? upcoming : (last ?? upcoming);
+      if (pick) scope.meetings = new Set([meetingKey(pick)]);
+      if (pick && pick !== upcoming) scope.note = nextMeetingNote(served, committees, pick, today);
     }
   }
   return scope;

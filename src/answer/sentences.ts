@@ -37,7 +37,9 @@ export function splitSentences(text: string): Sentence[] {
         let from = m.index;
         while (from > start && WORD_CHAR.test(line[from - 1]!)) from--;
         const lastWord = line.slice(from, m.index);
-        if (line[m.index] === '.' && (ABBREVIATIONS.has(lastWord.toLowerCase()) || /^\d{1,2}$/.test(lastWord))) continue;
+        // `11. april`: a day's number; `kl. 12.00.` ends a sentence (the number follows a full stop).
+        const day = /^\d{1,2}$/.test(lastWord) && !/[.:,]/.test(line[from - 1] ?? '');
+        if (line[m.index] === '.' && (ABBREVIATIONS.has(lastWord.toLowerCase()) || day)) continue;
         const end = m.index + m[0].trimEnd().length;
         const s = line.slice(start, end).trim();
         if (s !== '') sentences.push({ text: s, start: lineOffset + start, paragraph });

@@ -45,7 +45,7 @@ const ENDS_SENTENCE = /[.:;,!?)”"]$/;
  * A last word after which a sentence must go on (`… afholdt den 6. september` / `2024 fra kl.
  * 10.00`): a line ending so is never a heading, however short.
  */
-const GOES_ON = /\s(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|den|de|det|en|et|i|til|fra|og|eller|at|af|for|om|med|på|kl\.|som|der|ved|mellem)$/i;
+export const GOES_ON = /\s(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|den|de|det|en|et|i|til|fra|og|eller|at|af|for|om|med|på|kl\.|som|der|ved|mellem)$/i;
 
 function isSubheading(text: string, prevKind: 'start' | 'break' | 'subheading' | 'text', next: SourceLine | undefined): boolean {
   if (prevKind === 'text') return false;

@@ -1,5 +1,6 @@
 import type { AgendaItem, Section } from '../corpus/types.js';
 import { PASSAGES } from './ranking-parameters.js';
+import { GOES_ON } from '../corpus/text-assembly.js';
 
 /** Every section but the list of attachment titles is searched as passages (decisions and *Økonomi* too). */
 export function isPassageSection(section: Section): boolean {
@@ -23,9 +24,12 @@ function wordCount(text: string): number {
   return text.split(/\s+/).filter((w) => w !== '').length;
 }
 
-/** A paragraph that is only a short name (`Movia`, `Copenhagen Capacity`) heads a briefing. */
+/**
+ * A paragraph that is only a short name (`Movia`, `Copenhagen Capacity`) heads a briefing; one
+ * that ends where a sentence must go on (`… afholdt den 6. september`) is half a sentence.
+ */
 export function isSubheadingParagraph(paragraph: string): boolean {
-  return !paragraph.includes('\n') && paragraph.length <= 66 && !/[.:;,!?]$/.test(paragraph) && /^[\p{Lu}\d]/u.test(paragraph);
+  return !paragraph.includes('\n') && paragraph.length <= 66 && !/[.:;,!?]$/.test(paragraph) && /^[\p{Lu}\d]/u.test(paragraph) && !GOES_ON.test(paragraph);
 }
 
 /** Cuts one section into passages at paragraph boundaries; a sub-heading always starts a new one. */
