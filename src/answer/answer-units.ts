@@ -86,6 +86,8 @@ export function analyseItem(item: AgendaItem, lexicon: Lexicon): AnalysedItem {
     if (!s.text || !isPassageSection(s)) continue;
     const base = { section, inRecommendation: s.role === 'recommendation', inDecision: s.role === 'decision' };
     let heading: UnitContext | undefined;
+    // A table's caption is the same for each of its rows: analysed once.
+    const captions = new Map<string, UnitContext>();
     let offset = 0;
     let previousSentence: string | undefined;
     s.text.split('\n\n').forEach((paragraph, p) => {
@@ -110,7 +112,9 @@ export function analyseItem(item: AgendaItem, lexicon: Lexicon): AnalysedItem {
         const at = { ...base, paragraph: p, ...(heading ? { heading } : {}) };
         if (table && TABLE_ROW.test(trimmed)) {
           const caption = [heading?.text, header].filter((x) => x !== undefined).join('\n');
-          units.push({ ...at, text: trimmed, kind: 'row', start: start + line.indexOf(trimmed), terms: termsOf(trimmed, lexicon), ...(caption ? { lead: context(caption, lexicon) } : {}) });
+          let lead = captions.get(caption);
+          if (caption && !lead) captions.set(caption, (lead = context(caption, lexicon)));
+          units.push({ ...at, text: trimmed, kind: 'row', start: start + line.indexOf(trimmed), terms: termsOf(trimmed, lexicon), ...(lead ? { lead } : {}) });
           return;
         }
         if (table && k === 0) {

@@ -104,7 +104,7 @@ export function groupTopics(context: RankingContext, ranked: readonly RankedItem
       : undefined;
   // A date that names no meeting the corpus holds still says that the newest is not meant.
   const preferNewest = !request.dated || meetings !== undefined;
-  return groupNearDuplicates(ranked, items, { preferNewest, ...(eligible ? { eligible } : {}), termsOf: (r) => context.groupingTermsOf(r.itemIndex, r.bestPassage) });
+  return groupNearDuplicates(ranked, items, { preferNewest, ...(eligible ? { eligible } : {}), termsOf: (r) => context.groupingTermsOf(r.itemIndex, r.bestPassage), isStandard: (i) => context.standardItem[i]! > 0 });
 }
 
 /** Stage 5: the head re-ordered by evidence (in place). */

@@ -65,17 +65,20 @@ export interface GroupingOptions {
   eligible?: (ranked: RankedItem) => boolean;
   /** The terms that say what a ranked item is about (default: its title's topic terms). */
   termsOf?: (ranked: RankedItem) => ReadonlySet<string>;
+  /** Whether an item is a standard item (default `isStandardItem`; a caller may know it already). */
+  isStandard?: (itemIndex: number) => boolean;
 }
 
 export function groupNearDuplicates(ranked: readonly RankedItem[], items: readonly AgendaItem[], options: GroupingOptions): HitGroup[] {
   const termsOf = options.termsOf ?? ((r: RankedItem) => topicTerms(items[r.itemIndex]!));
+  const isStandard = options.isStandard ?? ((i: number) => isStandardItem(items[i]!));
   const groups: Array<{ terms: ReadonlySet<string>; standard: boolean; members: RankedItem[] }> = [];
   // Groups by the terms of their titles: a title can only be like one it shares a term with, so
   // each item is compared with those, not with every group (hundreds in a large corpus).
   const groupsWith = new Map<string, number[]>();
   for (const r of ranked) {
     const terms = termsOf(r);
-    const standard = isStandardItem(items[r.itemIndex]!);
+    const standard = isStandard(r.itemIndex);
     // The first group (in ranking order) that is the same topic, as a scan of all groups would find.
     let found = -1;
     for (const t of terms) {

@@ -16,6 +16,8 @@ export interface RankingContext {
   readonly standardTitles: ReadonlyArray<ReadonlySet<string>>;
   /** Per item: index into `standardTitles`, or -1 for a topical item. */
   readonly standardKind: Int32Array;
+  /** Per item: 1 for a standard item (`isStandardItem`), 2 for a *Siden sidst* (`isBriefingItem`), else 0. */
+  readonly standardItem: Uint8Array;
   /** Per item: its recency factor (≥ 1) relative to the newest meeting, for the current parameters. */
   readonly recency: Float64Array;
   /** Per item: its meeting's key (`meetingKey`). */
@@ -52,10 +54,12 @@ function makeContext(index: SearchIndex): RankingContext {
   const standardTitles: Array<Set<string>> = [];
   const titleIndex = new Map<string, number>();
   const standardKind = new Int32Array(items.length).fill(-1);
+  const standardItem = new Uint8Array(items.length);
   let newest = '';
   items.forEach((item, i) => {
+    if (isStandardItem(item)) standardItem[i] = isBriefingItem(item) ? 2 : 1;
     // *Siden sidst* holds real briefings (Movia, SOSU H, …), so only the empty standard items yield.
-    if (isStandardItem(item) && !isBriefingItem(item)) {
+    if (standardItem[i] === 1) {
       const key = item.title.trim().toLowerCase();
       let k = titleIndex.get(key);
       if (k === undefined) {
@@ -90,6 +94,7 @@ function makeContext(index: SearchIndex): RankingContext {
     index,
     standardTitles,
     standardKind,
+    standardItem,
     get recency() {
       return recencyNow();
     },
@@ -104,7 +109,7 @@ function makeContext(index: SearchIndex): RankingContext {
     },
     groupingTermsOf(i, passage) {
       const title = this.topicTermsOf(i);
-      if (passage < 0 || !isBriefingItem(items[i]!)) return title;
+      if (passage < 0 || standardItem[i] !== 2) return title;
       const key = `${i}|${passage}`;
       let terms = briefings.get(key);
       if (terms === undefined) {
