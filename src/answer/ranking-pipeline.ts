@@ -30,6 +30,8 @@ export interface RankingRequest {
   committee?: string;
   /** A year the question names. */
   year?: number;
+  /** The year is what items are about (`aftalen for 2025`): meetings held in it are not meant. */
+  aboutYear?: boolean;
   /**
    * Terms of a time the question names as a fact of the text (`i januar 2024` → `2024`): among
    * near-duplicates, the newest that mentions it answers.
@@ -44,9 +46,12 @@ export interface RankingRequest {
   filter?: (itemIndex: number) => boolean;
 }
 
-/** An item of a meeting in that year, or one whose title is about it (`Økonomiforhandlinger for 2026`). */
-export function aboutYear(item: AgendaItem, year: number): boolean {
-  return item.meetingDate.startsWith(String(year)) || item.title.includes(String(year));
+/**
+ * An item of a meeting in that year, or one whose title is about it (`Økonomiforhandlinger for
+ * 2026`); only the latter when `onlyAbout` (the question asks `for 2025`).
+ */
+export function aboutYear(item: AgendaItem, year: number, onlyAbout = false): boolean {
+  return (!onlyAbout && item.meetingDate.startsWith(String(year))) || item.title.includes(String(year));
 }
 
 /** Stage 1: the score factor of every matched item. */
@@ -65,7 +70,7 @@ export function itemBoost(context: RankingContext, request: RankingRequest): Ite
       let factor = recency[i]!;
       if (meetings?.has(context.meetingKeys[i]!)) factor *= MEETINGS.meetingHintBoost;
       if (committee !== undefined && items[i]!.committee === committee) factor *= MEETINGS.committeeHintBoost;
-      if (year !== undefined && aboutYear(items[i]!, year)) factor *= MEETINGS.yearHintBoost;
+      if (year !== undefined && aboutYear(items[i]!, year, request.aboutYear)) factor *= MEETINGS.yearHintBoost;
       const kind = context.standardKind[i]!;
       if (kind >= 0 && !askedAbout[kind]) factor *= MEETINGS.standardItemFactor;
       factors[k] = factor;
@@ -99,7 +104,7 @@ export function groupTopics(context: RankingContext, ranked: readonly RankedItem
       ? (r: RankedItem) =>
           (meetings === undefined || meetings.has(context.meetingKeys[r.itemIndex]!)) &&
           (committee === undefined || items[r.itemIndex]!.committee === committee) &&
-          (year === undefined || aboutYear(items[r.itemIndex]!, year) || mentions(r, String(year))) &&
+          (year === undefined || aboutYear(items[r.itemIndex]!, year, request.aboutYear) || mentions(r, String(year))) &&
           times.every((t) => mentions(r, t))
       : undefined;
   // A date that names no meeting the corpus holds still says that the newest is not meant.

@@ -17,6 +17,8 @@ export interface Scope {
   /** The committee the question names, when the corpus holds it. */
   committee?: string;
   year?: number;
+  /** The year is what the item is about (`for 2025`), not when its meeting was. */
+  aboutYear?: boolean;
   /** The question names a meeting's date or month (see `RankingRequest.dated`). */
   dated: boolean;
   /** Terms of a time the question names as a fact of the text (see `RankingRequest.timeTerms`). */
@@ -104,6 +106,7 @@ export function readScope(served: Served, hints: QueryHints, now: Date): Scope {
   }
   if (hints.year !== undefined) {
     scope.year = hints.year;
+    if (hints.aboutYear) scope.aboutYear = true;
     if (hints.meetingYear && !meetingsOf(served, committee).some((m) => m.meetingDate.startsWith(String(hints.year)))) scope.missing ??= String(hints.year);
   }
   if (hints.relative !== undefined && scope.missing === undefined) {

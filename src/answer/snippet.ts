@@ -156,6 +156,9 @@ export interface SnippetInput {
   bestPassage?: Passage;
 }
 
+/** Endings of Danish inflection (`øge|s`, `øge|t`, `øg|ede`, `plan|er`), folded. */
+const INFLECTION_ENDING = /^(s|r|t|n|e|de|des|er|et|en|ede|ene|erne|es)$/;
+
 /** Danish verb prefixes (`an|søge`, `ud|byde`, `be|slutte`), folded. */
 const VERB_PREFIX = /^(an|be|for|ud|op|ind|af|til|om|ned|ge|er|und)$/;
 
@@ -172,6 +175,8 @@ export function termAffinity(textTerm: string, queryTerm: string): number {
   const short = textShorter ? textTerm : queryTerm;
   const long = textShorter ? queryTerm : textTerm;
   if (short.length >= SNIPPET.inflectionMinLength && long.startsWith(short) && long.length - short.length <= SNIPPET.inflectionMaxExtra) return SNIPPET.inflectionAffinity;
+  // Short words the stemmer leaves alone still inflect (`øge`, `øges`, `øget`).
+  if (short.length >= 3 && long.startsWith(short) && INFLECTION_ENDING.test(long.slice(short.length))) return SNIPPET.inflectionAffinity;
   return 0;
 }
 

@@ -30,7 +30,7 @@ export function topicSearch(served: Served, place: AnswerPlace, question: string
     dated: scope.dated,
     ...(scope.meetings ? { meetings: scope.meetings } : {}),
     ...(scope.committee ? { committee: scope.committee } : {}),
-    ...(scope.year !== undefined ? { year: scope.year } : {}),
+    ...(scope.year !== undefined ? { year: scope.year, aboutYear: scope.aboutYear === true } : {}),
     ...(scope.timeTerms ? { timeTerms: scope.timeTerms } : {}),
     ...(hardFilter ? { filter: (i: number) => passes(index.items[i]!, filters) } : {}),
   });

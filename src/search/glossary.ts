@@ -99,13 +99,14 @@ export class Glossary {
   }
 
   /**
-   * Danish compounds that the translations of two adjacent English words may form (`refugee`,
-   * `quota` → `flygtningkvote`, `flygtningekvote`, `flygtningskvote`), as stems: the caller keeps
-   * those the index knows. Only one-word translations take part.
+   * Danish compounds that the translations of two adjacent English words or phrases may form
+   * (`refugee`, `quota` → `flygtningkvote`, `flygtningekvote`, `flygtningskvote`; `special subsidy`,
+   * `pool` → `særtilskudspulje`), as stems: the caller keeps those the index knows. Only one-word
+   * translations take part.
    */
-  compounds(first: string, second: string): string[] {
-    const heads = (this.translate([first]) ?? []).filter((d) => !d.includes(' '));
-    const tails = (this.translate([second]) ?? []).filter((d) => !d.includes(' '));
+  compounds(first: string | readonly string[], second: string | readonly string[]): string[] {
+    const heads = (this.translate(typeof first === 'string' ? [first] : first) ?? []).filter((d) => !d.includes(' '));
+    const tails = (this.translate(typeof second === 'string' ? [second] : second) ?? []).filter((d) => !d.includes(' '));
     const out = new Set<string>();
     for (const head of heads) {
       const h = head.toLowerCase();
@@ -115,6 +116,11 @@ export class Glossary {
       }
     }
     return [...out];
+  }
+
+  /** Longest phrase, in words, that the file holds. */
+  get longestPhrase(): number {
+    return this.maxWords;
   }
 
   /** Reads the glossary file; a missing file means no glossary, a malformed one is an error naming the entry. */

@@ -14,9 +14,10 @@ export const TITLE_PROCEDURAL_TERMS: ReadonlySet<string> = new Set(
 /**
  * In a question, "hvornår besluttede KKR …" asks about a topic, not about items titled
  * `Beslutning om …`: these verbs weigh little, and so do the words that only place the asked
- * time (`hvornår … sidst`, `senest`), which would otherwise find every *Siden sidst*.
+ * time (`hvornår … sidst`, `senest`), which would otherwise find every *Siden sidst*, or the
+ * source (`ifølge KKR-mødet`).
  * (`orienteringen` stays: it points at a briefing.)
  */
 export const QUESTION_PROCEDURAL_TERMS: ReadonlySet<string> = new Set(
-  analyzeText('drøfte drøftes drøftede godkende godkendte godkendes beslutte besluttede besluttes beslutning godkendelse drøftelse sidst senest'),
+  analyzeText('drøfte drøftes drøftede godkende godkendte godkendes beslutte besluttede besluttes beslutning godkendelse drøftelse sidst senest ifølge iflg'),
 );

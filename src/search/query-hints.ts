@@ -30,6 +30,8 @@ export interface QueryHints {
   year?: number;
   /** Whether the year names meetings (`møderne i 2019`, `dagsordener fra 2019`) rather than a time in the text. */
   meetingYear?: boolean;
+  /** Whether the question asks about the year (`aftalen for 2025`, `budget 2026`), not about meetings held in it. */
+  aboutYear?: boolean;
   /** A KKR named in the question, e.g. `KKR Sjælland`. */
   committee?: string;
   /** The words that named the committee (`KKR Sjælland`). */
@@ -152,6 +154,7 @@ export function parseQueryHints(question: string): QueryHints {
       hints.year = Number(year[1]);
       const before = hints.text.slice(0, year.index).slice(-40).trimEnd();
       hints.meetingYear = MEETING_WORD.test(before.replace(/\s+(?:i|in|fra|from|for|of)$/i, '')) && !/\b\d/.test(before.slice(-12));
+      hints.aboutYear = !hints.meetingYear && /(?:^|\s)(?:for|om|vedr\.?|budget\p{L}*|about|regarding)$/iu.test(before);
     }
   }
 

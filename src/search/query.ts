@@ -92,9 +92,15 @@ function phraseSpans(tokens: readonly string[], index: SearchIndex, aids: Questi
   const glossary = aids.glossary;
   if (glossary && english) {
     for (const g of glossary.find(tokens)) put({ start: g.start, end: g.end, synonyms: [], translations: g.danish, compoundTerms: [] });
+    // Two adjacent words or phrases the glossary translates may be one Danish compound.
+    const longest = glossary.longestPhrase;
     for (let i = 0; i + 1 < tokens.length; i++) {
-      const known = glossary.compounds(tokens[i]!, tokens[i + 1]!).filter((t) => index.documentFrequency(t) > 0);
-      if (known.length > 0) put({ start: i, end: i + 2, synonyms: [], translations: [], compoundTerms: known });
+      for (let j = i + 1; j < tokens.length && j - i <= longest; j++) {
+        for (let k = j + 1; k <= tokens.length && k - j <= longest; k++) {
+          const known = glossary.compounds(tokens.slice(i, j), tokens.slice(j, k)).filter((t) => index.documentFrequency(t) > 0);
+          if (known.length > 0) put({ start: i, end: k, synonyms: [], translations: [], compoundTerms: known });
+        }
+      }
     }
   }
   const chosen = new Map<number, Span>();
@@ -151,12 +157,24 @@ export function analyzeQuery(text: string, index: SearchIndex, aids: QuestionAid
     const alternatives: Alternative[] = [];
     // Words of a multi-word phrase count less alone: the phrase's synonyms carry its meaning.
     const scale = typed.length > 1 ? QUERY.phraseWordWeight : 1;
+    let typedTerms = 0;
+    let proceduralTerms = 0;
     for (const token of typed) {
       for (const t of analyzeQueryWord(token, index.lexicon)) {
-        addAlternative(alternatives, [t.term], t.weight * scale * (QUESTION_PROCEDURAL_TERMS.has(t.term) ? QUERY.proceduralWeight : 1));
+        const procedural = QUESTION_PROCEDURAL_TERMS.has(t.term);
+        typedTerms++;
+        if (procedural) proceduralTerms++;
+        addAlternative(alternatives, [t.term], t.weight * scale * (procedural ? QUERY.proceduralWeight : 1));
       }
     }
-    const procedural = alternatives.length > 0 && alternatives.every((a) => a.weight <= QUERY.proceduralWeight);
+    // A word that only says what was done (`besluttede`), not what about.
+    const procedural = typedTerms > 0 && proceduralTerms === typedTerms;
+    if (typed.length > 1) {
+      // The phrase as typed, all its words together, is what it says (`aftale om kommunernes
+      // økonomi`); its words one by one say less (`nursing` alone is not `nursing home`).
+      const whole = typed.map((token) => analyzeQueryWord(token, index.lexicon).find((t) => t.weight === 1)?.term).filter((t): t is string => t !== undefined);
+      if (whole.length > 1) addAlternative(alternatives, whole, 1);
+    }
     if (!procedural) {
       for (const synonym of span?.synonyms ?? []) addWording(alternatives, synonym, QUERY.synonymWeight, index);
       for (const danish of span?.translations ?? []) addWording(alternatives, danish, QUERY.translationWeight, index, true);

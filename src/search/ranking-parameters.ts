@@ -30,10 +30,12 @@ export const QUERY = {
    */
   phraseTermShare: 0.5,
   /**
-   * Weight of each typed word inside a phrase that the synonyms or the glossary know as a whole
-   * (`go to hospital`). Default 0.6: the phrase's meaning lies in its synonyms, not in its words.
+   * Weight of each typed word alone inside a phrase that the synonyms or the glossary know as a
+   * whole (`nursing homes`, `special subsidy pool`); the phrase's words together weigh 1, and its
+   * synonyms and translations their own weight. Default 0.3: `nursing` alone is not `nursing
+   * home`, nor `pool` alone `særtilskudspuljen`; 0.6 let items about nurses or other pools win.
    */
-  phraseWordWeight: 0.6,
+  phraseWordWeight: 0.3,
   /**
    * Weight of a compound part found in a typed word the corpus does not know whole
    * (`fysioterapipraksis` → `praksis`). Default 0.7: the parts point at the right items, less
@@ -83,6 +85,13 @@ export const RETRIEVAL = {
    * limit's items (default 1/4): expanding a frequent word costs much and adds little.
    */
   prefixMaxCommonShare: 0.25,
+  /**
+   * How much a word matched only through a weaker form covers of it: (form weight / strongest
+   * known form's weight) to this power. 0 counts any form fully (a compound part or a phrase's
+   * single word as much as the word); 1 in proportion. Default 1: `pulje` alone does not answer
+   * `special subsidy pool` as `særtilskudspuljen` does.
+   */
+  weakFormCoverage: 1,
   /** Share of an item's second-best passage added to its best. Default 0.35: an item that answers in two places is a little more likely right. */
   secondPassageShare: 0.35,
   /**

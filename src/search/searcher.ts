@@ -155,28 +155,37 @@ function fuzzyFor(term: string, known: boolean): number | false {
 }
 
 /** Coverage of a matched-term mask: the share of the question's weight whose words matched. */
-function coverageFunction(query: AnalyzedQuery, bit: ReadonlyMap<string, number>, s: Scratch): (lo: number, hi: number) => number {
-  // A word counts as matched when every term of one of its forms matched.
-  const wordMasks = query.words.map((w) => ({
-    idf: w.idf,
-    alternatives: w.alternatives
-      .filter((a) => a.terms.every((t) => bit.has(t)))
-      .map((a) => {
-        let lo = 0;
-        let hi = 0;
-        for (const t of a.terms) {
-          const b = bit.get(t)!;
-          if (b < 32) lo |= 1 << b;
-          else hi |= 1 << (b - 32);
-        }
-        return [lo >>> 0, hi >>> 0] as const;
-      }),
-  }));
+function coverageFunction(index: SearchIndex, query: AnalyzedQuery, bit: ReadonlyMap<string, number>, s: Scratch): (lo: number, hi: number) => number {
+  // A word counts as matched when every term of one of its forms matched, as far as that form
+  // stands for it: a form weighing less than the word's strongest known form (a part of a
+  // phrase, `pulje` for `special subsidy pool`) covers that share of it.
+  const wordMasks = query.words.map((w) => {
+    const known = w.alternatives.filter((a) => a.terms.every((t) => index.documentFrequency(t) > 0));
+    const strongest = Math.max(0, ...known.map((a) => a.weight));
+    return {
+      idf: w.idf,
+      alternatives: w.alternatives
+        .filter((a) => a.terms.every((t) => bit.has(t)))
+        .map((a) => {
+          let lo = 0;
+          let hi = 0;
+          for (const t of a.terms) {
+            const b = bit.get(t)!;
+            if (b < 32) lo |= 1 << b;
+            else hi |= 1 << (b - 32);
+          }
+          const share = strongest > 0 ? Math.min(1, a.weight / strongest) ** RETRIEVAL.weakFormCoverage : 1;
+          return [lo >>> 0, hi >>> 0, share] as const;
+        }),
+    };
+  });
   const totalWeight = query.words.reduce((sum, w) => sum + w.idf, 0);
   const coverageOf = (lo: number, hi: number): number => {
     let matchedWeight = 0;
     for (const w of wordMasks) {
-      if (w.alternatives.some(([alo, ahi]) => (lo & alo) >>> 0 === alo && (hi & ahi) >>> 0 === ahi)) matchedWeight += w.idf;
+      let best = 0;
+      for (const [alo, ahi, share] of w.alternatives) if (share > best && (lo & alo) >>> 0 === alo && (hi & ahi) >>> 0 === ahi) best = share;
+      matchedWeight += w.idf * best;
     }
     return totalWeight > 0 ? matchedWeight / totalWeight : 0;
   };
@@ -300,7 +309,7 @@ export function searchItems(index: SearchIndex, query: AnalyzedQuery, options: S
     from = to;
   }
   if (s.count === 0) return [];
-  finalScores(s, coverageFunction(query, bit, s), options.boost);
+  finalScores(s, coverageFunction(index, query, bit, s), options.boost);
 
   const { acc, flags, touched, coverage } = s;
   // Higher score first, then lower item index: a total order, so the list does not depend on how it is sorted.
