@@ -18,6 +18,9 @@ import { clipSentence, leadSentences } from './sentences.js';
  * sentences or lines: two sentences when the fact needs both, a list line or row under its lead-in.
  */
 
+/** A noun that names a figure: `landstallet`, `regionskvoten`, `anlægsrammen`, `beløbet`. */
+const FIGURE_NOUN = /\p{L}+(?:tal|tallet|kvote|kvoten|kvoter|beløb|beløbet|ramme|rammen)\b/iu;
+
 export type AnswerKind = 'when' | 'count' | 'amount' | 'duration' | 'who' | 'list' | 'decision' | 'other';
 
 /** What kind of fact the question asks for, from its question words (Danish and English). */
@@ -27,7 +30,7 @@ export function answerKind(question: string): AnswerKind {
   if (/\b(hvornår|hvornaar|when|dato|date|frist|deadline|hvilket år|hvilken dato|what year|which year|how old|hvor gammel|fra hvilket)\b/.test(q)) return 'when';
   if (/\b(hvor mange|how many|antal(?:let)?|number of)\b/.test(q)) return 'count';
   // A question that names a figure (`landstallet for 2025`, `kommunekvoten`, `beløbet`) asks for its value.
-  if (/\p{L}(tal|tallet|kvote|kvoten|kvoter|beløb|beløbet|ramme|rammen)\b/u.test(q) && !/\b(hvorfor|hvordan|why|how)\b/.test(q)) return 'amount';
+  if (FIGURE_NOUN.test(q) && !/\b(hvorfor|hvordan|why|how)\b/.test(q)) return 'amount';
   if (/\b(hvor (meget|stor|stort|store|høj|højt|høje|hoej|dyr|dyrt)|how (much|large|big|high|expensive)|beløb|amount|procent|pct|percent|what does .* cost|hvad koster)\b/.test(q)) return 'amount';
   if (/\b(hvem|who|whom)\b/.test(q)) return 'who';
   // `hvad blev besluttet om …`, `what was decided`: the decision is the answer.
@@ -120,6 +123,8 @@ interface KindFit {
   /** The question's words, lower-cased: names it gives are not answers to `hvem`. */
   questionWords: ReadonlySet<string>;
   countTerms?: ReadonlySet<string>;
+  /** For a question naming a figure (`landstallet`, `kommunekvoten`): its terms, so the unit stating it answers. */
+  figureTerms?: ReadonlySet<string>;
   negated: boolean;
   lexicon: Lexicon;
 }
@@ -143,6 +148,8 @@ function kindFactor(text: string, fit: KindFit): number {
   if (fits) factor *= 1 + SNIPPET.kindBonus;
   if (kind === 'amount' && MONEY.test(text)) factor *= 1 + SNIPPET.kindBonus / 2;
   if (fit.countTerms && fit.countTerms.size > 0 && countsNoun(text, fit.countTerms, fit.lexicon)) factor *= 1 + SNIPPET.countBonus;
+  // `Landstallet for 2025 er fastsat til 600`: the figure asked for, with its value.
+  if (fit.figureTerms && fits && [...termsOf(text, fit.lexicon)].some((t) => fit.figureTerms!.has(t))) factor *= 1 + SNIPPET.countBonus;
   if (fit.negated) factor *= NEGATION.test(text) ? 1 + SNIPPET.negationBonus : SNIPPET.negationMissingFactor;
   return factor;
 }
@@ -289,6 +296,9 @@ function prepare(input: SnippetInput) {
   };
   const countTerms = kind === 'count' ? countTermsOf(input.question, input.words) : undefined;
   if (countTerms) fit.countTerms = countTerms;
+  const figure = kind === 'amount' ? FIGURE_NOUN.exec(input.question)?.[0].toLowerCase() : undefined;
+  const figureWord = figure ? input.words.find((w) => w.raw.toLowerCase().split(/\s+/).includes(figure)) : undefined;
+  if (figureWord) fit.figureTerms = new Set(figureWord.alternatives.flatMap((a) => (a.terms.length === 1 ? a.terms : [])));
   const none = input.words.map(() => 0);
   const contextMatches = new Map<Set<string>, number[]>();
   const item = analyseItem(input.item, input.lexicon);

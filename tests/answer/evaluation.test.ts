@@ -25,13 +25,13 @@ import { generateMeetings } from '../../src/bench/synthetic-corpus.js';
  */
 const FLOORS = {
   /** Dev questions on the seed agendas (70 questions, 44 with a fact). */
-  dev: { top1: 1, mrr: 1, snippet: 0.93, shown: 0.93, english: 1 },
+  dev: { top1: 1, mrr: 1, snippet: 0.95, shown: 0.95, english: 1 },
   /** Extra questions on the seeds and other publishers' layouts (68 questions, 65 with a fact). */
   extra: { top1: 0.98, mrr: 0.99, snippet: 0.93, shown: 0.93, english: 1 },
   /** Dev and the seed part of the extra questions among 2,000 re-tabled older items. */
-  retabled: { top1: 0.99, mrr: 0.99, snippet: 0.93, shown: 0.93 },
+  retabled: { top1: 0.99, mrr: 0.99, snippet: 0.94, shown: 0.94 },
   /** The same among 100 synthetic older meetings (about 1,500 items). */
-  synthetic: { top1: 0.97, mrr: 0.98, snippet: 0.88, shown: 0.88 },
+  synthetic: { top1: 0.97, mrr: 0.98, snippet: 0.89, shown: 0.89 },
 };
 
 const DISTRACTOR_SEED = 20240618;
