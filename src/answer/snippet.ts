@@ -142,11 +142,11 @@ function kindFactor(text: string, fit: KindFit): number {
     const who = namesWho(text, fit.questionWords);
     fits = who !== undefined;
     // A person's name answers `hvem` most surely; a role or a body (`KL deltager i …`) answers too.
-    if (who === 'person') factor *= 1 + SNIPPET.kindBonus / 2;
+    if (who === 'person') factor *= 1 + SNIPPET.personBonus;
   }
   else if (kind === 'list') fits = /:\s*\S|:$/.test(text) || (text.match(/,/g) ?? []).length >= 3;
   if (fits) factor *= 1 + SNIPPET.kindBonus;
-  if (kind === 'amount' && MONEY.test(text)) factor *= 1 + SNIPPET.kindBonus / 2;
+  if (kind === 'amount' && MONEY.test(text)) factor *= 1 + SNIPPET.moneyBonus;
   if (fit.countTerms && fit.countTerms.size > 0 && countsNoun(text, fit.countTerms, fit.lexicon)) factor *= 1 + SNIPPET.countBonus;
   // `Landstallet for 2025 er fastsat til 600`: the figure asked for, with its value.
   if (fit.figureTerms && fits && [...termsOf(text, fit.lexicon)].some((t) => fit.figureTerms!.has(t))) factor *= 1 + SNIPPET.countBonus;

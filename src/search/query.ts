@@ -63,9 +63,9 @@ export function isEnglishQuestion(tokens: readonly string[], glossary?: Glossary
     const w = token.toLowerCase();
     if (ENGLISH_WORDS.has(w)) english++;
     else if (DANISH_WORDS.has(w)) danish++;
-    else if (glossary?.knows(w)) english += 0.5;
+    else if (glossary?.knows(w)) english += QUERY.englishGlossaryWord;
   }
-  return english >= 1.5 && english > danish;
+  return english >= QUERY.englishMinWords && english > danish;
 }
 
 /** A run of the question's words that the synonyms or the glossary know as one phrase. */

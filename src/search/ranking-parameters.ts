@@ -56,6 +56,14 @@ export const QUERY = {
    * match, while a Danish word the corpus lacks (`pizza`) still counts fully.
    */
   unknownEnglishWeight: 0.25,
+  /**
+   * A question reads as English when it holds at least this many English words, more than Danish
+   * ones: an English function word (`the`, `how`, `which`) counts 1, a word the glossary knows
+   * `englishGlossaryWord`. Defaults 1.5 and 0.5: `local nursing homes` (three glossary words) is
+   * English, `fysioterapi` or a Danish question with one English term is not.
+   */
+  englishMinWords: 1.5,
+  englishGlossaryWord: 0.5,
 } as const;
 
 /** Scoring item and passage documents with BM25+ and summing them per item (`searcher.ts`, `posting-scorer.ts`). */
@@ -186,6 +194,10 @@ export const SNIPPET = {
    * question's words about equally well.
    */
   kindBonus: 0.35,
+  /** Extra for a person's name (`Mette Kierkgaard`) over a role or a body as the answer to `hvem`. Default 0.175. */
+  personBonus: 0.175,
+  /** Extra for an amount of money (`120 mio. kr.`) as the answer to `hvor meget`. Default 0.175. */
+  moneyBonus: 0.175,
   /** Extra bonus for a quantity of the very noun a `hvor mange …` question counts (`11 kommuner`). Default 0.5. */
   countBonus: 0.5,
   /**
