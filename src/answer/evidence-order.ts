@@ -3,6 +3,7 @@ import type { Lexicon } from '../search/analyzer.js';
 import type { QueryWord } from '../search/query.js';
 import type { HitGroup } from '../search/meeting-ranking.js';
 import { answerEvidence } from './snippet.js';
+import { EVIDENCE } from '../search/ranking-parameters.js';
 
 /**
  * The last step of ranking: the best topics are re-ordered by evidence, how much of the question
@@ -12,28 +13,19 @@ import { answerEvidence } from './snippet.js';
  * better older answer keeps its place.
  */
 
-/** How many of the best topics are re-ordered. */
-export const EVIDENCE_HEAD = 10;
-/** How much evidence counts: score × (1 − w + w × evidence). */
-export const EVIDENCE_WEIGHT = 0.3;
-/** Evidence within this much (share of the question) counts as equal. */
-export const EVIDENCE_TIE = 0.05;
-/** Between answers with equal evidence, the newer comes first when it scores at least 1 − this of the other. */
-export const NEAR_TIE_ACROSS_TOPICS = 0.3;
-
 /** Re-orders the head of `groups` in place; their scores become the evidence-weighted ones. */
 export function reorderByEvidence(groups: HitGroup[], itemOf: (g: HitGroup) => AgendaItem, words: readonly QueryWord[], lexicon: Lexicon): void {
-  const head = groups.slice(0, EVIDENCE_HEAD).map((g) => {
+  const head = groups.slice(0, EVIDENCE.head).map((g) => {
     const item = itemOf(g);
     const evidence = answerEvidence({ item, words, lexicon });
-    return { g, evidence, date: item.meetingDate, key: g.score * (1 - EVIDENCE_WEIGHT + EVIDENCE_WEIGHT * evidence) };
+    return { g, evidence, date: item.meetingDate, key: g.score * (1 - EVIDENCE.weight + EVIDENCE.weight * evidence) };
   });
   head.sort((a, b) => b.key - a.key);
   for (let swapped = true; swapped; ) {
     swapped = false;
     for (let i = 0; i + 1 < head.length; i++) {
       const [a, b] = [head[i]!, head[i + 1]!];
-      if (b.date > a.date && b.evidence >= a.evidence - EVIDENCE_TIE && b.key >= a.key * (1 - NEAR_TIE_ACROSS_TOPICS)) {
+      if (b.date > a.date && b.evidence >= a.evidence - EVIDENCE.tie && b.key >= a.key * (1 - EVIDENCE.nearTieAcrossTopics)) {
         head[i] = b;
         head[i + 1] = a;
         swapped = true;

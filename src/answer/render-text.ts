@@ -17,6 +17,8 @@ export function renderAnswerText(answer: Answer, emphasis: (s: string) => string
   const [best, ...others] = answer.results;
   const lines: string[] = [];
   if (answer.mode === 'case' && answer.offset === 0) lines.push(answer.hasMore ? 'Punkter på sagen (skriv "mere" for resten):' : `${answer.results.length} punkt(er) på sagen:`);
+  // A note on the answer: what the corpus lacks, or when the next meeting is.
+  if (answer.message) lines.push(answer.message, '');
   if (best) lines.push(...renderHit(best, emphasis, answer.mode === 'search'));
   if (others.length > 0) {
     lines.push('', answer.mode === 'search' ? `${LABEL.alsoRelevant}:` : 'Flere punkter:');

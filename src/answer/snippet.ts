@@ -1,25 +1,37 @@
 import type { AgendaItem } from '../corpus/types.js';
 import type { SnippetPart } from './types.js';
 import { analyzeToken, type Lexicon } from '../search/analyzer.js';
-import { isPassageSection, isSubheadingParagraph, type Passage } from '../search/passages.js';
+import type { Passage } from '../search/passages.js';
 import type { QueryWord } from '../search/query.js';
-import { splitSentences } from './sentences.js';
+import { SNIPPET } from '../search/ranking-parameters.js';
+import { analyseItem, termsOf, unitDisplay, type AnalysedItem, type AnswerUnit } from './answer-units.js';
+import { clipSentence, leadSentences } from './sentences.js';
 
 /**
- * The sentence of an item that best answers a question. Each word of the question counts once,
- * weighted by how rare it is, through whichever of its forms the sentence has (stem, compound
- * part, synonym, a longer or shorter inflection). Sentences in the best matching passage, under
- * a matching briefing heading, or holding the kind of fact asked for (a date for `hvornår`, a
- * number for `hvor mange`) get a bonus. A short answer takes its neighbour along.
+ * The unit of an item that answers a question: a sentence, a list line or a table row (see
+ * `answer-units.ts`). Each question word counts once, weighted by how rare it is in the item,
+ * through whichever of its forms the unit has (stem, compound part, synonym, translation, a
+ * longer or shorter inflection); the unit's heading, list lead-in or table caption lends it part
+ * of its words. Units holding the kind of fact asked for get a bonus: a date for `hvornår`, a
+ * quantity of the counted noun for `hvor mange`, an amount for `hvor meget`, a name or role for
+ * `hvem`, and the question's negation (`ikke`) when it has one. The snippet is always whole
+ * sentences or lines: two sentences when the fact needs both, a list line or row under its lead-in.
  */
 
-export type AnswerKind = 'when' | 'amount' | 'who' | 'list' | 'decision' | 'other';
+/** A noun that names a figure: `landstallet`, `regionskvoten`, `anlægsrammen`, `beløbet`. */
+const FIGURE_NOUN = /\p{L}+(?:tal|tallet|kvote|kvoten|kvoter|beløb|beløbet|ramme|rammen)\b/iu;
+
+export type AnswerKind = 'when' | 'count' | 'amount' | 'duration' | 'who' | 'list' | 'decision' | 'other';
 
 /** What kind of fact the question asks for, from its question words (Danish and English). */
 export function answerKind(question: string): AnswerKind {
   const q = question.toLowerCase();
-  if (/\b(hvornår|hvornaar|when|dato|date|frist|deadline|hvilket år|what year|which year|how old|hvor gammel|siden hvornår)\b/.test(q)) return 'when';
-  if (/\b(hvor (mange|meget|stor|store|høj|lang|længe)|how (many|much|large|big|long)|antal|beløb|procent|pct)\b/.test(q)) return 'amount';
+  if (/\b(hvor (længe|laenge|lang tid)|how long|siden hvornår)\b/.test(q)) return 'duration';
+  if (/\b(hvornår|hvornaar|when|dato|date|frist|deadline|hvilket år|hvilken dato|what year|which year|how old|hvor gammel|fra hvilket)\b/.test(q)) return 'when';
+  if (/\b(hvor mange|how many|antal(?:let)?|number of)\b/.test(q)) return 'count';
+  // A question that names a figure (`landstallet for 2025`, `kommunekvoten`, `beløbet`) asks for its value.
+  if (FIGURE_NOUN.test(q) && !/\b(hvorfor|hvordan|why|how)\b/.test(q)) return 'amount';
+  if (/\b(hvor (meget|stor|stort|store|høj|højt|høje|hoej|dyr|dyrt)|how (much|large|big|high|expensive)|beløb|amount|procent|pct|percent|what does .* cost|hvad koster)\b/.test(q)) return 'amount';
   if (/\b(hvem|who|whom)\b/.test(q)) return 'who';
   // `hvad blev besluttet om …`, `what was decided`: the decision is the answer.
   if (/\b(besluttet|besluttede|beslutning(?:en)?|beslutte|vedtaget|vedtog|afgørelse(?:n)?|decided|decision|resolved)\b|\bblev\b.*\bgodkendt/u.test(q)) return 'decision';
@@ -27,69 +39,157 @@ export function answerKind(question: string): AnswerKind {
   return 'other';
 }
 
-const HAS_DATE = /(\b\d{1,2}\.\s*(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)|\b(19|20)\d{2}\b|\buge \d+|\b(primo|medio|ultimo)\b)/i;
-/** The noun a `hvor mange …` / `how many …` question counts (`kommuner`), if any. */
+/** The noun a `hvor mange …` / `how many …` question counts (`kommuner`, `full-time`), if any. */
 export function countedNoun(question: string): string | undefined {
-  return /\b(?:hvor mange|how many)\s+([\p{L}-]+)/iu.exec(question)?.[1];
+  return /\b(?:hvor mange|how many|antallet af|antal|number of)\s+([\p{L}-]+)/iu.exec(question)?.[1];
+}
+
+/** Whether the question asks about what did not happen (`overholdt ikke`, `not included`). */
+export function isNegated(question: string): boolean {
+  return /\b(ikke|ingen|intet|aldrig|not|never|no longer|none)\b|n't\b/i.test(question);
+}
+
+const MONTHS = 'januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec';
+/** A day of a month (`22. november`), a numeric date, a week or a part of a year (`primo`, `sommeren`). */
+const DAY_OR_SEASON = new RegExp(String.raw`(\b\d{1,2}\.\s*(${MONTHS})\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\buge \d+|\b(primo|medio|ultimo|foråret|efteråret|sommeren|vinteren|januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\b)`, 'i');
+/** A number in digits, or in words (`to høringssvar`, `fem industriparker`), with the word after it. */
+const NUMBER = /\b(\d+(?:[.,]\d+)*|to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tyve|tredive|fyrre|halvtreds|hundrede|tusind|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred|thousand)(\.?\s*\p{L}*)/giu;
+/** Words before a number that make it a reference, not a quantity (`§ 8`, `stk. 3`, `nr. 50`, `kl. 10`). */
+const REFERENCE_BEFORE = /(?:§|stk\.|nr\.|pkt\.|punkt|kl\.|tillæg|lokalplan|bilag|side|uge)\s*$/i;
+const MONEY = /\b\d+(?:[.,]\d+)*\s*(?:mio\.?|mia\.?|million(?:er)?|milliard(?:er)?|t\.?\s?kr\.?|kr\.?|kroner)(?![\p{L}])/iu;
+const PERCENT = /\b\d+(?:[.,]\d+)*\s*(?:%|pct\.?|procent)/i;
+const DURATION = /\b(\d+(?:[.,]\d+)?|en|et|to|tre|fire|fem|seks|ti|mange|flere)\s+(år|måneder|måned|uger|uge|dage|dag|timer|årtier)\b/i;
+/** A person's name: two or three capitalised words (`Mette Kierkgaard`, `Birgitte Kirkhoff Eriksen`). */
+const PERSON = /(?<![\p{L}])(\p{Lu}\p{Ll}+)(?:\s+(\p{Lu}\p{Ll}+)){1,2}/gu;
+/** Second words that make two capitalised words a place or body, not a person (`Gentofte Kommune`). */
+const NOT_A_PERSON = /^(kommune|kommunes|region|regions|hovedstaden|danmark|kommunalbestyrelse|byråd|udvalg|amt|styrelse)$/i;
+/** A role or a body that can answer `hvem` (`ældreminister`, `direktøren`, `KL`, `Socialdemokratiet`). */
+const ROLE = /(\b\p{Lu}{2,}\b|\p{L}*(?:direktør|formand|borgmester|rådmand|minister|chef|leder|konsulent|sekretariat|forvaltning|udvalget|bestyrelsen|styrelsen|ministeriet|regeringen|partiet|kommunen)\p{L}*)/iu;
+
+/** Whether the text names a person the question does not, or else a role or a body. */
+function namesWho(text: string, questionWords: ReadonlySet<string>): 'person' | 'role' | undefined {
+  for (const m of text.matchAll(PERSON)) {
+    const words = m[0].split(/\s+/);
+    if (words.every((w) => questionWords.has(w.toLowerCase())) || NOT_A_PERSON.test(words[words.length - 1]!)) continue;
+    return 'person';
+  }
+  for (const m of text.matchAll(new RegExp(ROLE.source, 'giu'))) if (!questionWords.has(m[0].toLowerCase())) return 'role';
+  return undefined;
+}
+const NEGATION = /\b(ikke|ingen|intet|aldrig|hverken|undtaget|not|no|never)\b/i;
+
+/** A date, week, season or year that is not one the question itself names. */
+function hasDate(text: string, questionNumbers: ReadonlySet<string>): boolean {
+  if (DAY_OR_SEASON.test(text)) return true;
+  for (const m of text.matchAll(/\b(?:19|20)\d{2}\b/g)) if (!questionNumbers.has(m[0])) return true;
+  return false;
+}
+
+const MONTH_WORD = new RegExp(`^\\.?\\s*(${MONTHS})$`, 'i');
+/** Units after a number that make it a time span or money, not a count of things. */
+const NOT_A_COUNT = /^\.?\s*(år|måned\p{L}*|uge\p{L}*|dage?|timer?|kr\.?|kroner|pct\.?|procent)$/iu;
+
+/**
+ * A quantity: a number that is neither a year nor the day of a date nor one the question names
+ * (`98 kommuner`, `2,8 mio.`, `10,3 pct.`); for a count, not a time span or money either.
+ */
+function hasAmount(text: string, questionNumbers: ReadonlySet<string>, count = false): boolean {
+  for (const m of text.matchAll(NUMBER)) {
+    const number = m[1]!;
+    if (/^(19|20)\d{2}$/.test(number) || questionNumbers.has(number.toLowerCase())) continue;
+    if (REFERENCE_BEFORE.test(text.slice(Math.max(0, m.index - 10), m.index))) continue;
+    // A number word must count something: `to høringssvar`, not the preposition in `to the`.
+    if (/^\p{L}/u.test(number) && !/^\s+\p{L}{3,}/u.test(m[2] ?? '')) continue;
+    if (MONTH_WORD.test(m[2] ?? '')) continue;
+    if (count && (NOT_A_COUNT.test(m[2] ?? '') || /^\s*(?:mio|mia)\.?\s*kr/i.test(text.slice(m.index + m[1]!.length, m.index + m[1]!.length + 12)))) continue;
+    return true;
+  }
+  return false;
 }
 
 /** Whether the text counts the noun: a number followed within two words by it (`alle 98 kommuner`). */
 function countsNoun(text: string, countTerms: ReadonlySet<string>, lexicon: Lexicon): boolean {
-  for (const m of text.matchAll(/\b\d+(?:[.,]\d+)*\s+((?:[\p{L}.-]+\s+){0,2})/gu)) {
+  for (const m of text.matchAll(/\b(?:\d+(?:[.,]\d+)*|to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tyve|hundrede|tusind)\s+((?:[\p{L}.-]+\s+){0,2})/giu)) {
     const words = `${m[0]} ${text.slice(m.index + m[0].length).split(/\s+/, 1)[0] ?? ''}`.match(/\p{L}+/gu) ?? [];
     if (words.some((w) => analyzeToken(w, lexicon).some((t) => countTerms.has(t)))) return true;
   }
   return false;
 }
 
-/** A quantity: a number that is neither a year nor the day of a date (`98 kommuner`, `2,8 mio.`, `10,3 pct.`). */
-function hasAmount(text: string): boolean {
-  for (const m of text.matchAll(/\b(\d+(?:[.,]\d+)*)(\.?\s*\p{L}*)/gu)) {
-    const number = m[1]!;
-    if (/^(19|20)\d{2}$/.test(number)) continue;
-    if (/^\.?\s*(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)$/i.test(m[2] ?? '')) continue;
-    return true;
-  }
-  return false;
+/** What a unit must hold to be the kind of fact asked for, and how the question's own numbers and dates are told apart from answers. */
+interface KindFit {
+  kind: AnswerKind;
+  questionNumbers: ReadonlySet<string>;
+  /** The question's words, lower-cased: names it gives are not answers to `hvem`. */
+  questionWords: ReadonlySet<string>;
+  countTerms?: ReadonlySet<string>;
+  /** For a question naming a figure (`landstallet`, `kommunekvoten`): its terms, so the unit stating it answers. */
+  figureTerms?: ReadonlySet<string>;
+  negated: boolean;
+  lexicon: Lexicon;
 }
-const HAS_NAME = /(\b\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+|\b\p{Lu}{2,}\b)/u;
 
-const KIND_BONUS = 0.35;
-/** Extra for a sentence that counts exactly what a `hvor mange …` question asks about. */
-const COUNT_BONUS = 0.5;
-const PASSAGE_BONUS = 0.15;
-/** Share of a briefing heading's match that the sentences under it inherit. */
-const HEADING_SHARE = 0.5;
-const MAX_SNIPPET = 480;
-/** Sentences longer than this match many words by sheer length and are scored down. */
-const LONG_SENTENCE = 300;
-const WORD = /[\p{L}\p{N}]+(?:[.,'’\-][\p{L}\p{N}]+)*/gu;
+/** How well a unit's text fits the kind of fact asked for: a factor ≥ 1, or below 1 for a missing negation. */
+function kindFactor(text: string, fit: KindFit): number {
+  let factor = 1;
+  const { kind, questionNumbers } = fit;
+  let fits = false;
+  if (kind === 'when') fits = hasDate(text, questionNumbers);
+  else if (kind === 'count') fits = hasAmount(text, questionNumbers, true);
+  else if (kind === 'amount') fits = MONEY.test(text) || PERCENT.test(text) || hasAmount(text, questionNumbers);
+  else if (kind === 'duration') fits = DURATION.test(text) || /\bsiden\s+(19|20)\d{2}\b|\bfra\s+(19|20)\d{2}\b/i.test(text);
+  else if (kind === 'who') {
+    const who = namesWho(text, fit.questionWords);
+    fits = who !== undefined;
+    // A person's name answers `hvem` most surely; a role or a body (`KL deltager i …`) answers too.
+    if (who === 'person') factor *= 1 + SNIPPET.personBonus;
+  }
+  else if (kind === 'list') fits = /:\s*\S|:$/.test(text) || (text.match(/,/g) ?? []).length >= 3;
+  if (fits) factor *= 1 + SNIPPET.kindBonus;
+  if (kind === 'amount' && MONEY.test(text)) factor *= 1 + SNIPPET.moneyBonus;
+  if (fit.countTerms && fit.countTerms.size > 0 && countsNoun(text, fit.countTerms, fit.lexicon)) factor *= 1 + SNIPPET.countBonus;
+  // `Landstallet for 2025 er fastsat til 600`: the figure asked for, with its value.
+  if (fit.figureTerms && fits && [...termsOf(text, fit.lexicon)].some((t) => fit.figureTerms!.has(t))) factor *= 1 + SNIPPET.countBonus;
+  if (fit.negated) factor *= NEGATION.test(text) ? 1 + SNIPPET.negationBonus : SNIPPET.negationMissingFactor;
+  return factor;
+}
 
 export interface SnippetInput {
   item: AgendaItem;
-  /** For `hvor mange kommuner …`: the terms of the counted noun, so `98 kommuner` answers. */
-  countTerms?: ReadonlySet<string>;
+  /** The question as typed: its kind, counted noun, negation and own numbers are read from it. */
+  question: string;
   words: readonly QueryWord[];
   lexicon: Lexicon;
-  kind: AnswerKind;
   bestPassage?: Passage;
 }
+
+/** Endings of Danish inflection (`øge|s`, `øge|t`, `øg|ede`, `plan|er`), folded. */
+const INFLECTION_ENDING = /^(s|r|t|n|e|de|des|er|et|en|ede|ene|erne|es)$/;
+
+/** Danish verb prefixes (`an|søge`, `ud|byde`, `be|slutte`), folded. */
+const VERB_PREFIX = /^(an|be|for|ud|op|ind|af|til|om|ned|ge|er|und)$/;
 
 /** How well a text term stands for a query term: 1 equal, less for inflections that differ in length. */
 export function termAffinity(textTerm: string, queryTerm: string): number {
   if (textTerm === queryTerm) return 1;
-  // Most pairs differ in their first letter; that settles it without looking further.
-  if (textTerm.charCodeAt(0) !== queryTerm.charCodeAt(0)) return 0;
+  // Most pairs differ in their first letter; that settles it without looking further, but for a
+  // verb with a prefix (`ansøgt` for `søgt`, `udbyde` for `byde`).
+  if (textTerm.charCodeAt(0) !== queryTerm.charCodeAt(0)) {
+    const extra = textTerm.length - queryTerm.length;
+    return extra >= 2 && extra <= 3 && queryTerm.length >= 4 && textTerm.endsWith(queryTerm) && VERB_PREFIX.test(textTerm.slice(0, extra)) ? SNIPPET.inflectionAffinity : 0;
+  }
   const textShorter = textTerm.length <= queryTerm.length;
   const short = textShorter ? textTerm : queryTerm;
   const long = textShorter ? queryTerm : textTerm;
-  if (short.length >= 5 && long.startsWith(short) && long.length - short.length <= 5) return 0.7;
+  if (short.length >= SNIPPET.inflectionMinLength && long.startsWith(short) && long.length - short.length <= SNIPPET.inflectionMaxExtra) return SNIPPET.inflectionAffinity;
+  // Short words the stemmer leaves alone still inflect (`øge`, `øges`, `øget`).
+  if (short.length >= 3 && long.startsWith(short) && INFLECTION_ENDING.test(long.slice(short.length))) return SNIPPET.inflectionAffinity;
   return 0;
 }
 
 /**
- * Per query term, the item's terms that are inflections of it (affinity 0.7): found once per item
- * and question, so each sentence needs a few set look-ups rather than a pass over its terms.
+ * Per query term, the item's terms that are inflections of it: found once per item and question,
+ * so each unit needs a few set look-ups rather than a pass over its terms.
  */
 function relatedTerms(vocabulary: readonly string[], words: readonly QueryWord[]): Map<string, string[]> {
   const related = new Map<string, string[]>();
@@ -109,8 +209,8 @@ function relatedTerms(vocabulary: readonly string[], words: readonly QueryWord[]
 
 /** Per question word, how well a set of text terms holds it (0–1: its best form). */
 function wordMatches(terms: ReadonlySet<string>, words: readonly QueryWord[], related: ReadonlyMap<string, readonly string[]>): number[] {
-  // Loops rather than map/some/spread: this runs per sentence of every item an answer reads, and
-  // the arrays and closures those make per call were a good part of what the collector had to do.
+  // Loops rather than map/some/spread: this runs per unit of every item an answer reads, and the
+  // arrays and closures those make per call were a good part of what the collector had to do.
   const out = new Array<number>(words.length);
   for (let w = 0; w < words.length; w++) {
     let best = 0;
@@ -120,7 +220,7 @@ function wordMatches(terms: ReadonlySet<string>, words: readonly QueryWord[], re
       for (const q of alternative.terms) {
         let affinity = 0;
         if (terms.has(q)) affinity = 1;
-        else for (const t of related.get(q)!) if (terms.has(t)) affinity = 0.7;
+        else for (const t of related.get(q)!) if (terms.has(t)) affinity = SNIPPET.inflectionAffinity;
         if (affinity < there) there = affinity;
         if (there === 0) break;
       }
@@ -137,19 +237,7 @@ function scoreMatches(matches: readonly number[], weights: readonly number[]): n
   return score;
 }
 
-function termsOf(text: string, lexicon: Lexicon): Set<string> {
-  const terms = new Set<string>();
-  for (const token of text.match(WORD) ?? []) for (const t of analyzeToken(token, lexicon)) terms.add(t);
-  return terms;
-}
-
-function kindMatches(kind: AnswerKind, text: string): boolean {
-  if (kind === 'when') return HAS_DATE.test(text);
-  if (kind === 'amount') return hasAmount(text);
-  if (kind === 'who') return HAS_NAME.test(text);
-  if (kind === 'list') return /:\s*\S|:$/.test(text) || (text.match(/,/g) ?? []).length >= 3;
-  return false;
-}
+const WORD = /[\p{L}\p{N}]+(?:[.,'’\-][\p{L}\p{N}]+)*/gu;
 
 /** Splits a snippet into parts with the words that matched the question marked. */
 export function markSnippet(text: string, words: readonly QueryWord[], lexicon: Lexicon): SnippetPart[] {
@@ -169,136 +257,112 @@ export function markSnippet(text: string, words: readonly QueryWord[], lexicon: 
 }
 
 interface Candidate {
-  text: string;
-  section: number;
-  paragraph: number;
+  unit: AnswerUnit;
   matches: number[];
-  /** Multiplier for where the sentence stands and what it holds. */
+  /** Matches of the unit's heading and lead-in or caption, which it inherits in part. */
+  context: number[];
+  /** Multiplier for where the unit stands and what it holds. */
   factor: number;
-  /** A briefing heading's matches, which the sentences under it inherit in part. */
-  heading: number[];
 }
 
-/**
- * The recommendation is shown next to the snippet anyway, so the snippet prefers other sentences
- * unless the recommendation clearly answers better.
- */
-const RECOMMENDATION_FACTOR = 0.6;
-/** A second sentence joins the first only when it adds at least this share. */
-const SECOND_SENTENCE_GAIN = 0.25;
-
-/** An item's sentences with their terms: the part of snippet work that does not depend on the question. */
-interface AnalysedSentence {
-  text: string;
-  /** Index into the item's sections. */
-  section: number;
-  /** The recommendation is shown anyway, so its sentences count for less as snippets. */
-  inRecommendation: boolean;
-  paragraph: number;
-  start: number;
-  terms: Set<string>;
-  /** Terms of the briefing heading the sentence stands under, if any. */
-  heading?: Set<string>;
-}
-
-/** An item's sentences, and every term they and their headings hold. */
-interface AnalysedItem {
-  sentences: AnalysedSentence[];
-  vocabulary: string[];
-}
-
-/** Recently analysed items: answering re-reads the same few items a lot (paging, buttons, popular topics). */
-const analysed = new Map<AgendaItem, AnalysedItem>();
-const ANALYSED_ITEMS = 2000;
-
-function analyseItem(item: AgendaItem, lexicon: Lexicon): AnalysedItem {
-  const cached = analysed.get(item);
-  if (cached) return cached;
-  const sentences: AnalysedSentence[] = [];
-  for (const [section, { text, role }] of item.sections.entries()) {
-    if (!text || !isPassageSection(item.sections[section]!)) continue;
-    const inRecommendation = role === 'recommendation';
-    const paragraphs = text.split('\n\n');
-    let heading: Set<string> | undefined;
-    let currentParagraph = -1;
-    for (const s of splitSentences(text)) {
-      const paragraph = paragraphs[s.paragraph] ?? '';
-      if (s.paragraph !== currentParagraph) {
-        currentParagraph = s.paragraph;
-        // A briefing heading (`Movia`, `Københavns Professionshøjskole (KP)`) is context, not an answer.
-        if (isSubheadingParagraph(paragraph)) heading = termsOf(paragraph, lexicon);
-      }
-      if (isSubheadingParagraph(paragraph)) continue;
-      sentences.push({ text: s.text, section, inRecommendation, paragraph: s.paragraph, start: s.start, terms: termsOf(s.text, lexicon), ...(heading ? { heading } : {}) });
-    }
-  }
-  const vocabulary = new Set<string>();
-  for (const sentence of sentences) {
-    for (const t of sentence.terms) vocabulary.add(t);
-    for (const t of sentence.heading ?? []) vocabulary.add(t);
-  }
-  const result = { sentences, vocabulary: [...vocabulary] };
-  if (analysed.size >= ANALYSED_ITEMS) analysed.delete(analysed.keys().next().value!);
-  analysed.set(item, result);
-  return result;
-}
-
-/** Per sentence of the item, how well it holds each question word; `related` serves its headings too. */
-function sentenceMatches(item: AnalysedItem, words: readonly QueryWord[]): { matches: number[][]; related: Map<string, string[]> } {
+/** Per unit of the item, how well it holds each question word; `related` serves its contexts too. */
+function unitMatches(item: AnalysedItem, words: readonly QueryWord[]): { matches: number[][]; related: Map<string, string[]> } {
   const related = relatedTerms(item.vocabulary, words);
-  return { matches: item.sentences.map((s) => wordMatches(s.terms, words, related)), related };
+  return { matches: item.units.map((u) => wordMatches(u.terms, words, related)), related };
+}
+
+/** Numbers and years the question itself holds: a unit repeating them does not answer with them. */
+function questionNumbers(question: string): Set<string> {
+  return new Set((question.match(/\b\d+(?:[.,]\d+)*\b/g) ?? []).map((n) => n.toLowerCase()));
+}
+
+/** The terms of the word a `hvor mange …` question counts: every form the analysis gave it (translations too). */
+function countTermsOf(question: string, words: readonly QueryWord[]): Set<string> | undefined {
+  const noun = countedNoun(question)?.toLowerCase();
+  if (!noun) return undefined;
+  const word = words.find((w) => w.raw.toLowerCase().split(/\s+/).includes(noun));
+  if (!word) return undefined;
+  return new Set(word.alternatives.flatMap((a) => (a.terms.length === 1 ? a.terms : [])));
 }
 
 function prepare(input: SnippetInput) {
+  const kind = answerKind(input.question);
+  const fit: KindFit = {
+    kind,
+    questionNumbers: questionNumbers(input.question),
+    questionWords: new Set((input.question.match(/\p{L}+/gu) ?? []).map((w) => w.toLowerCase())),
+    negated: isNegated(input.question),
+    lexicon: input.lexicon,
+  };
+  const countTerms = kind === 'count' ? countTermsOf(input.question, input.words) : undefined;
+  if (countTerms) fit.countTerms = countTerms;
+  const figure = kind === 'amount' ? FIGURE_NOUN.exec(input.question)?.[0].toLowerCase() : undefined;
+  const figureWord = figure ? input.words.find((w) => w.raw.toLowerCase().split(/\s+/).includes(figure)) : undefined;
+  if (figureWord) fit.figureTerms = new Set(figureWord.alternatives.flatMap((a) => (a.terms.length === 1 ? a.terms : [])));
   const none = input.words.map(() => 0);
-  const headingMatches = new Map<Set<string>, number[]>();
+  const contextMatches = new Map<Set<string>, number[]>();
   const item = analyseItem(input.item, input.lexicon);
-  const { matches, related } = sentenceMatches(item, input.words);
-  const candidates: Candidate[] = item.sentences.map((s, i) => {
-    const inPassage =
-      input.bestPassage !== undefined && input.bestPassage.section === s.section && s.start >= input.bestPassage.start && s.start < input.bestPassage.end;
-    let factor = 1;
-    if (inPassage) factor *= 1 + PASSAGE_BONUS;
-    if (kindMatches(input.kind, s.text)) factor *= 1 + KIND_BONUS;
-    if (input.countTerms && input.countTerms.size > 0 && countsNoun(s.text, input.countTerms, input.lexicon)) factor *= 1 + COUNT_BONUS;
-    if (s.inRecommendation) factor *= RECOMMENDATION_FACTOR;
-    let heading = none;
-    if (s.heading) {
-      heading = headingMatches.get(s.heading) ?? wordMatches(s.heading, input.words, related);
-      headingMatches.set(s.heading, heading);
-    }
-    return { text: s.text, section: s.section, paragraph: s.paragraph, matches: matches[i]!, factor, heading };
+  const { matches, related } = unitMatches(item, input.words);
+  const contextOf = (terms: Set<string> | undefined) => {
+    if (!terms) return none;
+    let m = contextMatches.get(terms);
+    if (!m) contextMatches.set(terms, (m = wordMatches(terms, input.words, related)));
+    return m;
+  };
+  const candidates: Candidate[] = item.units.map((unit, i) => {
+    const passage = input.bestPassage;
+    const inPassage = passage !== undefined && passage.section === unit.section && unit.start >= passage.start && unit.start < passage.end;
+    let factor = kindFactor(unit.kind === 'sentence' ? unit.text : unitDisplay(unit), fit);
+    if (inPassage) factor *= 1 + SNIPPET.passageBonus;
+    if (unit.inRecommendation) factor *= SNIPPET.recommendationFactor;
+    const heading = contextOf(unit.heading?.terms);
+    const lead = contextOf(unit.lead?.terms);
+    return { unit, matches: matches[i]!, context: heading.map((h, k) => Math.max(h, lead[k]!)), factor };
   });
-  // Within one item, a question word found in many sentences (the item's topic) tells less about
-  // which sentence answers than a word found in one.
+  // Within one item, a question word found in many units (the item's topic) tells less about
+  // which unit answers than a word found in one; a word of the item's title is shown in its
+  // headline already, so the snippet need not repeat it.
+  const inTitle = wordMatches(termsOf(input.item.title, input.lexicon), input.words, relatedTerms([...termsOf(input.item.title, input.lexicon)], input.words));
   const weights = input.words.map((word, i) => {
     const containing = candidates.filter((c) => c.matches[i]! > 0).length;
-    return word.idf * Math.log(1 + candidates.length / (1 + containing));
+    const titled = inTitle[i]! >= SNIPPET.inflectionAffinity * word.alternatives[0]!.weight ? SNIPPET.titleWordShare : 1;
+    return word.idf * Math.log(1 + candidates.length / (1 + containing)) * titled;
   });
+  const lengthPenalty = (length: number) => (length > SNIPPET.longUnit ? 1 + (length - SNIPPET.longUnit) / SNIPPET.longUnitPenaltyChars : 1);
   const single = (c: Candidate) => {
     const own = scoreMatches(c.matches, weights);
     if (own === 0) return 0;
-    let score = (own + HEADING_SHARE * scoreMatches(c.heading, weights)) * c.factor;
-    if (c.text.length > LONG_SENTENCE) score /= 1 + (c.text.length - LONG_SENTENCE) / 700;
-    return score;
+    return ((own + SNIPPET.contextShare * scoreMatches(c.context, weights)) * c.factor) / lengthPenalty(c.unit.text.length);
   };
-  return { candidates, weights, single };
+  const pair = (a: Candidate, b: Candidate) => {
+    const joint = a.matches.map((m, k) => Math.max(m, b.matches[k]!));
+    const context = a.context.map((m, k) => Math.max(m, b.context[k]!));
+    return ((scoreMatches(joint, weights) + SNIPPET.contextShare * scoreMatches(context, weights)) * Math.max(a.factor, b.factor)) / lengthPenalty(a.unit.text.length + b.unit.text.length);
+  };
+  return { candidates, single, pair };
+}
+
+/** Two sentences of one paragraph, one after the other: they may answer together. */
+function adjacentSentences(a: AnswerUnit, b: AnswerUnit | undefined): b is AnswerUnit {
+  return b !== undefined && a.kind === 'sentence' && b.kind === 'sentence' && a.section === b.section && a.paragraph === b.paragraph;
 }
 
 /**
- * How fully the item's best sentence, or two adjacent sentences, answers the question: the share
+ * How fully the item's best unit, or a few adjacent sentences, answers the question: the share
  * (0–1) of the question's weight they hold. Comparable across items, unlike snippet scores.
  */
 export function answerEvidence(input: Pick<SnippetInput, 'item' | 'words' | 'lexicon'>): number {
   const total = input.words.reduce((sum, w) => sum + w.idf, 0);
   if (total === 0) return 0;
   const item = analyseItem(input.item, input.lexicon);
-  const { matches } = sentenceMatches(item, input.words);
+  const { matches } = unitMatches(item, input.words);
   let best = 0;
-  item.sentences.forEach((c, i) => {
-    const next = item.sentences[i + 1];
-    const own = matches[i]!;
-    const joint = next && next.section === c.section && next.paragraph === c.paragraph ? own.map((m, k) => Math.max(m, matches[i + 1]![k]!)) : own;
+  item.units.forEach((u, i) => {
+    // The unit and up to `evidenceWindow - 1` sentences after it in its paragraph.
+    const joint = [...matches[i]!];
+    for (let j = i + 1; j < i + SNIPPET.evidenceWindow && adjacentSentences(item.units[j - 1]!, item.units[j]); j++) {
+      matches[j]!.forEach((m, k) => (joint[k] = Math.max(joint[k]!, m)));
+    }
     let held = 0;
     joint.forEach((m, k) => (held += m * input.words[k]!.idf));
     best = Math.max(best, held / total);
@@ -306,11 +370,18 @@ export function answerEvidence(input: Pick<SnippetInput, 'item' | 'words' | 'lex
   return best;
 }
 
+/** Every unit of the item with its score for the question, best first: what `bestSnippet` chooses from. */
+export function scoreUnits(input: SnippetInput): Array<{ unit: AnswerUnit; score: number; factor: number }> {
+  const { candidates, single } = prepare(input);
+  return candidates.map((c) => ({ unit: c.unit, score: single(c), factor: c.factor })).sort((a, b) => b.score - a.score);
+}
+
+/** The snippet: the answering unit (or two sentences) as shown, whole, with matched words marked. */
 export function bestSnippet(input: SnippetInput): { text: string; parts: SnippetPart[] } {
-  const { candidates, weights, single } = prepare(input);
+  const { candidates, single, pair } = prepare(input);
   if (candidates.length === 0) {
-    const fallback = input.item.recommendation || input.item.title;
-    return { text: fallback, parts: [{ text: fallback, match: false }] };
+    const fallback = leadSentences(input.item.recommendation || input.item.decision || '', SNIPPET.maxSnippet, SNIPPET.maxSentence) || input.item.title;
+    return { text: fallback, parts: markSnippet(fallback, input.words, input.lexicon) };
   }
   const scores = candidates.map(single);
   let bestIndex = 0;
@@ -324,33 +395,48 @@ export function bestSnippet(input: SnippetInput): { text: string; parts: Snippet
     }
     // Two sentences together can answer what neither does alone (`… merudgifter.` `Men den fulde effekt …`).
     const next = candidates[i + 1];
-    if (next && next.section === c.section && next.paragraph === c.paragraph && c.text.length + next.text.length < MAX_SNIPPET) {
-      const joint = c.matches.map((m, k) => Math.max(m, next.matches[k]!));
-      let score = (scoreMatches(joint, weights) + HEADING_SHARE * scoreMatches(c.heading, weights)) * Math.max(c.factor, next.factor);
-      const length = c.text.length + next.text.length;
-      if (length > LONG_SENTENCE) score /= 1 + (length - LONG_SENTENCE) / 700;
-      if (score > bestScore * (1 + SECOND_SENTENCE_GAIN) && score > Math.max(scores[i]!, scores[i + 1]!) * (1 + SECOND_SENTENCE_GAIN)) {
+    if (next && adjacentSentences(c.unit, next.unit) && c.unit.text.length + next.unit.text.length < SNIPPET.maxSnippet) {
+      const score = pair(c, next);
+      const gain = 1 + SNIPPET.secondSentenceGain;
+      if (score > bestScore * gain && score > Math.max(scores[i]!, scores[i + 1]!) * gain) {
         bestIndex = i;
         bestScore = score;
         withNext = true;
       }
     }
   });
-  const best = candidates[bestIndex]!;
-  let text = best.text;
-  const opensList = /:$/.test(best.text);
-  if (withNext && !opensList) text = `${text} ${candidates[bestIndex + 1]!.text}`;
-  else if (opensList) {
-    // A sentence that opens a list answers with the list.
-    for (let j = bestIndex + 1; j < candidates.length; j++) {
-      const c = candidates[j]!;
-      if (c.section !== best.section || c.paragraph !== best.paragraph || text.length + c.text.length + 1 > MAX_SNIPPET) break;
-      text = `${text}\n${c.text}`;
-    }
-  } else if (best.text.length < 60) {
-    const next = candidates[bestIndex + 1];
-    if (next && next.section === best.section && text.length + next.text.length < MAX_SNIPPET) text = `${text} ${next.text}`;
-  }
-  if (text.length > MAX_SNIPPET) text = `${text.slice(0, MAX_SNIPPET - 1).replace(/\s+\S*$/, '')} …`;
+  const text = showUnit(candidates.map((c) => c.unit), bestIndex, withNext, answerKind(input.question));
   return { text, parts: markSnippet(text, input.words, input.lexicon) };
+}
+
+/** The text shown for the chosen unit: whole sentences, a list under its lead-in, a row under its caption. */
+function showUnit(units: readonly AnswerUnit[], index: number, withNext: boolean, kind: AnswerKind): string {
+  const best = units[index]!;
+  if (best.kind === 'list' && kind === 'list' && best.lead) {
+    // `Hvilke …?` answered by one line of a list: the list is the answer, under its lead-in.
+    let text = best.lead.text;
+    const first = units.findIndex((u) => u.kind === 'list' && u.lead === best.lead);
+    for (let j = first; j < units.length && units[j]!.lead === best.lead; j++) {
+      if (text.length + units[j]!.text.length + 1 > SNIPPET.maxSnippet && j > index) break;
+      text = `${text}\n${units[j]!.text}`;
+    }
+    return text;
+  }
+  if (best.kind !== 'sentence') return unitDisplay(best);
+  let text = clipSentence(best.text, SNIPPET.maxSentence);
+  const next = units[index + 1];
+  if (best.text.endsWith(':') && next && next.kind === 'list') {
+    // A sentence that opens a list answers with the list, as many lines as fit.
+    for (let j = index + 1; j < units.length; j++) {
+      const u = units[j]!;
+      if (u.kind !== 'list' || u.section !== best.section || text.length + u.text.length + 1 > SNIPPET.maxSnippet) break;
+      text = `${text}\n${u.text}`;
+    }
+    return text;
+  }
+  // A short sentence rarely answers alone; neither does one the next completes.
+  if ((withNext || best.text.length < SNIPPET.shortSentence) && adjacentSentences(best, next) && text.length + next.text.length < SNIPPET.maxSnippet) {
+    text = `${text} ${clipSentence(next.text, SNIPPET.maxSentence)}`;
+  }
+  return text;
 }

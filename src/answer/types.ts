@@ -51,6 +51,8 @@ export interface AnswerFilters {
   dateTo?: string;
   /** How the filter reads to a user, e.g. `juni 2024` or `KKR Hovedstaden`. */
   label?: string;
+  /** Only these items (by id): set by `AnswerEngine.askWithin` for topic watches, never shown. */
+  itemIds?: ReadonlySet<string>;
 }
 
 /**

@@ -7,6 +7,7 @@ import { SearchIndex } from '../search/search-index.js';
 import { saveIndex } from '../search/index-store.js';
 import { corpusFingerprint } from '../corpus/load-corpus.js';
 import { SYNONYMS_FILE } from '../search/synonyms.js';
+import { GLOSSARY_FILE } from '../search/glossary.js';
 import { openEngine } from '../answer/engine.js';
 import type { Meeting } from '../corpus/types.js';
 
@@ -120,9 +121,10 @@ async function buildPhase(args: PhaseArgs): Promise<PhaseResult> {
   let t = performance.now();
   const index = SearchIndex.build(meetings);
   const buildMs = performance.now() - t;
-  // A corpus folder with only the synonyms file: its fingerprint makes `openEngine` load our index.
+  // A corpus folder with only the synonyms and glossary files: its fingerprint makes `openEngine`
+  // load our index, and English questions are read as in production.
   await mkdir(p.corpus, { recursive: true });
-  await copyFile(path.join(args.seedCorpus, SYNONYMS_FILE), path.join(p.corpus, SYNONYMS_FILE)).catch(() => undefined);
+  for (const file of [SYNONYMS_FILE, GLOSSARY_FILE]) await copyFile(path.join(args.seedCorpus, file), path.join(p.corpus, file)).catch(() => undefined);
   t = performance.now();
   await saveIndex(p.data, index, await corpusFingerprint(p.corpus));
   const saveMs = performance.now() - t;
@@ -136,7 +138,7 @@ async function buildPhase(args: PhaseArgs): Promise<PhaseResult> {
     bytesOnDisk: await folderBytes(p.data),
     meetings: meetings.length,
     documents: index.docRefs.length,
-    terms: index.miniSearch.termCount,
+    terms: index.postings.terms.length,
   };
 }
 

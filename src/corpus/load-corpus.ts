@@ -14,7 +14,7 @@ import { CorpusFileError, ErrorCode, ManifestError } from '../errors.js';
 export const AGENDA_EXTENSIONS = ['.txt', '.pdf', '.html', '.htm'] as const;
 
 /** Bump when parsing changes, so persisted indexes built by older code are rebuilt. */
-export const PARSER_VERSION = 5;
+export const PARSER_VERSION = 6;
 
 /** Stands for a committee the material does not name (and the manifest does not either). */
 export const UNKNOWN_COMMITTEE = 'Ukendt udvalg';

@@ -43,11 +43,16 @@ function startsListEntry(text: string, previous: string): boolean {
 }
 
 const ENDS_SENTENCE = /[.:;,!?)”"]$/;
+/**
+ * A last word after which a sentence must go on (`… afholdt den 6. september` / `2024 fra kl.
+ * 10.00`): a line ending so is never a heading, however short.
+ */
+export const GOES_ON = /\s(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|den|de|det|en|et|i|til|fra|og|eller|at|af|for|om|med|på|kl\.|som|der|ved|mellem)$/i;
 
 function isSubheading(text: string, prevKind: 'start' | 'break' | 'subheading' | 'text', next: SourceLine | undefined): boolean {
   if (prevKind === 'text') return false;
   // Sub-headings are short names (`Movia`, `Status for Sundhedssamarbejdsudvalget`), never clauses.
-  if (text.length > 66 || ENDS_SENTENCE.test(text) || BULLET.test(text) || text.includes(',')) return false;
+  if (text.length > 66 || ENDS_SENTENCE.test(text) || GOES_ON.test(text) || BULLET.test(text) || text.includes(',')) return false;
   if (!/^[\p{Lu}\d]/u.test(text)) return false;
   if (next === undefined || next.kind === 'break') return true;
   return /^(?:[\p{Lu}\d]|[–\-•]|\.\/\.)/u.test(next.text);

@@ -1,6 +1,7 @@
 import { stemmer } from '@orama/stemmers/danish';
 import { foldDanish, unfoldDanish } from './fold.js';
 import { STOP_WORDS } from './stopwords.js';
+import { QUERY } from './ranking-parameters.js';
 
 /**
  * Danish text analysis shared by indexing and querying: words are lower-cased, stemmed with the
@@ -182,7 +183,7 @@ export function analyzeQueryWord(token: string, lexicon: Lexicon): WeightedTerm[
     return [...out].map(([term, weight]) => ({ term, weight }));
   }
   if (word.includes('-')) {
-    for (const part of word.split('-')) for (const t of analyzeQueryWord(part, lexicon)) put(t.term, t.weight * 0.8);
+    for (const part of word.split('-')) for (const t of analyzeQueryWord(part, lexicon)) put(t.term, t.weight * QUERY.hyphenPartWeight);
     put(stemFold(word.replace(/-/g, '')), 1);
     return [...out].map(([term, weight]) => ({ term, weight }));
   }
@@ -193,7 +194,7 @@ export function analyzeQueryWord(token: string, lexicon: Lexicon): WeightedTerm[
   for (const variant of variants) {
     const stem = stemFold(variant);
     put(stem, 1);
-    if (!lexicon.has(stem)) for (const part of lexicon.splitCompound(variant)) put(part, 0.7);
+    if (!lexicon.has(stem)) for (const part of lexicon.splitCompound(variant)) put(part, QUERY.compoundPartWeight);
   }
   return [...out].map(([term, weight]) => ({ term, weight }));
 }

@@ -9,7 +9,9 @@ import { writeFileAtomic } from '../state/state-file.js';
 import type { Meeting, Section, SkippedFile } from '../corpus/types.js';
 import { sectionText } from '../corpus/sections.js';
 import { corpusFingerprint, loadCorpus } from '../corpus/load-corpus.js';
-import { SearchIndex, INDEX_FORMAT_VERSION, packPassages, unpackPassages, type Postings } from './search-index.js';
+import { SearchIndex, INDEX_FORMAT_VERSION } from './search-index.js';
+import { packPassages, unpackPassages } from './passages.js';
+import type { Postings } from './postings.js';
 
 /**
  * The persisted index in `DATA_DIR`: rebuilt when the corpus folder changed (or the index format

@@ -2,6 +2,7 @@ import type { AgendaItem } from '../corpus/types.js';
 import { analyzeText } from './analyzer.js';
 import type { RankedItem } from './searcher.js';
 import { TITLE_PROCEDURAL_TERMS } from './procedural-words.js';
+import { MEETINGS } from './ranking-parameters.js';
 
 /**
  * Ranking across years of meetings: recency breaks near-ties, standard items (approval of the
@@ -9,20 +10,6 @@ import { TITLE_PROCEDURAL_TERMS } from './procedural-words.js';
  * (a status item repeated, a topic re-tabled) are grouped under one answer.
  */
 
-/**
- * Largest share by which recency can lift an item: the newest meeting's items get up to this much
- * more score, older ones less, so recency decides between items that match about equally well and
- * never lifts a weak new match above a clearly better old one. Default 0.1 (10 %).
- */
-export const RECENCY_WEIGHT = 0.1;
-/** Years over which the recency lift falls to half. */
-export const RECENCY_HALF_LIFE_YEARS = 1;
-/** Within a group of near-duplicates, members within this share of the best count as tied; the newest of them answers. */
-export const NEAR_TIE = 0.6;
-/** Standard items are tied more generously: a question about `referat` without a date means the newest. */
-export const STANDARD_NEAR_TIE = 0.6;
-/** Score factor for a standard item when the question is not about it, so it cannot crowd out a topical answer. */
-export const STANDARD_ITEM_FACTOR = 0.8;
 
 const STANDARD_TITLE =
   /^(godkendelse af (dagsorden(en)?|referat(et)?)( og (dagsorden|referat))?|siden sidst|punkter til (næste|kommende) møde|eventuelt|meddelelser|orientering fra formandskabet|evt\.)\s*$/i;
@@ -40,7 +27,7 @@ export function isBriefingItem(item: AgendaItem): boolean {
 /** Recency factor (≥ 1) of a meeting date relative to the newest meeting in the corpus. */
 export function recencyFactor(meetingDate: string, newestDate: string): number {
   const ageYears = Math.max(0, (Date.parse(newestDate) - Date.parse(meetingDate)) / (365.25 * 86_400_000));
-  return 1 + RECENCY_WEIGHT * Math.pow(0.5, ageYears / RECENCY_HALF_LIFE_YEARS);
+  return 1 + MEETINGS.recencyWeight * Math.pow(0.5, ageYears / MEETINGS.recencyHalfLifeYears);
 }
 
 /** The content terms of an item's title: no numbers or years, no procedural words. */
@@ -48,8 +35,6 @@ export function topicTerms(item: AgendaItem): Set<string> {
   return new Set(analyzeText(item.title).filter((t) => !/^\d/.test(t) && !TITLE_PROCEDURAL_TERMS.has(t)));
 }
 
-/** Titles sharing at least this share of their content terms (Jaccard) are one topic. */
-export const SAME_TOPIC = 0.5;
 
 function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   if (a.size === 0 || b.size === 0) return 0;
@@ -58,13 +43,6 @@ function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   return shared / (a.size + b.size - shared);
 }
 
-/**
- * A group ranks by the better of its answering member's score and this share of its best member's
- * (1: the topic ranks where its best match does, whichever member answers). Lower values let
- * topics whose newest member matches weakly fall behind; on the evaluation with distractors 1 was
- * best.
- */
-export const GROUP_SCORE_SHARE = 1;
 
 export interface HitGroup {
   /** The member shown as the answer. */
@@ -83,25 +61,29 @@ export interface HitGroup {
 export interface GroupingOptions {
   /** The newest tied member answers (true unless the question names a date or meeting). */
   preferNewest: boolean;
-  /** Only these members may answer in place of the best (a committee the question names). */
-  eligible?: (itemIndex: number) => boolean;
-  termsOf?: (itemIndex: number) => ReadonlySet<string>;
+  /** Only these members may answer in place of the best (a committee or a year the question names). */
+  eligible?: (ranked: RankedItem) => boolean;
+  /** The terms that say what a ranked item is about (default: its title's topic terms). */
+  termsOf?: (ranked: RankedItem) => ReadonlySet<string>;
+  /** Whether an item is a standard item (default `isStandardItem`; a caller may know it already). */
+  isStandard?: (itemIndex: number) => boolean;
 }
 
 export function groupNearDuplicates(ranked: readonly RankedItem[], items: readonly AgendaItem[], options: GroupingOptions): HitGroup[] {
-  const termsOf = options.termsOf ?? ((i: number) => topicTerms(items[i]!));
+  const termsOf = options.termsOf ?? ((r: RankedItem) => topicTerms(items[r.itemIndex]!));
+  const isStandard = options.isStandard ?? ((i: number) => isStandardItem(items[i]!));
   const groups: Array<{ terms: ReadonlySet<string>; standard: boolean; members: RankedItem[] }> = [];
   // Groups by the terms of their titles: a title can only be like one it shares a term with, so
   // each item is compared with those, not with every group (hundreds in a large corpus).
   const groupsWith = new Map<string, number[]>();
   for (const r of ranked) {
-    const terms = termsOf(r.itemIndex);
-    const standard = isStandardItem(items[r.itemIndex]!);
+    const terms = termsOf(r);
+    const standard = isStandard(r.itemIndex);
     // The first group (in ranking order) that is the same topic, as a scan of all groups would find.
     let found = -1;
     for (const t of terms) {
       for (const g of groupsWith.get(t) ?? []) {
-        if ((found < 0 || g < found) && groups[g]!.standard === standard && jaccard(groups[g]!.terms, terms) >= SAME_TOPIC) found = g;
+        if ((found < 0 || g < found) && groups[g]!.standard === standard && jaccard(groups[g]!.terms, terms) >= MEETINGS.sameTopic) found = g;
       }
     }
     if (found >= 0) groups[found]!.members.push(r);
@@ -118,17 +100,17 @@ export function groupNearDuplicates(ranked: readonly RankedItem[], items: readon
     const top = members[0]!;
     let best = top;
     if (options.preferNewest && members.length > 1) {
-      const tie = standard ? STANDARD_NEAR_TIE : NEAR_TIE;
+      const tie = standard ? MEETINGS.standardNearTie : MEETINGS.nearTie;
       const eligible = options.eligible ?? (() => true);
-      if (!eligible(top.itemIndex)) best = members.find((m) => eligible(m.itemIndex)) ?? top;
+      if (!eligible(top)) best = members.find((m) => eligible(m)) ?? top;
       for (const m of members) {
-        if (m.score >= top.score * (1 - tie) && eligible(m.itemIndex) && items[m.itemIndex]!.meetingDate > items[best.itemIndex]!.meetingDate) best = m;
+        if (m.score >= top.score * (1 - tie) && eligible(m) && items[m.itemIndex]!.meetingDate > items[best.itemIndex]!.meetingDate) best = m;
       }
     }
     const others = members
       .filter((m) => m !== best)
       .sort((a, b) => items[b.itemIndex]!.meetingDate.localeCompare(items[a.itemIndex]!.meetingDate));
-    return { best, score: Math.max(best.score, top.score * GROUP_SCORE_SHARE), others };
+    return { best, score: Math.max(best.score, top.score * MEETINGS.groupScoreShare), others };
   });
   return result.sort((a, b) => b.score - a.score);
 }

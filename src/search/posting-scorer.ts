@@ -1,4 +1,11 @@
-import { BM25, FIELDS, type FieldName, type Postings, type SearchIndex, type TermTree } from './search-index.js';
+import { FIELDS, type FieldName } from './index-fields.js';
+import type { Postings } from './postings.js';
+import type { SearchIndex } from './search-index.js';
+import type { TermTree } from './term-tree.js';
+import { RETRIEVAL } from './ranking-parameters.js';
+
+/** BM25+ parameters when a search gives none. */
+const BM25 = RETRIEVAL.bm25;
 
 /** MiniSearch 7's search defaults (`defaultSearchOptions` in its source). */
 const DEFAULT_WEIGHTS = { fuzzy: 0.45, prefix: 0.375 } as const;
@@ -178,12 +185,12 @@ export class PostingScorer {
       const termBoost = typeof options.boostTerm === 'function' ? options.boostTerm(term, 0, [term]) : 1;
       const ids: number[] = [];
       const factors: number[] = [];
-      const exact = this.tree.get(term) as { term: number } | undefined;
-      if (exact) {
-        ids.push(exact.term);
+      const exact = this.tree.get(term);
+      if (exact !== undefined) {
+        ids.push(exact);
         factors.push(termBoost);
       }
-      let fuzzyMatches: Map<string, [unknown, number]> | undefined;
+      let fuzzyMatches: Map<string, [number, number]> | undefined;
       if (fuzzy) {
         const f = fuzzy === true ? 0.2 : fuzzy;
         const maxDistance = f < 1 ? Math.min(maxFuzzy, Math.round(term.length * f)) : f;
@@ -195,14 +202,14 @@ export class PostingScorer {
           if (!distance) continue;
           // An expansion that is both a prefix and a fuzzy match counts once, as a prefix match.
           fuzzyMatches?.delete(expansion);
-          ids.push((data as { term: number }).term);
+          ids.push(data);
           factors.push(((prefixWeight * expansion.length) / (expansion.length + 0.3 * distance)) * termBoost);
         }
       }
       if (fuzzyMatches) {
         for (const [expansion, [data, distance]] of fuzzyMatches) {
           if (!distance) continue;
-          ids.push((data as { term: number }).term);
+          ids.push(data);
           factors.push(((fuzzyWeight * expansion.length) / (expansion.length + distance)) * termBoost);
         }
       }

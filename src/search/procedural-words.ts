@@ -13,11 +13,11 @@ export const TITLE_PROCEDURAL_TERMS: ReadonlySet<string> = new Set(
 
 /**
  * In a question, "hvornår besluttede KKR …" asks about a topic, not about items titled
- * `Beslutning om …`: these verbs weigh little. (`orienteringen` stays: it points at a briefing.)
+ * `Beslutning om …`: these verbs weigh little, and so do the words that only place the asked
+ * time (`hvornår … sidst`, `senest`), which would otherwise find every *Siden sidst*, or the
+ * source (`ifølge KKR-mødet`).
+ * (`orienteringen` stays: it points at a briefing.)
  */
 export const QUESTION_PROCEDURAL_TERMS: ReadonlySet<string> = new Set(
-  analyzeText('drøfte drøftes drøftede godkende godkendte godkendes beslutte besluttede besluttes beslutning godkendelse drøftelse'),
+  analyzeText('drøfte drøftes drøftede godkende godkendte godkendes beslutte besluttede besluttes beslutning godkendelse drøftelse sidst senest ifølge iflg'),
 );
-
-/** Weight of a procedural word in a question, relative to a topical one. */
-export const PROCEDURAL_WEIGHT = 0.35;

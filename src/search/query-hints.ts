@@ -20,10 +20,22 @@ export interface QueryHints {
   dateLabel?: string;
   /** The words of the question that gave the meeting hint (`aprilmødet 2025`). */
   dateText?: string;
+  /**
+   * Whether the date names a meeting (`mødet i april 2025`, `aprilmødet`, `referatet fra 19. april
+   * 2024`, or a date standing bare after the topic: `flygtninge juni 2024`) rather than a time in
+   * the text (`takststigningen i januar 2024`).
+   */
+  meetingDate?: boolean;
   /** A year named on its own (`økonomiforhandlinger 2026`): boosts that year's meetings and items about that year. */
   year?: number;
+  /** Whether the year names meetings (`møderne i 2019`, `dagsordener fra 2019`) rather than a time in the text. */
+  meetingYear?: boolean;
+  /** Whether the question asks about the year (`aftalen for 2025`, `budget 2026`), not about meetings held in it. */
+  aboutYear?: boolean;
   /** A KKR named in the question, e.g. `KKR Sjælland`. */
   committee?: string;
+  /** The words that named the committee (`KKR Sjælland`). */
+  committeeText?: string;
   /** `næste møde` / `next meeting` or `sidste møde` / `last meeting`. */
   relative?: 'next' | 'last';
   /** The question without the look-up syntax (case and item numbers), for free-text search. */
@@ -42,6 +54,24 @@ const MONTH_MEETING_YEAR = /\b(?:(?:møde|mødet|moede|moedet|meeting)\s+(?:i\s+
 const NEXT = /\b(næste|naeste|kommende|next|upcoming)\s+(møde|moede|meeting)/i;
 const LAST = /\b(sidste|seneste|forrige|last|latest|previous)\s+(møde|moede|meeting)/i;
 const COMMITTEE = /\b(region(?:en)?\s+)?(?:kkr[\s-]+)?(hovedstaden|sjælland|sjaelland|syddanmark|midtjylland|nordjylland)\b/i;
+
+/** Words that make a date a meeting's: the meeting, its agenda or minutes, an item of it. */
+const MEETING_WORD = /(?:møde|moede|meeting|dagsorden|referat|minutes|agenda|punkt)\p{L}*(?:\s+\p{L}+){0,2}$/iu;
+/** Words before a date that make it a time in the text (`i januar 2024`, `fra 2019`, `den 6. februar 2024`). */
+const TIME_WORD = /(?:^|\s)(?:i|in|fra|from|den|on|af|siden|since|pr\.?|per|inden|før|for|efter|after|before|til|to|by|of|ved|om|under|primo|medio|ultimo|omkring|around|i løbet af)\s*$/i;
+
+/**
+ * Whether the words before a date (`before`) make it a meeting's date: a meeting word close before
+ * it, or no word of time (`i`, `fra`, `den` …) right before it, as in `flygtninge juni 2024`.
+ */
+export function namesMeeting(before: string, dateText: string): boolean {
+  if (/møde|moede|meeting/i.test(dateText)) return true;
+  const near = before.slice(-40);
+  // `referatet fra 19. april 2024`: the minutes of that meeting, approved at the next one.
+  if (/\b(?:referat|minutes)\p{L}*\s+(?:fra|af|for|of|from)\s+(?:(?:mødet|møde|the meeting)\s+)?(?:den\s+|on\s+)?$/iu.test(near)) return false;
+  if (MEETING_WORD.test(near.replace(/[\s,]+$/, ''))) return true;
+  return !TIME_WORD.test(before.trimEnd());
+}
 
 const QUESTION_PHRASES = /\b(hvor (længe|laenge|mange|meget|stor|store|ofte|langt)|how (long|many|much|often|far|old))\b/gi;
 
@@ -113,9 +143,19 @@ export function parseQueryHints(question: string): QueryHints {
     }
   }
 
+  if (hints.dateText !== undefined) {
+    const at = question.indexOf(hints.dateText);
+    hints.meetingDate = namesMeeting(question.slice(0, Math.max(0, at)), hints.dateText);
+  }
+
   if (hints.dateFrom === undefined) {
     const year = /\b(20\d{2}|19\d{2})\b/.exec(hints.text);
-    if (year) hints.year = Number(year[1]);
+    if (year) {
+      hints.year = Number(year[1]);
+      const before = hints.text.slice(0, year.index).slice(-40).trimEnd();
+      hints.meetingYear = MEETING_WORD.test(before.replace(/\s+(?:i|in|fra|from|for|of)$/i, '')) && !/\b\d/.test(before.slice(-12));
+      hints.aboutYear = !hints.meetingYear && /(?:^|\s)(?:for|om|vedr\.?|budget\p{L}*|about|regarding)$/iu.test(before);
+    }
   }
 
   if (NEXT.test(question)) hints.relative = 'next';
@@ -123,7 +163,10 @@ export function parseQueryHints(question: string): QueryHints {
 
   const committee = COMMITTEE.exec(question);
   // `Region Hovedstaden` is the region, not the council.
-  if (committee && committee[1] === undefined) hints.committee = COMMITTEE_NAMES[foldDanish(committee[2]!.toLowerCase())];
+  if (committee && committee[1] === undefined) {
+    hints.committee = COMMITTEE_NAMES[foldDanish(committee[2]!.toLowerCase())];
+    hints.committeeText = committee[0];
+  }
 
   // `hvor længe`, `how many`: the question's form, not its topic (`længe` alone would be searched).
   text = text.replace(QUESTION_PHRASES, ' ');

@@ -1,6 +1,7 @@
 import type { AnalyzedQuery } from './query.js';
 import type { SearchIndex } from './search-index.js';
 import { PostingScorer, scorerFor } from './posting-scorer.js';
+import { RETRIEVAL } from './ranking-parameters.js';
 
 /**
  * Ranking: BM25 (MiniSearch's formula, computed by `PostingScorer`) over item documents and
@@ -9,15 +10,6 @@ import { PostingScorer, scorerFor } from './posting-scorer.js';
  * less than exact ones.
  */
 
-export const FIELD_BOOSTS = { title: 2.5, recommendation: 1.3, caseNumber: 3, meta: 0.5, text: 1 } as const;
-/** Fuzzy matches weigh this much of an exact match, so typos find items without outranking exact hits. */
-export const FUZZY_WEIGHT = 0.3;
-export const PREFIX_WEIGHT = 0.45;
-export const SECOND_PASSAGE_SHARE = 0.35;
-/** Terms found in more than this share of all items are too common to search for (see `searchItems`). */
-export const COMMON_TERM_SHARE = 0.5;
-/** …but only in corpora large enough for document frequencies to mean something. */
-export const COMMON_TERM_MIN_ITEMS = 200;
 /** Query terms whose matches are tracked per item for coverage; later ones still score. */
 const TRACKED_TERMS = 64;
 /** Up to this many terms, coverage per matched-term mask is kept in a table (2^n entries). */
@@ -30,6 +22,32 @@ export interface RankedItem {
   bestPassage: number;
   /** Share (0–1) of the question's weight that the item matches. */
   coverage: number;
+  /** Which of the first 64 search terms the item matched (bit i = `searchTerms(…)[i]`), low and high word. */
+  matchedLo: number;
+  matchedHi: number;
+}
+
+/**
+ * The terms a question is searched with, in the order their matches are tracked (the bits of
+ * `RankedItem.matchedLo/Hi`): terms the corpus has (and typed words, for typos), without those in
+ * most items unless they are all the question has.
+ */
+export function searchTerms(index: SearchIndex, query: AnalyzedQuery): Map<string, number> {
+  // Synonym and variant terms the corpus does not have cannot match; typed words still go in, for fuzzy matching.
+  const typed = new Set(query.words.flatMap((w) => w.alternatives.filter((a) => a.weight >= 0.99).flatMap((a) => a.terms)));
+  const candidates = [...query.terms].filter(([term]) => typed.has(term) || index.documentFrequency(term) > 0);
+  // Terms in most items (`kommune` in a big corpus) barely move BM25 but cost the most to score;
+  // they are left out unless they are all the question has.
+  const common = Math.max(RETRIEVAL.commonTermMinItems, index.itemCount * RETRIEVAL.commonTermShare);
+  const informative = candidates.filter(([term]) => index.documentFrequency(term) <= common);
+  return new Map(informative.length > 0 ? informative : candidates);
+}
+
+/** Whether a ranked item matched a term (one of the first 64 of `terms`, the question's `searchTerms`). */
+export function matchedTerm(ranked: RankedItem, terms: readonly string[], term: string): boolean {
+  const i = terms.indexOf(term);
+  if (i < 0 || i >= TRACKED_TERMS) return false;
+  return ((i < 32 ? ranked.matchedLo >>> i : ranked.matchedHi >>> (i - 32)) & 1) === 1;
 }
 
 /**
@@ -132,33 +150,42 @@ export function prepareSearch(index: SearchIndex): void {
  * word already matches exactly, and fuzzy expansion of every term is what makes large indexes slow.
  */
 function fuzzyFor(term: string, known: boolean): number | false {
-  if (known || /^\d/.test(term) || term.length < 5) return false;
-  return term.length >= 9 ? 2 : 1;
+  if (known || /^\d/.test(term) || term.length < RETRIEVAL.fuzzyMinLength) return false;
+  return term.length >= RETRIEVAL.fuzzyTwoEditsLength ? 2 : 1;
 }
 
 /** Coverage of a matched-term mask: the share of the question's weight whose words matched. */
-function coverageFunction(query: AnalyzedQuery, bit: ReadonlyMap<string, number>, s: Scratch): (lo: number, hi: number) => number {
-  // A word counts as matched when every term of one of its forms matched.
-  const wordMasks = query.words.map((w) => ({
-    idf: w.idf,
-    alternatives: w.alternatives
-      .filter((a) => a.terms.every((t) => bit.has(t)))
-      .map((a) => {
-        let lo = 0;
-        let hi = 0;
-        for (const t of a.terms) {
-          const b = bit.get(t)!;
-          if (b < 32) lo |= 1 << b;
-          else hi |= 1 << (b - 32);
-        }
-        return [lo >>> 0, hi >>> 0] as const;
-      }),
-  }));
+function coverageFunction(index: SearchIndex, query: AnalyzedQuery, bit: ReadonlyMap<string, number>, s: Scratch): (lo: number, hi: number) => number {
+  // A word counts as matched when every term of one of its forms matched, as far as that form
+  // stands for it: a form weighing less than the word's strongest known form (a part of a
+  // phrase, `pulje` for `special subsidy pool`) covers that share of it.
+  const wordMasks = query.words.map((w) => {
+    const known = w.alternatives.filter((a) => a.terms.every((t) => index.documentFrequency(t) > 0));
+    const strongest = Math.max(0, ...known.map((a) => a.weight));
+    return {
+      idf: w.idf,
+      alternatives: w.alternatives
+        .filter((a) => a.terms.every((t) => bit.has(t)))
+        .map((a) => {
+          let lo = 0;
+          let hi = 0;
+          for (const t of a.terms) {
+            const b = bit.get(t)!;
+            if (b < 32) lo |= 1 << b;
+            else hi |= 1 << (b - 32);
+          }
+          const share = strongest > 0 ? Math.min(1, a.weight / strongest) ** RETRIEVAL.weakFormCoverage : 1;
+          return [lo >>> 0, hi >>> 0, share] as const;
+        }),
+    };
+  });
   const totalWeight = query.words.reduce((sum, w) => sum + w.idf, 0);
   const coverageOf = (lo: number, hi: number): number => {
     let matchedWeight = 0;
     for (const w of wordMasks) {
-      if (w.alternatives.some(([alo, ahi]) => (lo & alo) >>> 0 === alo && (hi & ahi) >>> 0 === ahi)) matchedWeight += w.idf;
+      let best = 0;
+      for (const [alo, ahi, share] of w.alternatives) if (share > best && (lo & alo) >>> 0 === alo && (hi & ahi) >>> 0 === ahi) best = share;
+      matchedWeight += w.idf * best;
     }
     return totalWeight > 0 ? matchedWeight / totalWeight : 0;
   };
@@ -240,7 +267,7 @@ function foldItems(s: Scratch, scorer: PostingScorer, index: SearchIndex, itemFr
   s.count = count;
 }
 
-/** Gives every touched item its final score: base × (0.5 + coverage) × boost. */
+/** Gives every touched item its final score: base × (coverage base + coverage) × boost. */
 function finalScores(s: Scratch, coverageOf: (lo: number, hi: number) => number, boost: ItemBoost | undefined): void {
   const { acc, flags, touched, coverage, factors } = s;
   if (boost) boost(touched, s.count, factors);
@@ -248,30 +275,25 @@ function finalScores(s: Scratch, coverageOf: (lo: number, hi: number) => number,
     const i = touched[k]!;
     const r = i * 4;
     const c = coverageOf(flags[r + 1]!, flags[r + 2]!);
-    acc[r + 3] = (acc[r]! + acc[r + 1]! + SECOND_PASSAGE_SHARE * acc[r + 2]!) * (0.5 + c) * (boost ? factors[k]! : 1);
+    acc[r + 3] = (acc[r]! + acc[r + 1]! + RETRIEVAL.secondPassageShare * acc[r + 2]!) * (RETRIEVAL.coverageBase + c) * (boost ? factors[k]! : 1);
     coverage[i] = c;
   }
 }
 
 export function searchItems(index: SearchIndex, query: AnalyzedQuery, options: SearchItemsOptions = {}): RankedItem[] {
-  // Synonym and variant terms the corpus does not have cannot match; typed words still go in, for fuzzy matching.
   const typed = new Set(query.words.flatMap((w) => w.alternatives.filter((a) => a.weight >= 0.99).flatMap((a) => a.terms)));
-  const candidates = [...query.terms].filter(([term]) => typed.has(term) || index.documentFrequency(term) > 0);
-  // Terms in most items (`kommune` in a big corpus) barely move BM25 but cost the most to score;
-  // they are left out unless they are all the question has.
-  const common = Math.max(COMMON_TERM_MIN_ITEMS, index.itemCount * COMMON_TERM_SHARE);
-  const informative = candidates.filter(([term]) => index.documentFrequency(term) <= common);
-  const weights = new Map(informative.length > 0 ? informative : candidates);
+  const common = Math.max(RETRIEVAL.commonTermMinItems, index.itemCount * RETRIEVAL.commonTermShare);
+  const weights = searchTerms(index, query);
   if (weights.size === 0) return [];
   const terms = [...weights.keys()];
   const bit = new Map(terms.slice(0, TRACKED_TERMS).map((t, i) => [t, i]));
   const scorer = scorerFor(index);
   scorer.begin(terms, {
-    boost: FIELD_BOOSTS,
+    boost: RETRIEVAL.fieldBoosts,
     fuzzy: (term) => fuzzyFor(term, index.documentFrequency(term) > 0),
     // Prefix matching catches inflections of what the user typed; synonyms are listed in their forms already.
-    prefix: (term) => typed.has(term) && term.length >= 5 && !/^\d/.test(term) && index.documentFrequency(term) <= common / 4,
-    weights: { fuzzy: FUZZY_WEIGHT, prefix: PREFIX_WEIGHT },
+    prefix: (term) => typed.has(term) && term.length >= RETRIEVAL.prefixMinLength && !/^\d/.test(term) && index.documentFrequency(term) <= common * RETRIEVAL.prefixMaxCommonShare,
+    weights: { fuzzy: RETRIEVAL.fuzzyWeight, prefix: RETRIEVAL.prefixWeight },
     boostTerm: (term) => weights.get(term) ?? 1,
   });
   const s = scratchFor(index);
@@ -287,7 +309,7 @@ export function searchItems(index: SearchIndex, query: AnalyzedQuery, options: S
     from = to;
   }
   if (s.count === 0) return [];
-  finalScores(s, coverageFunction(query, bit, s), options.boost);
+  finalScores(s, coverageFunction(index, query, bit, s), options.boost);
 
   const { acc, flags, touched, coverage } = s;
   // Higher score first, then lower item index: a total order, so the list does not depend on how it is sorted.
@@ -350,7 +372,7 @@ export function searchItems(index: SearchIndex, query: AnalyzedQuery, options: S
   const ranked: RankedItem[] = new Array(order.length);
   for (let k = 0; k < order.length; k++) {
     const i = order[k]!;
-    ranked[k] = { itemIndex: i, score: acc[i * 4 + 3]!, bestPassage: flags[i * 4 + 3]! - 1, coverage: coverage[i]! };
+    ranked[k] = { itemIndex: i, score: acc[i * 4 + 3]!, bestPassage: flags[i * 4 + 3]! - 1, coverage: coverage[i]!, matchedLo: flags[i * 4 + 1]! >>> 0, matchedHi: flags[i * 4 + 2]! >>> 0 };
   }
   return ranked;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../../src/answer/sentences.js';
+import { clipSentence, leadSentences, splitSentences } from '../../src/answer/sentences.js';
 
 const texts = (text: string) => splitSentences(text).map((s) => s.text);
 
@@ -19,6 +19,17 @@ describe('splitSentences', () => {
       'Mødet holdes den 11. April i Odense.',
       'Det er bl.a. Movia.',
     ]);
+  });
+
+  it('ends a sentence after a clock time or a decimal, not after a month abbreviation', () => {
+    expect(texts('Mødet slutter kl. 12.00. Der er frokost. Mødet er den 18. jun. 2025 i Odense.')).toEqual(['Mødet slutter kl. 12.00.', 'Der er frokost.', 'Mødet er den 18. jun. 2025 i Odense.']);
+  });
+
+  it('shows the first whole sentences of a text within a length, never cut mid-sentence', () => {
+    const text = 'Første sætning er kort. Anden sætning er også kort. Tredje sætning er meget længere end de to første tilsammen.';
+    expect(leadSentences(text, 60)).toBe('Første sætning er kort. Anden sætning er også kort.');
+    expect(leadSentences(text, 10)).toBe('Første sætning er kort.');
+    expect(clipSentence(`${'ord, '.repeat(300)}slut.`, 100).endsWith(' …')).toBe(true);
   });
 
   it('does not end a sentence before a lower-case word, and keeps closing quotes and brackets', () => {

@@ -83,6 +83,18 @@ describe('parseQueryHints', () => {
     expect(parseQueryHints('turister i Region Hovedstaden').committee).toBeUndefined();
     expect(parseQueryHints('næste møde').relative).toBe('next');
   });
+  it('tells a date that names a meeting from a time in the text', () => {
+    for (const q of ['flygtninge juni 2024', 'KKR-mødet i april 2024', 'godkendelse af dagsordenen 11. april 2025', 'aprilmødet 2025', 'the next meeting in September 2024']) {
+      expect(parseQueryHints(q).meetingDate, q).toBe(true);
+    }
+    for (const q of ['Hvor stor var Movias takststigning i januar 2024?', 'referatet fra 19. april 2024', 'KKR besluttede den 6. februar 2024 at lave en rammeaftale']) {
+      expect(parseQueryHints(q).meetingDate, q).toBe(false);
+    }
+    expect(parseQueryHints('dagsordener fra 2019 om flygtninge').meetingYear).toBe(true);
+    expect(parseQueryHints('landstallet for flygtninge 2025').meetingYear).toBe(false);
+    expect(parseQueryHints('KKR Sjælland rammeaftale').committeeText).toBe('KKR Sjælland');
+  });
+
   it('does not take amounts for item numbers', () => {
     expect(parseQueryHints('12,3 pct. og 2.5 mio').itemNumber).toBeUndefined();
   });

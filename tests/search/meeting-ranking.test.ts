@@ -6,7 +6,8 @@ import { SearchIndex } from '../../src/search/search-index.js';
 import { Synonyms } from '../../src/search/synonyms.js';
 import { engineFromIndex } from '../../src/answer/engine.js';
 import type { AnswerEngine } from '../../src/answer/types.js';
-import { groupNearDuplicates, isStandardItem, recencyFactor, RECENCY_WEIGHT } from '../../src/search/meeting-ranking.js';
+import { groupNearDuplicates, isStandardItem, recencyFactor } from '../../src/search/meeting-ranking.js';
+import { MEETINGS } from '../../src/search/ranking-parameters.js';
 
 /** The same meeting held by another council on another date: an older agenda with the same topics. */
 function asMeeting(meeting: Meeting, committee: string, meetingDate: string, edit: (text: string) => string = (t) => t): Meeting {
@@ -65,8 +66,8 @@ describe('ranking across meetings', () => {
 
   it('keeps a clearly better match from an older meeting above a weak newer one', () => {
     const ranked = [
-      { itemIndex: 0, score: 100, bestPassage: 0, coverage: 1 },
-      { itemIndex: 1, score: 20, bestPassage: 0, coverage: 0.3 },
+      { itemIndex: 0, score: 100, bestPassage: 0, coverage: 1, matchedLo: 0, matchedHi: 0 },
+      { itemIndex: 1, score: 20, bestPassage: 0, coverage: 0.3, matchedLo: 0, matchedHi: 0 },
     ];
     const older = { ...real[1]!.items[8]!, meetingDate: '2019-01-01' };
     const newer = { ...real[1]!.items[8]! };
@@ -76,7 +77,7 @@ describe('ranking across meetings', () => {
   });
 
   it('lets recency lift an item by at most the documented factor', () => {
-    expect(recencyFactor('2025-04-11', '2025-04-11')).toBeCloseTo(1 + RECENCY_WEIGHT);
+    expect(recencyFactor('2025-04-11', '2025-04-11')).toBeCloseTo(1 + MEETINGS.recencyWeight);
     expect(recencyFactor('2015-04-11', '2025-04-11')).toBeLessThan(1.001);
     expect(recencyFactor('2024-06-18', '2025-04-11')).toBeLessThan(recencyFactor('2025-04-11', '2025-04-11'));
   });

@@ -2,7 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { SearchResult } from 'minisearch';
 import { generateMeetings } from '../../src/bench/synthetic-corpus.js';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
-import { attachPostings, buildPostings, SearchIndex, type TermTree } from '../../src/search/search-index.js';
+import { SearchIndex } from '../../src/search/search-index.js';
+import { buildPostings } from '../../src/search/postings.js';
+import { buildTermTree } from '../../src/search/term-tree.js';
+import { referenceFor, referenceOf } from '../helpers/minisearch-reference.js';
 import { PostingScorer, scorerFor, type ScoreOptions } from '../../src/search/posting-scorer.js';
 import { Random } from '../../src/bench/prng.js';
 
@@ -24,7 +27,7 @@ const MODES: Record<string, ScoreOptions> = {
 
 /** Differences between the scorer and MiniSearch over one query; empty when they agree. */
 function differences(index: SearchIndex, terms: string[], scorerOptions: ScoreOptions, miniSearchOptions: ScoreOptions = scorerOptions): string[] {
-  const want: SearchResult[] = index.miniSearch.search({ combineWith: 'OR', queries: terms }, miniSearchOptions);
+  const want: SearchResult[] = referenceFor(index).search({ combineWith: 'OR', queries: terms }, miniSearchOptions);
   const scorer = scorerFor(index);
   const n = scorer.search(terms, scorerOptions);
   const out: string[] = [];
@@ -89,7 +92,7 @@ describe('PostingScorer', () => {
       let matchedSomething = 0;
       for (const terms of queries(index(), seedNumber, 40)) {
         expect(differences(index(), terms, options), `${name}: ${terms.join(' ')}`).toEqual([]);
-        if (index().miniSearch.search({ combineWith: 'OR', queries: terms }, options).length > 0) matchedSomething++;
+        if (referenceFor(index()).search({ combineWith: 'OR', queries: terms }, options).length > 0) matchedSomething++;
       }
       expect(matchedSomething).toBeGreaterThan(20);
     }
@@ -134,8 +137,8 @@ describe('PostingScorer', () => {
       { id: 2, text: 'kapacitet fysioterapi fysioterapi' },
     ];
     const postings = buildPostings(docs);
-    const miniSearch = attachPostings(postings);
-    const scorer = new PostingScorer(postings, (miniSearch as unknown as { _index: TermTree })._index);
+    const miniSearch = referenceOf(docs);
+    const scorer = new PostingScorer(postings, buildTermTree(postings.terms));
     const terms = ['fysioterapi', 'kommun', 'kapacitet'];
     const n = scorer.search(terms, MODES.exact!);
     const want = miniSearch.search({ combineWith: 'OR', queries: terms }, MODES.exact!);
