@@ -266,6 +266,13 @@ describe('startDiscord with case-number replies', () => {
     expectWithinDiscordLimits(reply.body);
   });
 
+  it('reads case numbers in every form the core reads them, SAG-2025-1103 included', async () => {
+    const message = fake.message('Er SAG-2025-1103 på igen?');
+    fake.dispatch('MESSAGE_CREATE', message);
+    const reply = await fake.waitFor((r) => r.body?.message_reference?.message_id === message.id);
+    expect(reply.body.embeds[0].title).toBe('Sag SAG-2025-01103');
+  });
+
   it('stays quiet about case numbers it does not know', async () => {
     const unknown = fake.message('Se SAG-1999-00001');
     fake.dispatch('MESSAGE_CREATE', unknown);
