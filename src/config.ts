@@ -103,6 +103,22 @@ const positiveNumber = (fallback: number, max: number, message: string) =>
       return n;
     });
 
+/** A number from 0 to `max`, decimals allowed; `fallback` when unset. */
+const positiveNumberOrZero = (fallback: number, max: number, message: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((s, ctx) => {
+      if (s === undefined || s === '') return fallback;
+      const n = Number(s);
+      if (!Number.isFinite(n) || n < 0 || n > max) {
+        ctx.addIssue({ code: 'custom', message });
+        return z.NEVER;
+      }
+      return n;
+    });
+
 /**
  * Comma-separated http(s) addresses, normalised (no `#fragment`) and without duplicates. A bad
  * entry is named by its position, not its text: an address may carry a token in its query.
@@ -164,6 +180,20 @@ const EnvSchema = z.object({
   HEALTH_PORT: optionalPort,
   CORPUS_DIR: optionalString.default('corpus'),
   DATA_DIR: optionalString.default('data'),
+  THREADS: bool(true),
+  THREAD_CONTEXT_HOURS: positiveNumberOrZero(24, 24 * 365, 'must be a number of hours from 0 (off) to 8760'),
+  FEEDBACK_SALT: z
+    .string()
+    .trim()
+    .optional()
+    .transform((s, ctx) => {
+      if (s === undefined || s === '') return undefined;
+      if (s.length < 16) {
+        ctx.addIssue({ code: 'custom', message: 'must be at least 16 characters (a random string; leave it unset to have one generated in DATA_DIR)' });
+        return z.NEVER;
+      }
+      return s;
+    }),
 
   SLACK_BOT_TOKEN: optionalString,
   SLACK_SIGNING_SECRET: optionalString,
@@ -192,6 +222,8 @@ const EnvSchema = z.object({
     .regex(/^\d{15,22}$/, 'must be a numeric server (guild) id')
     .optional(),
   DISCORD_CASE_NUMBER_REPLIES: bool(false),
+  DISCORD_RESPONSE: z.enum(['in_channel', 'ephemeral']).optional().default('in_channel'),
+  DISCORD_THREAD_FOLLOW_UPS: bool(false),
   DISCORD_API_URL: httpUrl,
 
   TEAMS_APP_ID: optionalString,
@@ -232,6 +264,13 @@ export interface DiscordConfig {
   applicationId: string;
   guildId?: string;
   caseNumberReplies: boolean;
+  /** DISCORD_RESPONSE: `ephemeral` answers `/dagsorden` only to the asker, with "Del i kanalen" (default `in_channel`). */
+  response?: 'in_channel' | 'ephemeral';
+  /**
+   * DISCORD_THREAD_FOLLOW_UPS: a mention in a channel is answered in a new thread, and messages in
+   * a thread the bot answered in are follow-ups without a mention (needs the Message Content intent).
+   */
+  threadFollowUps?: boolean;
   /** Base URL of Discord's REST API without the version, e.g. `http://127.0.0.1:4000/api` (a proxy, tests); default Discord's. */
   apiUrl?: string;
 }
@@ -243,6 +282,17 @@ export interface TeamsConfig {
   tenantId?: string;
   port: number;
   allowUnauthenticated: boolean;
+}
+
+/** The chat around the answers: thread follow-ups and feedback. */
+export interface ChatConfig {
+  /**
+   * How long a thread's context lasts after the bot's last answer in it, in hours
+   * (THREAD_CONTEXT_HOURS, default 24); 0 when threads are off (THREADS=off or THREAD_CONTEXT_HOURS=0).
+   */
+  threadContextHours: number;
+  /** FEEDBACK_SALT: the key of the user hashes; absent: generated once in DATA_DIR. */
+  feedbackSalt?: string;
 }
 
 export interface DigestConfig {
@@ -280,6 +330,7 @@ export interface Config {
   healthPort?: number;
   corpusDir: string;
   dataDir: string;
+  chat: ChatConfig;
   slack?: SlackConfig;
   discord?: DiscordConfig;
   teams?: TeamsConfig;
@@ -288,7 +339,7 @@ export interface Config {
 }
 
 /** The variables whose values are secrets: scrubbed from every log line (see `registerSecrets`). */
-export const SECRET_VARIABLES = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'DISCORD_TOKEN', 'TEAMS_APP_PASSWORD'] as const;
+export const SECRET_VARIABLES = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'DISCORD_TOKEN', 'TEAMS_APP_PASSWORD', 'FEEDBACK_SALT'] as const;
 
 function need(value: string | undefined, name: string, why: string): string {
   if (value === undefined) throw new ConfigError(`${name} is not set; it is required ${why}.`);
@@ -349,6 +400,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       applicationId,
       ...(e.DISCORD_GUILD_ID !== undefined ? { guildId: e.DISCORD_GUILD_ID } : {}),
       caseNumberReplies: e.DISCORD_CASE_NUMBER_REPLIES,
+      response: e.DISCORD_RESPONSE,
+      threadFollowUps: e.DISCORD_THREAD_FOLLOW_UPS,
       ...(e.DISCORD_API_URL !== undefined ? { apiUrl: e.DISCORD_API_URL.replace(/\/+$/, '') } : {}),
     };
   }
@@ -405,6 +458,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(e.HEALTH_PORT !== undefined ? { healthPort: e.HEALTH_PORT } : {}),
     corpusDir: e.CORPUS_DIR,
     dataDir: e.DATA_DIR,
+    chat: {
+      threadContextHours: e.THREADS ? e.THREAD_CONTEXT_HOURS : 0,
+      ...(e.FEEDBACK_SALT !== undefined ? { feedbackSalt: e.FEEDBACK_SALT } : {}),
+    },
     ...(slack ? { slack } : {}),
     ...(discord ? { discord } : {}),
     ...(teams ? { teams } : {}),

@@ -60,4 +60,26 @@ describe('loadConfig', () => {
     expect(config.slack).toMatchObject({ mode: 'http', port: 0, apiUrl: 'http://127.0.0.1:9/api/' });
     expect(config.digest.slackChannels).toEqual(['C1', 'C2']);
   });
+
+  it('keeps thread contexts 24 hours unless told otherwise, and switches threads off with THREADS=off or 0 hours', () => {
+    expect(loadConfig({}).chat).toEqual({ threadContextHours: 24 });
+    expect(loadConfig({ THREAD_CONTEXT_HOURS: '2.5' }).chat.threadContextHours).toBe(2.5);
+    expect(loadConfig({ THREAD_CONTEXT_HOURS: '0' }).chat.threadContextHours).toBe(0);
+    expect(loadConfig({ THREADS: 'off', THREAD_CONTEXT_HOURS: '48' }).chat.threadContextHours).toBe(0);
+    expect(errorOf({ THREAD_CONTEXT_HOURS: 'a day' })).toMatch(/^THREAD_CONTEXT_HOURS is malformed/);
+    expect(errorOf({ THREADS: 'maybe' })).toMatch(/^THREADS is malformed/);
+  });
+
+  it('takes a feedback key that is long enough, never echoing it', () => {
+    expect(loadConfig({ FEEDBACK_SALT: 'a-long-random-feedback-key' }).chat.feedbackSalt).toBe('a-long-random-feedback-key');
+    const message = errorOf({ FEEDBACK_SALT: 'short-salt' });
+    expect(message).toMatch(/^FEEDBACK_SALT is malformed/);
+    expect(message).not.toContain('short-salt');
+  });
+
+  it('reads Discord\'s private answers and thread follow-ups', () => {
+    const config = loadConfig({ DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: '111111111111111111', DISCORD_RESPONSE: 'ephemeral', DISCORD_THREAD_FOLLOW_UPS: 'true' });
+    expect(config.discord).toMatchObject({ response: 'ephemeral', threadFollowUps: true });
+    expect(loadConfig({ DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: '111111111111111111' }).discord).toMatchObject({ response: 'in_channel', threadFollowUps: false });
+  });
 });

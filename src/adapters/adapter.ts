@@ -1,5 +1,6 @@
 import type { DigestTarget } from '../digest/types.js';
 import type { PlatformState } from '../service/health.js';
+import type { WatchTarget } from '../watches/topic-watcher.js';
 
 /**
  * A chat platform connection as the start-up code sees it. Each adapter's `start…()` resolves
@@ -16,4 +17,6 @@ export interface RunningAdapter {
   state?(): PlatformState;
   /** Present when the platform can post the daily digest. */
   digestTarget?: DigestTarget;
+  /** Present when the platform can post topic-watch matches. */
+  watchTarget?: WatchTarget;
 }

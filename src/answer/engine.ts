@@ -78,6 +78,13 @@ class Engine implements AnswerEngine {
     return this.report;
   }
 
+  askWithin(question: string, itemIds: ReadonlySet<string>, options: AskOptions = {}): Answer {
+    const answer = this.ask(question, { limit: MAX_LIMIT, ...options, filters: { ...options.filters, itemIds } });
+    // The restriction is how the watch asked, not a filter to show or to ask with again.
+    const { itemIds: _restricted, ...filters } = answer.filters;
+    return { ...answer, filters };
+  }
+
   ask(question: string, options: AskOptions = {}): Answer {
     const query = (question ?? '').replace(/\s+/g, ' ').trim();
     const limit = Math.max(1, Math.min(options.limit ?? DEFAULT_LIMIT, MAX_LIMIT));

@@ -59,7 +59,11 @@ export function inRange(date: string, from?: string, to?: string): boolean {
 
 /** Whether an item passes the caller's filters. */
 export function passes(item: AgendaItem, filters: AnswerFilters): boolean {
-  return (filters.committee === undefined || item.committee === filters.committee) && inRange(item.meetingDate, filters.dateFrom, filters.dateTo);
+  return (
+    (filters.committee === undefined || item.committee === filters.committee) &&
+    inRange(item.meetingDate, filters.dateFrom, filters.dateTo) &&
+    (filters.itemIds === undefined || filters.itemIds.has(item.id))
+  );
 }
 
 function compareAgendaOrder(a: AgendaItem, b: AgendaItem): number {

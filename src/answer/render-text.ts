@@ -1,7 +1,8 @@
 import type { Answer, Hit } from './types.js';
-import { formatDanishDate } from '../corpus/danish-dates.js';
+import { danishDate as formatDanishDate } from './present.js';
 import { HELP_EXAMPLES, HELP_INTRO, HELP_TITLE } from './help.js';
 import { itemHeadline, meetingLine, UNSTRUCTURED_NOTE } from './present.js';
+import { LABEL } from './texts.js';
 
 /**
  * Plain-text rendering of an answer, for the terminal chat and `npm run ask`. `emphasis` wraps
@@ -20,7 +21,7 @@ export function renderAnswerText(answer: Answer, emphasis: (s: string) => string
   if (answer.message) lines.push(answer.message, '');
   if (best) lines.push(...renderHit(best, emphasis, answer.mode === 'search'));
   if (others.length > 0) {
-    lines.push('', answer.mode === 'search' ? 'Også relevant:' : 'Flere punkter:');
+    lines.push('', answer.mode === 'search' ? `${LABEL.alsoRelevant}:` : 'Flere punkter:');
     for (const h of others) lines.push(`  • ${itemHeadline(h.item)} (${h.item.committee}, ${formatDanishDate(h.item.meetingDate)})${h.link ? ` ${h.link}` : ''}`);
   }
   if (answer.hasMore) lines.push('', 'Der er flere resultater.');
@@ -31,8 +32,8 @@ function renderHit(hit: Hit, emphasis: (s: string) => string, withSnippet: boole
   const { item } = hit;
   const lines = [itemHeadline(item), `${meetingLine(item)}${item.caseNumber ? ` · ${item.caseNumber}` : ''}`];
   if (item.unstructured) lines.push(UNSTRUCTURED_NOTE);
-  if (item.recommendation) lines.push('', `Indstilling: ${item.recommendation}`);
-  if (item.decision) lines.push('', `Beslutning: ${item.decision}`);
+  if (item.recommendation) lines.push('', `${LABEL.recommendation}: ${item.recommendation}`);
+  if (item.decision) lines.push('', `${LABEL.decision}: ${item.decision}`);
   if (withSnippet && hit.snippet && hit.snippet !== item.recommendation && hit.snippet !== item.decision) {
     lines.push('', `Svar: ${hit.snippetParts.map((p) => (p.match ? emphasis(p.text) : p.text)).join('')}`);
   }

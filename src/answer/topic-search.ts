@@ -25,7 +25,7 @@ export function topicSearch(served: Served, place: AnswerPlace, question: string
     return notFoundAnswer(place, `${missingNote(scope.missing)} Jeg har dagsordener fra ${held.join(', ')}.`);
   }
   const { filters } = place;
-  const hardFilter = filters.committee !== undefined || filters.dateFrom !== undefined || filters.dateTo !== undefined;
+  const hardFilter = filters.committee !== undefined || filters.dateFrom !== undefined || filters.dateTo !== undefined || filters.itemIds !== undefined;
   const topics = rankTopics(rankingContext(index), {
     query: analyzed,
     dated: scope.dated,

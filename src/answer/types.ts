@@ -51,6 +51,8 @@ export interface AnswerFilters {
   dateTo?: string;
   /** How the filter reads to a user, e.g. `juni 2024` or `KKR Hovedstaden`. */
   label?: string;
+  /** Only these items (by id): set by `AnswerEngine.askWithin` for topic watches, never shown. */
+  itemIds?: ReadonlySet<string>;
 }
 
 /**
@@ -99,6 +101,12 @@ export interface Suggestion {
 export interface AnswerEngine {
   /** Answers one question. Never throws for bad questions: they get `status: 'invalid'`. */
   ask(question: string, options?: AskOptions): Answer;
+  /**
+   * Answers `question` from the items in `itemIds` only, with the same ranking and threshold as
+   * `ask` (up to 50 results unless `options.limit` says otherwise). A topic watch checks newly
+   * indexed items this way.
+   */
+  askWithin(question: string, itemIds: ReadonlySet<string>, options?: AskOptions): Answer;
   /** One item by its id (for "show the whole item"). */
   item(id: string): AgendaItem | undefined;
   /** Every meeting in the corpus, oldest first. */

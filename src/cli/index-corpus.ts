@@ -1,7 +1,7 @@
 import { bootstrap, runMain } from './bootstrap.js';
 import { loadOrBuildIndex, INDEX_FILE } from '../search/index-store.js';
 import path from 'node:path';
-import { formatDanishDate } from '../corpus/danish-dates.js';
+import { danishDate as formatDanishDate } from '../answer/present.js';
 
 /** `npm run index`: rebuilds the index and says what was indexed and what was skipped, and why. */
 runMain(async () => {

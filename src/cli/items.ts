@@ -1,6 +1,6 @@
 import { bootstrap, parseArgs, runMain } from './bootstrap.js';
 import { openEngine } from '../answer/engine.js';
-import { formatDanishDate } from '../corpus/danish-dates.js';
+import { danishDate as formatDanishDate } from '../answer/present.js';
 
 /** `npm run items -- [--json]`: every parsed item (JSON array with --json). */
 runMain(async () => {

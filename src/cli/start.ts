@@ -11,6 +11,10 @@ import { Requests } from '../service/requests.js';
 import { SupervisedAdapter } from '../service/supervise.js';
 import { startedByNpm, watchParent } from '../service/parent-watch.js';
 import type { FetchScheduler } from '../fetch/fetch-scheduler.js';
+import { openChat } from '../conversation/chat-services.js';
+import { Conversation } from '../conversation/conversation.js';
+import { MemoryThreadContextStore } from '../state/thread-context-store.js';
+import { TopicWatcher, type WatchTarget } from '../watches/topic-watcher.js';
 
 /**
  * `npm start` (and `npm run serve`, the production command): every chat platform whose settings
@@ -36,6 +40,8 @@ runMain(async () => {
   let healthServer: { port: number; close(): Promise<void> } | undefined;
   let parent: { stop(): void } | undefined;
   let fetcher: FetchScheduler | undefined;
+  let topics: TopicWatcher | undefined;
+  let chatIdle: (() => Promise<void>) | undefined;
 
   const stop = async (reason: string) => {
     if (stopping) return;
@@ -46,6 +52,7 @@ runMain(async () => {
     parent?.stop();
     scheduler?.stop();
     fetcher?.stop();
+    topics?.stop();
     let timer: NodeJS.Timeout | undefined;
     const graceOver = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), config.shutdownGraceMs);
@@ -56,7 +63,12 @@ runMain(async () => {
       scheduler?.idle(),
       // An aborted fetch pass still saves its bookkeeping.
       fetcher?.idle(),
-    ]).then(() => 'done' as const);
+      // A watch post under way is recorded, or a restart could post it again.
+      topics?.idle(),
+    ])
+      // Thread contexts, watches and votes written last, after the answers that changed them.
+      .then(() => chatIdle?.())
+      .then(() => 'done' as const);
     if ((await Promise.race([finished, graceOver])) === 'timeout') {
       logger.warn({ graceMs: config.shutdownGraceMs }, 'answers still in flight when SHUTDOWN_GRACE_MS ran out; exiting without them');
     }
@@ -87,6 +99,16 @@ runMain(async () => {
     'corpus ready',
   );
 
+  const { chat, stores, idle } = await openChat({
+    engine,
+    dataDir: config.dataDir,
+    threadContextHours: config.chat.threadContextHours,
+    feedbackSalt: config.chat.feedbackSalt,
+    logger,
+  });
+  chatIdle = idle;
+  const watchTargets: WatchTarget[] = [];
+
   watcher = watchCorpus(config.corpusDir, async () => {
     try {
       const report = await engine.reload();
@@ -94,7 +116,10 @@ runMain(async () => {
       if (report.rebuilt) logger.info({ meetings: report.meetings, items: report.items, skipped: report.skipped }, 'corpus changed; index rebuilt');
     } catch (err) {
       logger.error({ err }, 're-indexing the corpus failed; still answering from the previous index');
+      return;
     }
+    // New agendas and minutes are checked against the channels' topics.
+    await topics?.check().catch((err: unknown) => logger.error({ err }, 'checking topic watches failed'));
   });
 
   // Fetched material lands in CORPUS_DIR/fetched/, where the watcher above picks it up.
@@ -115,17 +140,17 @@ runMain(async () => {
   if (config.slack) {
     const slack = config.slack;
     const { startSlack } = await import('../adapters/slack/start.js');
-    supervise('slack', () => startSlack(engine, slack, logger, { healthz, requests: new Requests(logger) }));
+    supervise('slack', () => startSlack(engine, slack, logger, { healthz, requests: new Requests(logger), chat }));
   }
   if (config.discord) {
     const discord = config.discord;
     const { startDiscord } = await import('../adapters/discord/start.js');
-    supervise('discord', () => startDiscord(engine, discord, logger, { requests: new Requests(logger) }));
+    supervise('discord', () => startDiscord(engine, discord, logger, { requests: new Requests(logger), chat }));
   }
   if (config.teams) {
     const teams = config.teams;
     const { startTeams } = await import('../adapters/teams/start.js');
-    supervise('teams', () => startTeams(engine, teams, logger, { dataDir: config.dataDir, healthz, requests: new Requests(logger) }));
+    supervise('teams', () => startTeams(engine, teams, logger, { dataDir: config.dataDir, healthz, requests: new Requests(logger), chat }));
   }
   // A refused token or a port in use stops start-up with its one line; a platform that is merely
   // down keeps being retried while the others serve.
@@ -151,23 +176,31 @@ runMain(async () => {
 
   const interactive = process.stdin.isTTY === true;
   const platforms = supervised.length;
+  watchTargets.push(...supervised.map((a) => a.watchTarget));
   if (platforms === 0 || interactive) {
     if (platforms === 0) logger.info('no chat platform configured (see .env.example); local chat on standard input');
-    adapters.push(
-      startTerminalChat(engine, {
-        input: process.stdin,
-        output: process.stdout,
-        interactive,
-        requests: new Requests(logger, 'debug'),
-        // Without a platform the chat is the program: `exit` or the end of the input ends it. With
-        // platforms, only a person at a terminal ends it so; the end of a pipe or of /dev/null
-        // (systemd, a container) is not a request to stop: it serves until SIGTERM.
-        onClose: () => {
-          if (platforms === 0 || interactive) void stop('end of chat');
-        },
-      }),
-    );
+    // The terminal chat is one thread for as long as it runs, whatever THREADS says.
+    const conversation = new Conversation({ engine, threads: new MemoryThreadContextStore(), watches: stores.watches, feedback: stores.feedback, logger });
+    const terminal = startTerminalChat(engine, {
+      input: process.stdin,
+      output: process.stdout,
+      interactive,
+      conversation,
+      logger,
+      requests: new Requests(logger, 'debug'),
+      // Without a platform the chat is the program: `exit` or the end of the input ends it. With
+      // platforms, only a person at a terminal ends it so; the end of a pipe or of /dev/null
+      // (systemd, a container) is not a request to stop: it serves until SIGTERM.
+      onClose: () => {
+        if (platforms === 0 || interactive) void stop('end of chat');
+      },
+    });
+    adapters.push(terminal);
+    watchTargets.push(terminal.watchTarget);
   }
+  // Topic watches: material indexed while the bot was down is checked now, new material after each re-index.
+  topics = new TopicWatcher({ engine, store: stores.watches, targets: watchTargets, logger: logger.child({ component: 'watches' }) });
+  void topics.check().catch((err: unknown) => logger.error({ err }, 'checking topic watches failed'));
   logger.info({ adapters: adapters.map((a) => a.name), ms: Math.round(performance.now() - started) }, 'mødebot is ready');
   // Keeps the process alive when nothing else does (platforms still retrying, standard input at its end).
   if (platforms > 0) setInterval(() => {}, 1 << 30);

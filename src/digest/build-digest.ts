@@ -71,8 +71,21 @@ interface Candidate {
   calendar?: CalendarEntry;
 }
 
+/**
+ * Items that stand on every agenda and say nothing about the meeting: approval of the agenda and
+ * of the minutes, *Eventuelt*. (*Siden sidst* and *Punkter til næste møde* carry real content.)
+ */
+const STANDING_TITLE = /^(godkendelse af (dagsorden(en)?|referat(et)?)( og (dagsorden(en)?|referat(et)?))?|eventuelt|evt\.?)$/i;
+
+/** Whether a title is one of the standing items every agenda has. */
+export function isStandingItem(title: string): boolean {
+  return STANDING_TITLE.test(tidy(title));
+}
+
 function publishedItem(item: AgendaItem, meetingLink: string | undefined): DigestItem {
-  const recommendation = shortenRecommendation(item.recommendation);
+  const standing = isStandingItem(item.title);
+  // A standing item's recommendation ("that the agenda be approved") is left out with the item's own line.
+  const recommendation = standing ? '' : shortenRecommendation(item.recommendation);
   const link = item.link ?? meetingLink;
   return {
     number: item.number,
@@ -81,6 +94,7 @@ function publishedItem(item: AgendaItem, meetingLink: string | undefined): Diges
     ...(link !== undefined ? { link } : {}),
     id: item.id,
     isNew: false,
+    ...(standing ? { standing: true } : {}),
   };
 }
 

@@ -25,22 +25,3 @@ export function localDay(instant: Date, timeZone: string): string {
   // en-CA formats as YYYY-MM-DD.
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 }
-
-const longDanish = new Intl.DateTimeFormat('da-DK', {
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-const shortDanish = new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-/** `2025-06-18` → `onsdag den 18. juni 2025`. */
-export function danishLongDate(day: string): string {
-  return longDanish.format(new Date(`${day}T00:00:00Z`));
-}
-
-/** `2025-06-18` → `18. juni 2025`. */
-export function danishDate(day: string): string {
-  return shortDanish.format(new Date(`${day}T00:00:00Z`));
-}

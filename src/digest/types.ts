@@ -15,6 +15,11 @@ export interface DigestItem {
   id?: string;
   /** New since the last digest that was posted. */
   isNew: boolean;
+  /**
+   * A standing item of every agenda (approval of the agenda and the minutes, *Eventuelt*): the
+   * renderers list these together on one line rather than one each.
+   */
+  standing?: boolean;
 }
 
 export interface DigestMeeting {

@@ -2,6 +2,7 @@ import type { RunningAdapter } from '../adapters/adapter.js';
 import type { DigestTarget } from '../digest/types.js';
 import { ConfigError } from '../errors.js';
 import type { Logger } from '../log.js';
+import type { WatchTarget } from '../watches/topic-watcher.js';
 import type { PlatformState } from './health.js';
 
 export interface SuperviseOptions {
@@ -35,6 +36,8 @@ export class SupervisedAdapter implements RunningAdapter {
   readonly firstAttempt: Promise<void>;
   /** Posts through the platform once it is up; fails (and the digest retries) while it is not. */
   readonly digestTarget: DigestTarget;
+  /** Posts topic-watch matches once the platform is up; fails (and the watcher retries) while it is not. */
+  readonly watchTarget: WatchTarget;
   private current: RunningAdapter | undefined;
   private status: PlatformState = 'connecting';
   private timer: NodeJS.Timeout | undefined;
@@ -49,6 +52,14 @@ export class SupervisedAdapter implements RunningAdapter {
         const target = this.current?.digestTarget;
         if (target === undefined) return Promise.reject(new Error(`${this.name} is not connected yet`));
         return target.post(channel, digest);
+      },
+    };
+    this.watchTarget = {
+      platform: options.name,
+      post: (channel, match) => {
+        const target = this.current?.watchTarget;
+        if (target === undefined) return Promise.reject(new Error(`${this.name} is not connected yet`));
+        return target.post(channel, match);
       },
     };
     let settle!: (error?: unknown) => void;

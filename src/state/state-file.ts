@@ -104,3 +104,45 @@ export async function readJsonState<S extends z.ZodType>(file: string, schema: S
   );
   return options.empty();
 }
+
+/**
+ * Keeps a state file up to date with the newest state, one write at a time: `save()` while a write
+ * is running is folded into one more write of the then newest state, so a burst of changes (many
+ * answers at once) costs two writes, not one per change. `idle()` resolves once everything asked
+ * for is on disk (shutdown waits for it).
+ *
+ * @example
+ * const writer = new CoalescedJsonWriter('data/thread-contexts.json', () => ({ threads: [...map] }));
+ * map.set(key, context);
+ * await writer.save();
+ */
+export class CoalescedJsonWriter {
+  private dirty = false;
+  private loop: Promise<void> | undefined;
+
+  constructor(
+    private readonly file: string,
+    private readonly snapshot: () => unknown,
+  ) {}
+
+  /** Writes the newest state; resolves once it (or a later one) is on disk, rejects when writing fails. */
+  save(): Promise<void> {
+    this.dirty = true;
+    this.loop ??= this.run().finally(() => {
+      this.loop = undefined;
+    });
+    return this.loop;
+  }
+
+  /** Resolves once no write is pending; never rejects (the failure went to whoever saved). */
+  idle(): Promise<void> {
+    return (this.loop ?? Promise.resolve()).catch(() => undefined);
+  }
+
+  private async run(): Promise<void> {
+    while (this.dirty) {
+      this.dirty = false;
+      await writeJsonAtomic(this.file, this.snapshot());
+    }
+  }
+}

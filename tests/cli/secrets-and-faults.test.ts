@@ -1,9 +1,9 @@
 import { openSync } from 'node:fs';
 import { WebSocketServer } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeDiscord, APP_ID } from '../adapters/discord/fake-discord.js';
+import { FakeDiscord, APP_ID } from '../stand-ins/discord.js';
 import { startBot, type BotProcess } from '../helpers/bot-process.js';
-import { SLACK_TEST_IDENTITY, startSlackApiServer, type SlackApiServer } from '../helpers/slack-api-server.js';
+import { SLACK_TEST_IDENTITY, startSlackApiServer, type SlackApiServer } from '../stand-ins/slack-api.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 /**

@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, openSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_SIGNING_SECRET, postSigned, slashCommandBody } from '../adapters/slack/slack-requests.js';
+import { TEST_SIGNING_SECRET, postSigned, slashCommandBody } from '../stand-ins/slack-requests.js';
 import { gone, startProcess, type BotProcess } from '../helpers/bot-process.js';
-import { startSlackApiServer, type SlackApiServer } from '../helpers/slack-api-server.js';
+import { startSlackApiServer, type SlackApiServer } from '../stand-ins/slack-api.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 /**

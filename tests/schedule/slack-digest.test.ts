@@ -4,7 +4,7 @@ import type { AnswerEngine } from '../../src/answer/types.js';
 import { createLogger } from '../../src/log.js';
 import { readPostedState } from '../../src/schedule/posted-state.js';
 import { startDigestScheduler, type DigestScheduler } from '../../src/schedule/digest-scheduler.js';
-import { startSlackApiServer, type SlackApiServer } from '../helpers/slack-api-server.js';
+import { startSlackApiServer, type SlackApiServer } from '../stand-ins/slack-api.js';
 import { openSeedEngine } from '../digest/seed-engine.js';
 import { capturingLogger, digestConfig, tempDir } from './helpers.js';
 

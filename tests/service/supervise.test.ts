@@ -4,7 +4,7 @@ import { openEngine } from '../../src/answer/engine.js';
 import type { AnswerEngine } from '../../src/answer/types.js';
 import { createLogger } from '../../src/log.js';
 import { SupervisedAdapter } from '../../src/service/supervise.js';
-import { APP_ID, FakeDiscord } from '../adapters/discord/fake-discord.js';
+import { APP_ID, FakeDiscord } from '../stand-ins/discord.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const lines: Array<Record<string, any>> = [];

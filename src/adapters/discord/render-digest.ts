@@ -1,7 +1,11 @@
 import type { APIEmbed } from 'discord.js';
+import { danishDate, danishDay } from '../../answer/present.js';
+import { DIGEST_NO_MEETINGS, DIGEST_TITLE, LABEL, digestScope, digestStatus } from '../../answer/texts.js';
+import { splitStanding } from '../../digest/standing.js';
 import type { Digest, DigestItem, DigestMeeting } from '../../digest/types.js';
-import { COLOURS, embedLength, fitEmbeds } from './render.js';
-import { LIMITS, danishDate, isHttpUrl, maskedLink, safeText, tidy, truncate } from './text.js';
+import { LIMITS, embedLength, fitEmbeds, truncate } from './limits.js';
+import { isHttpUrl, maskedLink, safeText, tidy } from './markdown.js';
+import { COLOURS } from './render-notice.js';
 
 /**
  * The daily digest as embeds: a heading embed, then one embed per meeting with its items.
@@ -10,24 +14,18 @@ import { LIMITS, danishDate, isHttpUrl, maskedLink, safeText, tidy, truncate } f
 export function renderDigest(digest: Digest): APIEmbed[] {
   const intro: APIEmbed = {
     color: COLOURS.answer,
-    title: 'Kommende KKR-møder',
-    description:
-      digest.meetings.length === 0
-        ? `Ingen kendte møder de næste ${digest.windowDays} dage.`
-        : `Møder de næste ${digest.windowDays} dage, set ${danishDate(digest.date)}.`,
+    title: DIGEST_TITLE,
+    description: digest.meetings.length === 0 ? DIGEST_NO_MEETINGS : `${digestScope(digest.windowDays)}, set ${danishDay(digest.date)}.`,
   };
   return [intro, ...digest.meetings.map(meetingEmbed)];
 }
 
 function meetingEmbed(meeting: DigestMeeting): APIEmbed {
   const when = `${danishDate(meeting.date)}${meeting.time ? ` kl. ${meeting.time}` : ''}`;
-  const status =
-    meeting.status === 'published'
-      ? `Dagsordenen er offentliggjort${meeting.isNew ? ' (ny)' : ''}.`
-      : 'Dagsordenen er ikke offentliggjort endnu.';
-  const heading =
-    meeting.status === 'published' ? '' : meeting.items.length > 0 ? '\n\n**Forventede punkter**' : '';
-  const lines = meeting.items.map(itemLine);
+  const status = digestStatus(meeting.status, meeting.isNew, meeting.items.length > 0);
+  const heading = meeting.status === 'published' ? '' : meeting.items.length > 0 ? `\n\n**${LABEL.expectedItems}**` : '';
+  const { topical, standing } = splitStanding(meeting.items);
+  const lines = [...(standing.length > 0 ? [`• ${LABEL.standingItems}: ${safeText(standing.join(' · '))}`] : []), ...topical.map(itemLine)];
   const link = isHttpUrl(meeting.link) ? meeting.link : undefined;
   const tail = link !== undefined ? `\n\n${maskedLink('Se mødematerialet', link)}` : '';
   let body = `${status}${heading}`;
@@ -54,7 +52,8 @@ function itemLine(item: DigestItem): string {
   const label = item.number ? `${item.number} ${title}` : title;
   const head = isHttpUrl(item.link) ? maskedLink(label, item.link) : safeText(label);
   const fresh = item.isNew ? ' 🆕' : '';
-  const rec = item.recommendation ? `\n  ${truncate(safeText(tidy(item.recommendation)).replace(/\n/g, ' '), 300)}` : '';
+  // The recommendation as the digest gives it (whole, or ending in …), each point on its own line.
+  const rec = item.recommendation ? `\n${safeText(item.recommendation).split('\n').map((l) => `  ${l}`).join('\n')}` : '';
   return `• ${head}${fresh}${rec}`;
 }
 

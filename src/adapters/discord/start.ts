@@ -5,11 +5,12 @@ import type { DiscordConfig } from '../../config.js';
 import { ConfigError } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import type { RunningAdapter } from '../adapter.js';
+import { statelessChat, type ChatServices } from '../../conversation/chat-services.js';
 import type { PlatformState } from '../../service/health.js';
 import { Requests } from '../../service/requests.js';
-import { NO_MENTIONS, type DiscordContext } from './answer-question.js';
+import { NO_MENTIONS, type DiscordContext } from './reply-message.js';
 import { ButtonIds } from './custom-ids.js';
-import { discordDigestTarget } from './digest-target.js';
+import { discordDigestTarget, discordWatchTarget } from './targets.js';
 import { dispatchInteraction } from './interactions.js';
 import { handleMessage } from './messages.js';
 
@@ -26,19 +27,21 @@ export interface DiscordStartOptions {
   requests?: Requests;
   /** How long login may take to reach READY before the attempt is given up (default 30 s). */
   readyTimeoutMs?: number;
+  /** Threads, watches and feedback; default none kept (answers only). */
+  chat?: ChatServices;
 }
 
 /**
  * The gateway intents the bot asks for. Message Content is privileged (it must be switched on in
- * the Developer Portal), so it is only requested when case-number replies are on; slash
- * commands, buttons, mentions and DMs work without it.
+ * the Developer Portal), so it is only requested when case-number replies or follow-ups in threads
+ * without a mention are on; slash commands, buttons, mentions and DMs work without it.
  */
-export function discordIntents(config: Pick<DiscordConfig, 'caseNumberReplies'>): GatewayIntentBits[] {
+export function discordIntents(config: Pick<DiscordConfig, 'caseNumberReplies' | 'threadFollowUps'>): GatewayIntentBits[] {
   return [
     GatewayIntentBits.Guilds,
     GatewayIntentBits.GuildMessages,
     GatewayIntentBits.DirectMessages,
-    ...(config.caseNumberReplies ? [GatewayIntentBits.MessageContent] : []),
+    ...(config.caseNumberReplies || config.threadFollowUps ? [GatewayIntentBits.MessageContent] : []),
   ];
 }
 
@@ -64,7 +67,7 @@ export async function startDiscord(
     allowedMentions: NO_MENTIONS,
     rest: { ...options.clientOptions?.rest, ...(api !== undefined ? { api } : {}) },
   });
-  const ctx: DiscordContext = { engine, ids: new ButtonIds(), logger: log };
+  const ctx: DiscordContext = { chat: options.chat ?? statelessChat(engine, log), ids: new ButtonIds(), logger: log, ephemeral: config.response === 'ephemeral' };
   let accepting = true;
   let state: PlatformState = 'connecting';
 
@@ -80,11 +83,12 @@ export async function startDiscord(
     if (!accepting || message.author.bot) return;
     // Only messages for the bot are requests; the rest of a channel's talk is not logged.
     const me = client.user;
-    const addressed = message.channel.isDMBased() || (me !== null && message.mentions.users.has(me.id)) || config.caseNumberReplies;
+    const addressed =
+      message.channel.isDMBased() || (me !== null && message.mentions.users.has(me.id)) || config.caseNumberReplies || (config.threadFollowUps && message.channel.isThread());
     if (!addressed) return;
     void requests
       .handle({ platform: 'discord', kind: 'message', user: message.author.id, channel: message.channelId }, () =>
-        handleMessage(message, ctx, { caseNumberReplies: config.caseNumberReplies }),
+        handleMessage(message, ctx, { caseNumberReplies: config.caseNumberReplies, threadFollowUps: config.threadFollowUps === true }),
       )
       .catch((err: unknown) => log.error({ err }, 'discord message handler crashed'));
   });
@@ -111,11 +115,12 @@ export async function startDiscord(
   } finally {
     clearTimeout(readyTimer);
   }
-  log.info({ user: client.user?.tag, caseNumberReplies: config.caseNumberReplies }, 'discord bot is ready');
+  log.info({ user: client.user?.tag, caseNumberReplies: config.caseNumberReplies, threadFollowUps: config.threadFollowUps, response: config.response }, 'discord bot is ready');
 
   return {
     name: 'discord',
     digestTarget: discordDigestTarget(client.rest),
+    watchTarget: discordWatchTarget(client.rest, ctx.ids),
     state: () => (accepting ? state : 'stopped'),
     async stop() {
       accepting = false;

@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
-import { SLACK_LIMITS } from './limits.js';
-import { fitMrkdwn, fitPlain, type Piece } from './mrkdwn.js';
+import { SLACK_LIMITS, fitMrkdwn, fitPlain } from './limits.js';
+import type { Piece } from './mrkdwn.js';
 
 /**
  * Small Block Kit builders that apply Slack's limits where the block is made, so no renderer can

@@ -61,14 +61,14 @@ function wrap(escaped: string, marker: string): string {
   return `${m[1]}${marker}${m[2]}${marker}${m[3]}`;
 }
 
-function renderText(t: string, isBold?: boolean, isItalic?: boolean): string {
+export function renderText(t: string, isBold?: boolean, isItalic?: boolean): string {
   let out = escapeMrkdwn(t);
   if (isItalic) out = wrap(out, '_');
   if (isBold) out = wrap(out, '*');
   return out;
 }
 
-function renderPiece(piece: Piece): string {
+export function renderPiece(piece: Piece): string {
   switch (piece.kind) {
     case 'text':
       return renderText(piece.text, piece.bold, piece.italic);
@@ -86,64 +86,4 @@ function renderPiece(piece: Piece): string {
 /** Renders pieces without any limit. */
 export function renderPieces(pieces: readonly Piece[]): string {
   return pieces.map(renderPiece).join('');
-}
-
-/** The longest prefix of `raw`, cut at a word boundary when one is near, whose rendering fits. */
-function fittingPrefix(raw: string, budget: number, render: (s: string) => string): string {
-  if (budget <= 0) return '';
-  let lo = 0;
-  let hi = raw.length;
-  // Escaping only ever lengthens text, so the rendered length grows with the prefix.
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (render(raw.slice(0, mid)).length <= budget) lo = mid;
-    else hi = mid - 1;
-  }
-  let cut = raw.slice(0, lo);
-  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
-  if (lo < raw.length) {
-    const lastSpace = cut.search(/\s\S*$/);
-    if (lastSpace > cut.length * 0.6) cut = cut.slice(0, lastSpace);
-  }
-  return cut.trimEnd();
-}
-
-/**
- * Renders pieces into at most `max` characters. When they do not fit, the text is cut at a word,
- * `…` is added and then `overflow` (typically a link to the full material), which always fits.
- *
- * @example fitMrkdwn([bold('Indstilling'), markup('\n'), text(long)], 3000, [markup(' '), link(url, 'Læs resten')])
- */
-export function fitMrkdwn(pieces: readonly Piece[], max: number, overflow: readonly Piece[] = []): string {
-  const full = renderPieces(pieces);
-  if (full.length <= max) return full;
-
-  let tail = '…' + renderPieces(overflow);
-  if (tail.length > max) tail = '…';
-  const budget = max - tail.length;
-  let out = '';
-  for (const piece of pieces) {
-    const rendered = renderPiece(piece);
-    if (out.length + rendered.length <= budget) {
-      out += rendered;
-      continue;
-    }
-    if (piece.kind === 'text') {
-      const room = budget - out.length;
-      const prefix = fittingPrefix(piece.text, room, (s) => renderText(s, piece.bold, piece.italic));
-      if (prefix !== '') out += renderText(prefix, piece.bold, piece.italic);
-    }
-    break;
-  }
-  return out.trimEnd() + tail;
-}
-
-/**
- * Cuts plain text (button labels, headers, where Slack does not parse markup) to `max` characters,
- * ending in `…` when cut.
- */
-export function fitPlain(t: string, max: number): string {
-  const flat = t.replace(/\s+/g, ' ').trim();
-  if (flat.length <= max) return flat;
-  return fittingPrefix(flat, max - 1, (s) => s) + '…';
 }

@@ -22,13 +22,3 @@ export function questionFrom(slackText: string | undefined): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
-
-const CASE_NUMBER = /\bSAG-\d{4}-\d{3,6}\b/gi;
-
-/**
- * The distinct case numbers (`SAG-2025-01103`) in a text, upper-cased, in order of appearance.
- * @example caseNumbersIn('se sag-2025-01103 og SAG-2025-01103') // ['SAG-2025-01103']
- */
-export function caseNumbersIn(t: string): string[] {
-  return [...new Set((t.match(CASE_NUMBER) ?? []).map((s) => s.toUpperCase()))];
-}

@@ -1,6 +1,8 @@
+import { count, danishDate, danishDay } from '../../answer/present.js';
+import { DIGEST_NEW, DIGEST_NO_MEETINGS, DIGEST_TITLE, LABEL, digestScope, digestStatus, notShownText } from '../../answer/texts.js';
+import { splitStanding } from '../../digest/standing.js';
 import type { Digest, DigestItem, DigestMeeting } from '../../digest/types.js';
 import { context, divider, fallback, header, section, type KnownBlock, type SlackMessage } from './block-kit.js';
-import { count, danishDate, danishDay } from './format.js';
 import { SLACK_LIMITS } from './limits.js';
 import { italic, link, markup, text, type Piece } from './mrkdwn.js';
 
@@ -9,44 +11,29 @@ import { italic, link, markup, text, type Piece } from './mrkdwn.js';
  * one for its items; meetings that do not fit in Slack's 50 blocks are counted at the end.
  */
 
-/** Characters of an item's recommendation in the digest: a glimpse, the link has the rest. */
-const DIGEST_RECOMMENDATION_CHARS = 220;
 const BLOCKS_PER_MEETING = 3;
-
-function shorten(t: string, max: number): string {
-  const flat = t.replace(/\s+/g, ' ').trim();
-  if (flat.length <= max) return flat;
-  const cut = flat.slice(0, max);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
-}
 
 function itemPieces(item: DigestItem): Piece[] {
   const pieces: Piece[] = [markup('\n• ')];
-  if (item.isNew) pieces.push(markup('*Nyt* '));
-  const label = item.number ? `${item.number} ${item.title}` : item.title;
-  pieces.push(link(item.link, label));
-  if (item.recommendation && item.recommendation.trim() !== '') {
-    pieces.push(markup(' — '), italic(shorten(item.recommendation, DIGEST_RECOMMENDATION_CHARS)));
-  }
+  if (item.isNew) pieces.push(markup(`*${DIGEST_NEW}* `));
+  pieces.push(link(item.link, item.number ? `${item.number} ${item.title}` : item.title));
+  const lines = (item.recommendation ?? '').split('\n').filter((l) => l.trim() !== '');
+  // The recommendation as the digest gives it (whole, or ending in …), each point on its own line.
+  lines.forEach((line, i) => pieces.push(markup(i === 0 ? ' — ' : '\n      '), italic(line)));
   return pieces;
 }
 
 function meetingBlocks(meeting: DigestMeeting): KnownBlock[] {
   const when = `${danishDay(meeting.date)}${meeting.time ? ` kl. ${meeting.time}` : ''}`;
-  const status =
-    meeting.status === 'published'
-      ? meeting.isNew
-        ? 'Ny dagsorden er offentliggjort.'
-        : 'Dagsordenen er offentliggjort.'
-      : 'Dagsordenen er ikke offentliggjort endnu.';
   const blocks: KnownBlock[] = [
-    section([link(meeting.link, meeting.committee, true), text(` · ${when}`), markup('\n'), text(status)]),
+    section([link(meeting.link, meeting.committee, true), text(` · ${when}`), markup('\n'), text(digestStatus(meeting.status, meeting.isNew, meeting.items.length > 0))]),
   ];
   if (meeting.items.length > 0) {
-    const title = meeting.status === 'published' ? '*Punkter*' : '*Forventede punkter*';
-    const pieces: Piece[] = [markup(title), ...meeting.items.flatMap(itemPieces)];
-    const overflow: Piece[] = meeting.link ? [markup(' '), link(meeting.link, 'Se hele dagsordenen')] : [];
+    const { topical, standing } = splitStanding(meeting.items);
+    const pieces: Piece[] = [markup(`*${meeting.status === 'published' ? LABEL.items : LABEL.expectedItems}*`)];
+    if (standing.length > 0) pieces.push(markup(`\n• ${LABEL.standingItems}: `), text(standing.join(' · ')));
+    pieces.push(...topical.flatMap(itemPieces));
+    const overflow: Piece[] = meeting.link ? [markup(' '), link(meeting.link, LABEL.seeAgenda)] : [];
     blocks.push(section(pieces, { overflow }));
   }
   return blocks;
@@ -56,19 +43,13 @@ function meetingBlocks(meeting: DigestMeeting): KnownBlock[] {
  * A digest as a Slack message.
  *
  * @example renderDigest({ date: '2025-04-07', windowDays: 14, meetings: [] }).text
- *   // 'Kommende KKR-møder 7. april 2025: ingen møder de næste 14 dage.'
+ *   // 'Kommende møder 7. april 2025: Der er ingen kendte kommende møder.'
  */
 export function renderDigest(digest: Digest): SlackMessage {
-  const blocks: KnownBlock[] = [
-    header('Kommende KKR-møder'),
-    context([text(`${danishDate(digest.date)} · de næste ${digest.windowDays} dage`)]),
-  ];
+  const blocks: KnownBlock[] = [header(DIGEST_TITLE), context([text(`${danishDay(digest.date)} · ${digestScope(digest.windowDays)}`)])];
   if (digest.meetings.length === 0) {
-    blocks.push(section([text(`Ingen kendte møder de næste ${digest.windowDays} dage.`)]));
-    return {
-      text: fallback([text(`Kommende KKR-møder ${danishDate(digest.date)}: ingen møder de næste ${digest.windowDays} dage.`)]),
-      blocks,
-    };
+    blocks.push(section([text(DIGEST_NO_MEETINGS)]));
+    return { text: fallback([text(`${DIGEST_TITLE} ${danishDate(digest.date)}: ${DIGEST_NO_MEETINGS}`)]), blocks };
   }
 
   let shown = 0;
@@ -80,10 +61,10 @@ export function renderDigest(digest: Digest): SlackMessage {
     shown++;
   }
   const notShown = digest.meetings.length - shown;
-  if (notShown > 0) blocks.push(context([text(`${count(notShown, 'møde', 'møder')} mere er ikke vist her.`)]));
+  if (notShown > 0) blocks.push(context([text(notShownText(notShown, 'møde'))]));
 
   const summary = digest.meetings
     .map((m) => `${m.committee} ${danishDate(m.date)} (${m.status === 'published' ? count(m.items.length, 'punkt', 'punkter') : 'forventet'})`)
     .join('; ');
-  return { text: fallback([text(`Kommende KKR-møder: ${summary}`)]), blocks };
+  return { text: fallback([text(`${DIGEST_TITLE}: ${summary}`)]), blocks };
 }

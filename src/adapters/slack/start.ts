@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { App, SocketModeReceiver, type webApi } from '@slack/bolt';
 import type { AnswerEngine } from '../../answer/types.js';
 import type { SlackConfig } from '../../config.js';
+import { statelessChat, type ChatServices } from '../../conversation/chat-services.js';
+import type { WatchTarget } from '../../watches/topic-watcher.js';
 import type { DigestTarget } from '../../digest/types.js';
 import { ConfigError } from '../../errors.js';
 import type { Logger } from '../../log.js';
@@ -11,7 +13,7 @@ import type { PlatformState } from '../../service/health.js';
 import { Requests } from '../../service/requests.js';
 import { takeTurn } from '../../service/take-turn.js';
 import { boltLogger } from './bolt-logger.js';
-import { slackDigestTarget } from './digest-target.js';
+import { slackDigestTarget, slackWatchTarget } from './targets.js';
 import { registerHandlers } from './handlers/index.js';
 
 /** The running Slack app as the start-up code and the digest see it. */
@@ -21,11 +23,15 @@ export interface RunningSlack extends RunningAdapter {
   port?: number;
   /** Posts the daily digest with chat.postMessage. */
   digestTarget: DigestTarget;
+  /** Posts topic-watch matches with chat.postMessage. */
+  watchTarget: WatchTarget;
 }
 
 /**
  * Retries of Slack Web API calls. Bolt's default keeps retrying for about 30 minutes, which would
  * leave a user waiting and hide a wrong SLACK_API_URL at start; a few quick retries cover blips.
+ * A call refused with HTTP 429 is retried by the client after the Retry-After Slack names
+ * (`rejectRateLimitedCalls` stays false).
  */
 const RETRY: webApi.RetryOptions = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 4000 };
 
@@ -34,6 +40,8 @@ export interface SlackStartOptions {
   requests?: Requests;
   /** HTTP mode: answers `GET /healthz` on the app's port. */
   healthz?: (req: IncomingMessage, res: ServerResponse) => void;
+  /** Threads, watches and feedback; default none kept (answers only). */
+  chat?: ChatServices;
 }
 
 /** What a request was, for its one log line. */
@@ -115,7 +123,7 @@ export async function startSlack(engine: AnswerEngine, config: SlackConfig, logg
       await next();
     });
   });
-  registerHandlers(app, { engine, config, logger: log });
+  registerHandlers(app, { chat: options.chat ?? statelessChat(engine, log), config, logger: log });
   app.error(async (error) => {
     log.error({ err: error }, 'Slack request failed outside a handler');
   });
@@ -153,6 +161,7 @@ export async function startSlack(engine: AnswerEngine, config: SlackConfig, logg
     name: 'slack',
     ...(port !== undefined ? { port } : {}),
     digestTarget: slackDigestTarget(app.client),
+    watchTarget: slackWatchTarget(app.client),
     state: () => (stopped ? 'stopped' : config.mode === 'http' ? 'connected' : socketState),
     async stop(): Promise<void> {
       if (stopped) return;

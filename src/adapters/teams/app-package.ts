@@ -63,6 +63,11 @@ export function appManifest(o: AppPackageOptions): Record<string, unknown> {
       },
     ],
     validDomains: [],
+    // Resource-specific consent: the team owner lets the bot read its channels' messages, so a
+    // follow-up in a reply chain the bot answered in reaches it without an @mention (the bot
+    // answers only those, and mentions). Needs the bot's app id as the web application.
+    webApplicationInfo: { id: o.appId, resource: 'https://RscPermission' },
+    authorization: { permissions: { resourceSpecific: [{ name: 'ChannelMessage.Read.Group', type: 'Application' }] } },
   };
 }
 

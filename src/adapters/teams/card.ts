@@ -1,3 +1,4 @@
+import { cutText } from '../../answer/shorten.js';
 /**
  * The small part of the Adaptive Card format mødebot uses, and the rules every card text passes
  * through: document text is escaped so it cannot format, link or mention, and a card is kept within
@@ -24,12 +25,6 @@ export interface AdaptiveCard {
 }
 
 /**
- * Teams refuses a bot message above about 28 KB, envelope included. Cards are kept below this many
- * bytes of JSON so the activity around them (ids, serviceUrl, channel data) still fits.
- */
-export const TEAMS_CARD_MAX_BYTES = 24_000;
-
-/**
  * Version 1.5 is what current Teams desktop, web and mobile clients render; the features used here
  * (TextBlock, FactSet, Container.selectAction, Action.Submit/OpenUrl) exist since 1.2.
  */
@@ -45,11 +40,6 @@ export function card(body: CardElement[], actions: CardAction[] = []): AdaptiveC
     ...(actions.length > 0 ? { actions } : {}),
     msteams: { width: 'Full' },
   };
-}
-
-/** Size of the card as Teams counts it: UTF-8 bytes of the JSON. */
-export function cardBytes(c: AdaptiveCard): number {
-  return Buffer.byteLength(JSON.stringify(c), 'utf8');
 }
 
 /**
@@ -75,16 +65,12 @@ export function bold(text: string): string {
 }
 
 /**
- * Shortens plain text to at most `max` characters at a word boundary, ending in `…`.
- * Cut before escaping, so an escape is never split.
+ * Shortens plain text to at most `max` characters at a word boundary, ending in `…` (the core's
+ * shortening). Cut before escaping, so an escape is never split.
  */
 export function truncate(text: string, max: number): { text: string; truncated: boolean } {
-  const clean = tidy(text);
-  if (clean.length <= max) return { text: clean, truncated: false };
-  const cut = clean.slice(0, Math.max(0, max - 1));
-  const atSpace = cut.lastIndexOf(' ');
-  const base = atSpace > max * 0.6 ? cut.slice(0, atSpace) : cut;
-  return { text: `${base.replace(/[\s,;:.-]+$/, '')}…`, truncated: true };
+  const { text: shown, cut } = cutText(text, max);
+  return { text: shown, truncated: cut };
 }
 
 /**
@@ -142,19 +128,4 @@ export function safeUrl(url: string | undefined): string | undefined {
 
 export function openUrl(title: string, url: string): CardAction {
   return { type: 'Action.OpenUrl', title, url };
-}
-
-/**
- * Builds the largest version of a card that fits: `build(level)` is called with level 0, 1, 2, …
- * and should shorten more at each level; the first card within `maxBytes` wins. Throws only when
- * even the last level is too large, which means the builder ignores its level.
- */
-export function fitCard(build: (level: number) => AdaptiveCard, levels: number, maxBytes = TEAMS_CARD_MAX_BYTES): AdaptiveCard {
-  for (let level = 0; level < levels; level++) {
-    const c = build(level);
-    if (cardBytes(c) <= maxBytes) return c;
-  }
-  const last = build(levels - 1);
-  if (cardBytes(last) <= maxBytes) return last;
-  throw new Error(`card does not fit in ${maxBytes} bytes even at level ${levels - 1}`);
 }

@@ -1,4 +1,5 @@
 import { HELP_EXAMPLES, HELP_INTRO, HELP_TITLE } from '../../answer/help.js';
+import { HELP_MORE } from '../../answer/texts.js';
 import { card, escapeText, markdownBlock, textBlock, type AdaptiveCard } from './card.js';
 import { askAgain, submit } from './card-actions.js';
 
@@ -26,11 +27,12 @@ export function renderHelp(options: HelpOptions = {}): AdaptiveCard {
         HELP_EXAMPLES.map((e) => `- **${escapeText(prefix + e.question)}** – ${escapeText(e.explains)}`).join('\n'),
         { spacing: 'Small' },
       ),
-      textBlock('Under et svar kan du åbne materialet, se hele punktet eller få flere resultater.', {
+      textBlock('Under et svar kan du åbne materialet, se hele punktet, få flere resultater og sige, om svaret var brugbart.', {
         isSubtle: true,
         size: 'Small',
         spacing: 'Medium',
       }),
+      textBlock(HELP_MORE, { isSubtle: true, size: 'Small', spacing: 'Small' }),
     ],
     HELP_EXAMPLES.slice(0, 3).map((e) => submit(`Prøv: ${e.question}`, askAgain(e.question))),
   );

@@ -6,11 +6,14 @@ import type { TeamsConfig } from '../../config.js';
 import type { DigestTarget } from '../../digest/types.js';
 import type { Logger } from '../../log.js';
 import type { RunningAdapter } from '../adapter.js';
+import { statelessChat, type ChatServices } from '../../conversation/chat-services.js';
+import { logFailure } from '../../service/failure.js';
 import { Requests } from '../../service/requests.js';
+import type { WatchTarget } from '../../watches/topic-watcher.js';
 import { authConfiguration, authenticate, authMode } from './auth.js';
 import { ConversationStore } from './conversation-store.js';
-import { teamsDigestTarget } from './digest-target.js';
-import { handleTurn, SORRY_TEXT } from './handle-turn.js';
+import { teamsDigestTarget, teamsWatchTarget } from './targets.js';
+import { handleTurn } from './handle-turn.js';
 import { HttpError, readJsonBody, toRequest, toWebResponse } from './node-http.js';
 
 /** Where Teams (the Bot Connector) posts activities; the messaging endpoint of the Azure Bot. */
@@ -25,6 +28,8 @@ export interface TeamsStartOptions {
   requests?: Requests;
   /** Answers `GET /healthz` on the Teams port. */
   healthz?: (req: IncomingMessage, res: ServerResponse) => void;
+  /** Threads, watches and feedback; default none kept (answers only). */
+  chat?: ChatServices;
 }
 
 /** The running Teams adapter; `port` is the bound port (useful with TEAMS_PORT=0). */
@@ -32,6 +37,7 @@ export interface TeamsAdapter extends RunningAdapter {
   name: 'teams';
   port: number;
   digestTarget: DigestTarget;
+  watchTarget: WatchTarget;
 }
 
 /**
@@ -57,10 +63,10 @@ export async function startTeams(
   // whose replies would go to another.
   const adapter = new CloudAdapter(authConfiguration(config), undefined, undefined, { validateServiceUrl: true });
   adapter.onTurnError = async (context, error) => {
-    log.error({ err: error }, 'teams turn failed in the SDK');
-    await context.sendActivity(MessageFactory.text(SORRY_TEXT));
+    const failure = logFailure(log, error, 'teams turn in the SDK');
+    await context.sendActivity(MessageFactory.text(failure.text));
   };
-  const deps = { engine, store, logger: log };
+  const deps = { chat: options.chat ?? statelessChat(engine, log), store, logger: log };
 
   const server = createServer((req, res) => {
     if (options.healthz && new URL(req.url ?? '/', 'http://localhost').pathname === '/healthz') {
@@ -131,6 +137,7 @@ export async function startTeams(
     name: 'teams',
     port,
     digestTarget: teamsDigestTarget(adapter, store, mode === 'authenticated' ? config.appId : undefined, log),
+    watchTarget: teamsWatchTarget(adapter, store, mode === 'authenticated' ? config.appId : undefined),
     async stop() {
       // No new connections; requests under way (an answer being sent to the Bot Connector) finish.
       const closed = new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve())));

@@ -1,18 +1,27 @@
 import { clearLine, createInterface, cursorTo, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { Answer, AnswerEngine } from '../../answer/types.js';
-import { isHelpRequest } from '../../answer/help.js';
+import type { AnswerEngine } from '../../answer/types.js';
 import { renderAnswerText, renderHelpText } from '../../answer/render-text.js';
+import { failureText, followUpNote } from '../../answer/texts.js';
+import { Conversation, type Reply } from '../../conversation/conversation.js';
+import type { Place } from '../../conversation/place.js';
 import { setPromptOwner } from '../../logging/log-sink.js';
+import type { Logger } from '../../log.js';
+import { logFailure } from '../../service/failure.js';
 import type { Requests } from '../../service/requests.js';
+import { MemoryThreadContextStore } from '../../state/thread-context-store.js';
+import type { WatchTarget } from '../../watches/topic-watcher.js';
 import { renderItemText } from './render-item.js';
+import { renderWatchText } from './render-watch.js';
 import { markBold, terminalText, typedText } from './terminal-text.js';
 import type { RunningAdapter } from '../adapter.js';
 
 /**
- * The local chat: type a question, get the answer as a chat user would see it. `mere` shows more
- * results, `vis 2` the whole of result 2, `hjælp` the examples, `exit` (or `quit`, or the end of
- * the input: Ctrl-D, the end of a pipe) ends the chat.
+ * The local chat: type a question, get the answer as a chat user would see it. The chat is one
+ * thread, so follow-ups work as in a Slack thread: `mere` shows more results, `vis 2` the whole of
+ * result 2, `og i 2024?` the last question in 2024; `følg fysioterapi` follows a topic (new items
+ * about it are printed here), `hjælp` shows examples, `exit` (or `quit`, or the end of the input:
+ * Ctrl-D, the end of a pipe) ends the chat.
  */
 export interface TerminalChatOptions {
   input: Readable;
@@ -28,15 +37,27 @@ export interface TerminalChatOptions {
    * default: both standard error and `output` are terminals.
    */
   sharesTerminalWithLogs?: boolean;
+  /** The conversation to answer through (with watches and feedback); default one of its own, its thread in memory. */
+  conversation?: Conversation;
+  logger?: Logger;
 }
 
 const QUIT = /^(exit|quit|afslut)$/i;
 
-export function startTerminalChat(engine: AnswerEngine, options: TerminalChatOptions): RunningAdapter {
+/** The terminal chat's one place: its watches post here, its thread is the session. */
+export const TERMINAL_PLACE: Place = { platform: 'terminal', channel: 'terminal', thread: 'session' };
+
+export interface RunningTerminal extends RunningAdapter {
+  name: 'terminal';
+  /** Prints topic-watch matches between the questions. */
+  watchTarget: WatchTarget;
+}
+
+export function startTerminalChat(engine: AnswerEngine, options: TerminalChatOptions): RunningTerminal {
   const { output, interactive } = options;
+  const conversation = options.conversation ?? new Conversation({ engine, threads: new MemoryThreadContextStore() });
   const rl: Interface = createInterface({ input: options.input, output: interactive ? output : undefined, terminal: interactive });
   const write = (text: string) => output.write(`${terminalText(text, interactive)}\n`);
-  let last: Answer | undefined;
   let closedByUs = false;
   let promptShown = false;
   const prompt = () => {
@@ -66,28 +87,37 @@ export function startTerminalChat(engine: AnswerEngine, options: TerminalChatOpt
     prompt();
   }
 
-  const answer = (text: string) => {
-    if (text === '') {
-      // nothing to answer
-    } else if (isHelpRequest(text)) {
-      write(renderHelpText());
-    } else if (/^(mere|more|flere)$/i.test(text)) {
-      if (!last || !last.hasMore) write('Der er ikke flere resultater. Stil et nyt spørgsmål.');
-      else {
-        last = engine.ask(last.query, { offset: last.offset + last.results.length });
-        write(renderAnswerText(last, markBold));
-      }
-    } else if (/^(vis|show)\s+\d+$/i.test(text)) {
-      const n = Number(text.split(/\s+/)[1]);
-      const hit = last?.results[n - 1];
-      write(hit ? renderItemText(hit.item) : 'Skriv "vis 1" for det første resultat af dit seneste spørgsmål.');
-    } else {
-      last = engine.ask(text);
-      write(renderAnswerText(last, markBold));
-      if (last.status === 'found') write(`\n(${last.hasMore ? '"mere" for flere resultater, ' : ''}"vis 1" for hele punktet)`);
+  const show = (reply: Reply) => {
+    switch (reply.kind) {
+      case 'help':
+        write(renderHelpText());
+        break;
+      case 'notice':
+        write(reply.text);
+        break;
+      case 'item':
+        write(renderItemText(reply.item));
+        break;
+      case 'answer':
+        if (reply.followUp) write(`(${followUpNote(reply.followUp)})`);
+        write(renderAnswerText(reply.answer, markBold));
+        if (reply.answer.status === 'found') write(`\n(${reply.answer.hasMore ? '"mere" for flere resultater, ' : ''}"vis 1" for hele punktet)`);
+        break;
     }
   };
 
+  const answer = async (text: string) => {
+    if (text === '') return;
+    try {
+      show(await conversation.reply({ text, place: TERMINAL_PLACE, threaded: true }));
+    } catch (error) {
+      const failure = options.logger ? logFailure(options.logger, error, 'terminal question') : { text: failureText('-') };
+      write(failure.text);
+    }
+  };
+
+  // Answers are written in the order the questions came, one at a time.
+  let queue: Promise<void> = Promise.resolve();
   let ended = false;
   rl.on('line', (line) => {
     // readline still hands over the rest of a chunk after close(): lines after `exit` are not questions.
@@ -99,19 +129,14 @@ export function startTerminalChat(engine: AnswerEngine, options: TerminalChatOpt
       rl.close();
       return;
     }
-    const run = () => {
-      try {
-        answer(text);
-      } catch (error) {
-        write(`Beklager, det spørgsmål kunne jeg ikke besvare (${(error as Error).message}).`);
+    queue = queue.then(async () => {
+      if (options.requests && text !== '') await options.requests.handle({ platform: 'terminal', kind: 'question' }, () => answer(text));
+      else await answer(text);
+      if (interactive && !ended) {
+        write('');
+        prompt();
       }
-    };
-    if (options.requests && text !== '') void options.requests.handle({ platform: 'terminal', kind: 'question' }, run);
-    else run();
-    if (interactive) {
-      write('');
-      prompt();
-    }
+    });
   });
   rl.on('close', () => {
     ended = true;
@@ -122,9 +147,17 @@ export function startTerminalChat(engine: AnswerEngine, options: TerminalChatOpt
 
   return {
     name: 'terminal',
+    watchTarget: {
+      platform: 'terminal',
+      async post(_channel, match) {
+        write(`\n${renderWatchText(match)}`);
+      },
+    },
     async stop() {
       closedByUs = true;
       rl.close();
+      // The questions already typed are answered before the chat ends.
+      await queue;
     },
   };
 }

@@ -2,17 +2,16 @@ import path from 'node:path';
 import type { APIEmbed } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningAdapter } from '../../../src/adapters/adapter.js';
-import { ERROR_TEXT } from '../../../src/adapters/discord/render.js';
 import { startDiscord } from '../../../src/adapters/discord/start.js';
 import { openEngine } from '../../../src/answer/engine.js';
 import type { AnswerEngine } from '../../../src/answer/types.js';
 import type { DiscordConfig } from '../../../src/config.js';
-import type { Digest } from '../../../src/digest/types.js';
 import { ConfigError } from '../../../src/errors.js';
 import { createLogger } from '../../../src/log.js';
-import { APP_ID, BOT_ID, CHANNEL_ID, COMMAND_ID, FakeDiscord, type RecordedRequest } from './fake-discord.js';
+import { APP_ID, BOT_ID, CHANNEL_ID, COMMAND_ID, FakeDiscord, type RecordedRequest } from '../../stand-ins/discord.js';
 import { expectWithinDiscordLimits } from './limits.js';
 import { tempDir } from '../../helpers/temp-dir.js';
+import { SAMPLE_DIGEST as digest } from '../../fixtures/sample-digest.js';
 
 /**
  * The real discord.js client, started by `startDiscord`, logs in to a fake Discord on 127.0.0.1:
@@ -84,7 +83,7 @@ describe('startDiscord without case-number replies', () => {
 
     const [main] = edit.body.embeds as APIEmbed[];
     expect(main!.title).toBe(FYSIO_TITLE);
-    expect(main!.author!.name).toBe('KKR Hovedstaden · 11. april 2025');
+    expect(main!.author!.name).toBe('KKR Hovedstaden, møde 11. april 2025');
     expect(main!.description).toContain(`**Indstilling**\n${FYSIO_RECOMMENDATION}`);
     expect(main!.description).toContain('**fysioterapi**');
     expect(main!.url).toBe('https://www.kl.dk/politik/kkr/kkr-hovedstaden/moedemateriale');
@@ -107,8 +106,8 @@ describe('startDiscord without case-number replies', () => {
     const edit = await fake.waitFor(isOriginalEdit(token));
     const [main] = edit.body.embeds as APIEmbed[];
     expect(main!.title).toMatch(/^4\.3 /);
-    expect(main!.author!.name).toBe('KKR Hovedstaden · 18. juni 2024');
-    expect(main!.footer!.text).toContain('Afgrænset:');
+    expect(main!.author!.name).toBe('KKR Hovedstaden, møde 18. juni 2024');
+    expect(main!.footer!.text).toContain('Afgrænset til ');
     expect(main!.footer!.text).toContain('juni 2024');
   });
 
@@ -153,7 +152,7 @@ describe('startDiscord without case-number replies', () => {
     const edit = await fake.waitFor(isOriginalEdit(token));
     const embeds = edit.body.embeds as APIEmbed[];
     expect(embeds[0]!.title).toBe(FYSIO_TITLE);
-    expect(embeds[0]!.description).toContain(FYSIO_RECOMMENDATION);
+    expect(embeds.find((e) => e.title === 'Indstilling')!.description).toContain(FYSIO_RECOMMENDATION);
     expect(embeds.map((e) => e.title)).toContain('Baggrund');
     expect(embeds.map((e) => e.title)).toContain('Sagsfremstilling');
     expect(edit.body.allowed_mentions).toEqual({ parse: [] });
@@ -184,7 +183,7 @@ describe('startDiscord without case-number replies', () => {
     await fake.waitFor((r) => isOriginalEdit(interaction.token)(r) && edits().length === 2);
     const [failed, polite] = edits();
     expect(failed!.body.embeds[0].title).toBe(FYSIO_TITLE);
-    expect(polite!.body.embeds[0].description).toBe(ERROR_TEXT);
+    expect(polite!.body.embeds[0].description).toMatch(/^Beklager, noget gik galt, da jeg skulle svare\. Prøv igen om lidt\. \(Fejl-id: [2-9A-Z]{6}\)$/);
     expect(polite!.body.allowed_mentions).toEqual({ parse: [] });
   });
 
@@ -231,27 +230,12 @@ describe('startDiscord without case-number replies', () => {
   });
 
   it('posts the digest to a channel id, split to fit and pinging no one', async () => {
-    const digest: Digest = {
-      date: '2025-04-01',
-      windowDays: 14,
-      meetings: [
-        {
-          committee: 'KKR Hovedstaden',
-          date: '2025-04-11',
-          time: '10.00-12.00',
-          status: 'published',
-          link: 'https://www.kl.dk/politik/kkr/kkr-hovedstaden/moedemateriale',
-          isNew: true,
-          items: [{ number: '3.6', title: 'Forslag til revision af kapacitetsdel af praksisplan for fysioterapi', recommendation: FYSIO_RECOMMENDATION, isNew: true }],
-        },
-      ],
-    };
     const before = fake.requests.length;
     await bot.digestTarget!.post('777777777777777777', digest);
     const posts = fake.requests.slice(before).filter((r) => r.method === 'POST' && r.path === '/channels/777777777777777777/messages');
     expect(posts).toHaveLength(1);
-    expect(posts[0]!.body.embeds[1].title).toBe('KKR Hovedstaden · 11. april 2025 kl. 10.00-12.00');
-    expect(posts[0]!.body.embeds[1].description).toContain('3.6 Forslag til revision');
+    expect(posts[0]!.body.embeds[1].title).toBe('KKR Hovedstaden · 18. juni 2024 kl. 10.00-12.00');
+    expect(posts[0]!.body.embeds[1].description).toContain('1.1 Sundhedsstrukturkommissionens modeller');
     expect(posts[0]!.body.allowed_mentions).toEqual({ parse: [] });
     expect(posts[0]!.headers.authorization).toBe('Bot MTE.fake.token');
   });
@@ -280,6 +264,13 @@ describe('startDiscord with case-number replies', () => {
     expect(main!.fields!.map((f) => f.name.split(' ')[0])).toEqual(['1.1', '2.1', '2.2', '3.1', '4.1', '4.2', '4.3', '4.4', '4.5', '5.1', '6.1', '7.1']);
     expect(reply.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
     expectWithinDiscordLimits(reply.body);
+  });
+
+  it('reads case numbers in every form the core reads them, SAG-2025-1103 included', async () => {
+    const message = fake.message('Er SAG-2025-1103 på igen?');
+    fake.dispatch('MESSAGE_CREATE', message);
+    const reply = await fake.waitFor((r) => r.body?.message_reference?.message_id === message.id);
+    expect(reply.body.embeds[0].title).toBe('Sag SAG-2025-01103');
   });
 
   it('stays quiet about case numbers it does not know', async () => {

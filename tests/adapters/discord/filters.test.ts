@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseFilters, parseMeetingRange } from '../../../src/adapters/discord/filters.js';
+import { parseFilters } from '../../../src/adapters/discord/filters.js';
+import { parseDateRange as parseMeetingRange } from '../../../src/answer/date-range.js';
 
 describe('parseMeetingRange', () => {
   it.each([

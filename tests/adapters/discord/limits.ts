@@ -1,6 +1,6 @@
 import type { APIEmbed } from 'discord.js';
 import { expect } from 'vitest';
-import type { DiscordReply } from '../../../src/adapters/discord/render.js';
+import type { DiscordReply } from '../../../src/adapters/discord/render-answer.js';
 
 /** Asserts every Discord limit a message with these embeds and components must keep. */
 export function expectWithinDiscordLimits(reply: Pick<DiscordReply, 'embeds'> & Partial<Pick<DiscordReply, 'components'>>): void {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { registerCommands } from '../../../src/adapters/discord/register.js';
 import { ConfigError } from '../../../src/errors.js';
-import { APP_ID, FakeDiscord, GUILD_ID } from './fake-discord.js';
+import { APP_ID, FakeDiscord, GUILD_ID } from '../../stand-ins/discord.js';
 
 const TOKEN = 'MTE.fake.token';
 let fake: FakeDiscord | undefined;

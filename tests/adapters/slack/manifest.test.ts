@@ -18,14 +18,18 @@ describe('slack-manifest.yml', () => {
     expect(manifest).toMatch(new RegExp(`- command: ${config.slack!.command}\\n`));
   });
 
-  it('subscribes to mentions, direct messages and channel messages', () => {
-    expect(listed('bot_events')).toEqual(['app_mention', 'message.im', 'message.channels', 'message.groups']);
+  it('subscribes to mentions, direct messages, channel messages (thread follow-ups) and the assistant pane\'s threads', () => {
+    expect(listed('bot_events')).toEqual(['app_mention', 'message.im', 'message.channels', 'message.groups', 'assistant_thread_started', 'assistant_thread_context_changed']);
   });
 
-  it('asks for the scopes those events and replies need', () => {
+  it('asks for the scopes those events and replies need, the assistant pane\'s included', () => {
     expect(listed('bot')).toEqual(
-      expect.arrayContaining(['commands', 'app_mentions:read', 'chat:write', 'im:history', 'channels:history', 'groups:history']),
+      expect.arrayContaining(['commands', 'app_mentions:read', 'chat:write', 'im:history', 'channels:history', 'groups:history', 'assistant:write']),
     );
+  });
+
+  it('enables the assistant pane with a description', () => {
+    expect(manifest).toMatch(/^features:\n(?:\s+#.*\n)*\s+assistant_view:\n\s+assistant_description: \S.+\n\s+suggested_prompts: \[\]$/m);
   });
 
   it('turns on interactivity for the buttons and Socket Mode as the default', () => {

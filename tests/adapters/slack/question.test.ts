@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caseNumbersIn, questionFrom } from '../../../src/adapters/slack/question.js';
+import { questionFrom } from '../../../src/adapters/slack/question.js';
 
 describe('questionFrom', () => {
   it('removes the bot mention and decodes what Slack escaped', () => {
@@ -16,15 +16,5 @@ describe('questionFrom', () => {
   it('gives an empty question for a bare mention, so help is shown', () => {
     expect(questionFrom('<@U0MOEDEBOT>  ')).toBe('');
     expect(questionFrom(undefined)).toBe('');
-  });
-});
-
-describe('caseNumbersIn', () => {
-  it('finds each case number once, in any case, in order', () => {
-    expect(caseNumbersIn('se sag-2025-01103, SAG-2024-01739 og SAG-2025-01103')).toEqual(['SAG-2025-01103', 'SAG-2024-01739']);
-  });
-
-  it('finds none in ordinary text or half a number', () => {
-    expect(caseNumbersIn('SAG-2025 er ikke et sagsnummer, heller ikke XSAG-2025-01103')).toEqual([]);
   });
 });

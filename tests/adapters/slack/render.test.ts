@@ -1,10 +1,13 @@
 import { fc, test as propTest } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { ACTION_MORE_RESULTS, ACTION_SHOW_ITEM, decodeMoreResults } from '../../../src/adapters/slack/action-ids.js';
+import { ACTION_FEEDBACK_DOWN, ACTION_FEEDBACK_UP, ACTION_MORE_RESULTS, ACTION_SHARE, ACTION_SHOW_ITEM, decodeAskRequest, decodeFeedback } from '../../../src/adapters/slack/action-ids.js';
 import { SLACK_LIMITS } from '../../../src/adapters/slack/limits.js';
-import { renderAnswer, renderError, renderHelp, renderItem } from '../../../src/adapters/slack/render.js';
+import { renderAnswer } from '../../../src/adapters/slack/render-answer.js';
+import { renderHelp } from '../../../src/adapters/slack/render-help.js';
+import { renderItem } from '../../../src/adapters/slack/render-item.js';
+import { renderError } from '../../../src/adapters/slack/render-notice.js';
 import { HELP_TITLE } from '../../../src/answer/help.js';
-import { EVIL, MATERIAL_URL, makeAnswer, makeHit, makeItem, manyHits } from './answer-fixtures.js';
+import { EVIL, MATERIAL_URL, makeAnswer, makeHit, makeItem, manyHits } from '../../fixtures/sample-answers.js';
 import { limitViolations, markupViolations, mrkdwnTexts } from './slack-limits.js';
 
 type Json = Record<string, any>;
@@ -18,14 +21,18 @@ describe('renderAnswer', () => {
     const message = renderAnswer(makeAnswer());
     const [title, recommendation, snippet] = message.blocks as Json[];
     expect(title!.text.text).toBe(
-      `*<${MATERIAL_URL}|3.6 Forslag til revision af kapacitetsdel af praksisplan for fysioterapi>*\nKKR Hovedstaden · 11. april 2025 · SAG-2025-01103`,
+      `*<${MATERIAL_URL}|3.6 Forslag til revision af kapacitetsdel af praksisplan for fysioterapi>*\nKKR Hovedstaden, møde 11. april 2025 · SAG-2025-01103`,
     );
     expect(recommendation!.text.text).toBe(
       '*Indstilling*\nDet indstilles, at KKR Hovedstaden godkender revisionen af Praksisplan for fysioterapi.',
     );
     expect(snippet!.text.text).toContain('fælles plan for *fysioterapipraksis* de kommende år.');
-    expect(buttons(message.blocks).map((b) => b.text.text)).toEqual(['Vis hele punktet', 'Åbn materialet']);
+    expect(buttons(message.blocks).map((b) => b.text.text)).toEqual(['Vis hele punktet', 'Åbn materialet', '👍', '👎']);
     expect(buttons(message.blocks)[0]!).toMatchObject({ action_id: ACTION_SHOW_ITEM, value: 'kkr-hovedstaden-2025-04-11-3.6' });
+    const [up, down] = buttons(message.blocks).slice(2);
+    expect(up).toMatchObject({ action_id: ACTION_FEEDBACK_UP });
+    expect(down).toMatchObject({ action_id: ACTION_FEEDBACK_DOWN });
+    expect(decodeFeedback(down!.value)).toEqual({ query: 'fysioterapi', itemId: 'kkr-hovedstaden-2025-04-11-3.6' });
     expect(message.text).toContain('3.6 Forslag til revision');
     expect(limitViolations(message)).toEqual([]);
   });
@@ -34,7 +41,8 @@ describe('renderAnswer', () => {
     const item = makeItem({ title: `Titel ${EVIL}`, recommendation: `Det indstilles, at ${EVIL}` });
     const hit = makeHit(item, { snippet: EVIL, snippetParts: [{ text: EVIL, match: false }] });
     const message = renderAnswer(makeAnswer({ results: [hit], message: EVIL, query: EVIL }));
-    const json = JSON.stringify(message);
+    // Button values come back to the app and are never shown, so only what is shown is checked.
+    const json = JSON.stringify(message, (key, value: unknown) => (key === 'value' ? undefined : value));
     expect(json).not.toContain('<!channel>');
     expect(json).not.toContain('<http://evil');
     expect(json).not.toContain('<@U0BOSS>');
@@ -56,7 +64,7 @@ describe('renderAnswer', () => {
     const item = makeItem({ link: 'javascript:alert(1)' });
     const message = renderAnswer(makeAnswer({ results: [makeHit(item, { link: 'file:///etc/passwd' })] }));
     expect(JSON.stringify(message)).not.toMatch(/javascript:|file:/);
-    expect(buttons(message.blocks).map((b) => b.text.text)).toEqual(['Vis hele punktet']);
+    expect(buttons(message.blocks).map((b) => b.text.text)).toEqual(['Vis hele punktet', '👍', '👎']);
   });
 
   it('cuts a very long recommendation to 3000 characters and links to the full material', () => {
@@ -82,14 +90,14 @@ describe('renderAnswer', () => {
         .map((b) => b.value),
     );
     const more = buttons(message.blocks).find((b) => b.action_id === ACTION_MORE_RESULTS);
-    expect(decodeMoreResults(more?.value)).toEqual({ query: 'fysioterapi', offset: shownItems.size });
+    expect(decodeAskRequest(more?.value)).toEqual({ query: 'fysioterapi', offset: shownItems.size });
     expect(JSON.stringify(message.blocks)).toContain(`${100 - shownItems.size} punkter mere er ikke vist her.`);
   });
 
   it('lists every item of a case, each with its own "Vis punktet" button', () => {
     const results = manyHits(12).map((h) => ({ ...h, item: { ...h.item, caseNumber: 'SAG-2024-01739' } }));
     const message = renderAnswer(makeAnswer({ mode: 'case', query: 'SAG-2024-01739', results }));
-    expect((message.blocks as Json[])[0]!.text.text).toContain('*Sag SAG-2024-01739*');
+    expect((message.blocks as Json[])[0]!.text.text).toContain('*Sag SAG-2024-01739 · 12 punkter*');
     expect(buttons(message.blocks).filter((b) => b.action_id === ACTION_SHOW_ITEM)).toHaveLength(12);
     expect(buttons(message.blocks).some((b) => b.action_id === ACTION_MORE_RESULTS)).toBe(false);
     expect(limitViolations(message)).toEqual([]);
@@ -130,6 +138,17 @@ describe('renderAnswer', () => {
         { type: 'mrkdwn', text: '_Ingen punkter i juni 2024; viser andre møder._', verbatim: true },
       ],
     });
+  });
+
+  it('offers "Del i kanalen" under an answer only the asker sees, carrying the question and its filters, and notes a follow-up', () => {
+    const filters = { dateFrom: '2024-01-01', dateTo: '2024-12-31', label: '2024' };
+    const message = renderAnswer(makeAnswer({ filters }), { share: true, followUp: 'fysioterapi · 2024' });
+    const share = buttons(message.blocks).find((b) => b.action_id === ACTION_SHARE);
+    expect(share).toMatchObject({ text: { text: 'Del i kanalen' }, style: 'primary' });
+    expect(decodeAskRequest(share!.value)).toEqual({ query: 'fysioterapi', offset: 0, filters });
+    expect(mrkdwnTexts(message).join('\n')).toContain('Opfølgning på tråden: fysioterapi · 2024');
+    expect(buttons(renderAnswer(makeAnswer()).blocks).some((b) => b.action_id === ACTION_SHARE)).toBe(false);
+    expect(limitViolations(message)).toEqual([]);
   });
 
   it('says there are no more results when a later page is empty', () => {
@@ -196,9 +215,9 @@ describe('renderHelp and renderError', () => {
     expect(limitViolations(message)).toEqual([]);
   });
 
-  it('tells the user something went wrong in one Danish sentence, nothing more', () => {
-    const message = renderError();
-    expect(message.text).toBe('Beklager, noget gik galt, da jeg ledte i dagsordenerne. Prøv igen om lidt.');
+  it('tells the user something went wrong in one Danish sentence with the error id, nothing more', () => {
+    const message = renderError('K7Q2XM');
+    expect(message.text).toBe('Beklager, noget gik galt, da jeg skulle svare. Prøv igen om lidt. (Fejl-id: K7Q2XM)');
     expect(limitViolations(message)).toEqual([]);
   });
 });

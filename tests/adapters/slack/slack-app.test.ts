@@ -1,17 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACTION_MORE_RESULTS, ACTION_SHOW_ITEM, decodeMoreResults } from '../../../src/adapters/slack/action-ids.js';
+import { ACTION_MORE_RESULTS, ACTION_SHOW_ITEM, decodeAskRequest } from '../../../src/adapters/slack/action-ids.js';
 import { startSlack, type RunningSlack } from '../../../src/adapters/slack/start.js';
 import { openEngine } from '../../../src/answer/engine.js';
 import { HELP_TITLE } from '../../../src/answer/help.js';
 import type { AnswerEngine } from '../../../src/answer/types.js';
 import type { SlackConfig } from '../../../src/config.js';
-import type { Digest } from '../../../src/digest/types.js';
 import { ConfigError } from '../../../src/errors.js';
 import { createLogger } from '../../../src/log.js';
-import { SLACK_TEST_IDENTITY, startSlackApiServer, type SlackApiServer } from '../../helpers/slack-api-server.js';
+import { SLACK_TEST_IDENTITY, startSlackApiServer, type SlackApiServer } from '../../stand-ins/slack-api.js';
 import { tempDir } from '../../helpers/temp-dir.js';
+import { SAMPLE_DIGEST as digest } from '../../fixtures/sample-digest.js';
 import { limitViolations, markupViolations, mrkdwnTexts } from './slack-limits.js';
 import {
   TEST_CHANNEL,
@@ -21,7 +21,7 @@ import {
   messageEvent,
   postSigned,
   slashCommandBody,
-} from './slack-requests.js';
+} from '../../stand-ins/slack-requests.js';
 
 /**
  * The real Bolt app in HTTP mode on a free local port, answering from the real seed agendas, with
@@ -94,7 +94,7 @@ describe('Slack app over HTTP', () => {
     expect(body.response_type).toBe('in_channel');
     const message = asPosted(body);
     const texts = mrkdwnTexts(message).join('\n');
-    expect(texts).toContain(`*<${MATERIAL_URL}|${FYSIO_TITLE}>*\nKKR Hovedstaden · 11. april 2025 · SAG-2025-01103`);
+    expect(texts).toContain(`*<${MATERIAL_URL}|${FYSIO_TITLE}>*\nKKR Hovedstaden, møde 11. april 2025 · SAG-2025-01103`);
     expect(texts).toContain('*Indstilling*\nDet indstilles, at KKR Hovedstaden godkender revisionen af Praksisplan for fysioterapi.');
     expect(texts).toMatch(/\*fysioterapi\w*\*/);
     expect(buttonsOf(message.blocks)).toContainEqual(expect.objectContaining({ action_id: ACTION_SHOW_ITEM, value: 'kkr-hovedstaden-2025-04-11-3.6' }));
@@ -234,7 +234,7 @@ describe('Slack app over HTTP', () => {
     await postSigned(appUrl, slashCommandBody(question, slack.responseUrl()), 'application/x-www-form-urlencoded');
     const answer = (await slack.nextResponse()).body;
     const more = buttonsOf(asPosted(answer).blocks).find((b) => b.action_id === ACTION_MORE_RESULTS)!;
-    expect(decodeMoreResults(more.value)).toEqual({ query: question, offset: first.results.length });
+    expect(decodeAskRequest(more.value)).toEqual({ query: question, offset: first.results.length });
 
     const messageTs = nextTs();
     await postSigned(
@@ -269,28 +269,13 @@ describe('Slack app over HTTP', () => {
   });
 
   it('posts the daily digest to a channel through its digest target', async () => {
-    const digest: Digest = {
-      date: '2025-04-07',
-      windowDays: 14,
-      meetings: [
-        {
-          committee: 'KKR Hovedstaden',
-          date: '2025-04-11',
-          time: '10.00-12.00',
-          status: 'published',
-          link: MATERIAL_URL,
-          isNew: true,
-          items: [{ number: '3.6', title: FYSIO_TITLE.slice(4), recommendation: 'Det indstilles, at KKR godkender.', link: MATERIAL_URL, isNew: true }],
-        },
-      ],
-    };
     expect(running.digestTarget.platform).toBe('slack');
     await running.digestTarget.post('C0DIGEST', digest);
     const post = await slack.nextCall('chat.postMessage');
     expect(post.args.channel).toBe('C0DIGEST');
-    expect(asPosted(post.args).blocks[0]).toMatchObject({ type: 'header', text: { text: 'Kommende KKR-møder' } });
-    expect(JSON.stringify(post.args.blocks)).toContain(FYSIO_TITLE.slice(4));
-    expect(post.args.text).toContain('KKR Hovedstaden 11. april 2025');
+    expect(asPosted(post.args).blocks[0]).toMatchObject({ type: 'header', text: { text: 'Kommende møder' } });
+    expect(JSON.stringify(post.args.blocks)).toContain('1.1 Sundhedsstrukturkommissionens modeller for fremtidens sundhedsvæsen');
+    expect(post.args.text).toContain('KKR Hovedstaden 18. juni 2024');
   });
 
   it('lets the digest target reject when Slack refuses the post', async () => {
@@ -301,23 +286,30 @@ describe('Slack app over HTTP', () => {
 });
 
 describe('Slack app errors', () => {
-  it('answers a failing question with a short Danish message, never the stack trace', async () => {
+  it('answers a failing question with a short Danish message and the error id that is in the log, never the stack trace', async () => {
     const failing: AnswerEngine = {
       ...engine,
       ask: () => {
         throw new Error('index exploded at /srv/moedebot/data/index.json');
       },
+      askWithin: (q, ids, o) => engine.askWithin(q, ids, o),
       item: (id) => engine.item(id),
       meetings: () => engine.meetings(),
       suggest: (p, l) => engine.suggest(p, l),
       reload: () => engine.reload(),
     };
-    const broken = await startSlack(failing, config(slack), logger);
+    const lines: string[] = [];
+    const captured = createLogger('info', { format: 'json', write: (line) => lines.push(line) });
+    const broken = await startSlack(failing, config(slack), captured);
+    const SORRY = /^Beklager, noget gik galt, da jeg skulle svare\. Prøv igen om lidt\. \(Fejl-id: ([2-9A-Z]{6})\)$/;
+    const logged = (id: string) => lines.map((l) => JSON.parse(l) as Json).find((l) => l.errorId === id);
     try {
       await postSigned(`http://127.0.0.1:${broken.port}`, slashCommandBody('fysioterapi', slack.responseUrl()), 'application/x-www-form-urlencoded');
       const { body } = await slack.nextResponse();
       expect(body.response_type).toBe('ephemeral');
-      expect(body.text).toBe('Beklager, noget gik galt, da jeg ledte i dagsordenerne. Prøv igen om lidt.');
+      const id = SORRY.exec(body.text as string)?.[1];
+      expect(id).toBeDefined();
+      expect(logged(id!)).toMatchObject({ level: 50, err: { message: 'index exploded at /srv/moedebot/data/index.json' } });
       expect(JSON.stringify(body)).not.toMatch(/exploded|index\.json|at .*:\d+/);
 
       const ts = nextTs();
@@ -327,7 +319,11 @@ describe('Slack app errors', () => {
         'application/json',
       );
       const post = await slack.nextCall('chat.postMessage');
-      expect(post.args).toMatchObject({ thread_ts: ts, text: 'Beklager, noget gik galt, da jeg ledte i dagsordenerne. Prøv igen om lidt.' });
+      expect(post.args).toMatchObject({ thread_ts: ts });
+      const mentionId = SORRY.exec(post.args.text as string)?.[1];
+      expect(mentionId).toBeDefined();
+      expect(mentionId).not.toBe(id);
+      expect(logged(mentionId!)).toBeDefined();
     } finally {
       await broken.stop();
     }

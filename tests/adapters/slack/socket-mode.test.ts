@@ -5,8 +5,8 @@ import { startSlack } from '../../../src/adapters/slack/start.js';
 import { openEngine } from '../../../src/answer/engine.js';
 import type { AnswerEngine } from '../../../src/answer/types.js';
 import { createLogger } from '../../../src/log.js';
-import { SLACK_TEST_IDENTITY, startSlackApiServer, type SlackApiServer } from '../../helpers/slack-api-server.js';
-import { TEST_CHANNEL, TEST_SIGNING_SECRET, TEST_USER } from './slack-requests.js';
+import { SLACK_TEST_IDENTITY, startSlackApiServer, type SlackApiServer } from '../../stand-ins/slack-api.js';
+import { TEST_CHANNEL, TEST_SIGNING_SECRET, TEST_USER } from '../../stand-ins/slack-requests.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 
 /**

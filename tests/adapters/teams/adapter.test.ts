@@ -4,12 +4,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openEngine } from '../../../src/answer/engine.js';
 import type { AnswerEngine } from '../../../src/answer/types.js';
 import { startTeams, type TeamsAdapter } from '../../../src/adapters/teams/start.js';
-import { TEAMS_CARD_MAX_BYTES, type AdaptiveCard } from '../../../src/adapters/teams/card.js';
-import type { Digest } from '../../../src/digest/types.js';
+import type { AdaptiveCard } from '../../../src/adapters/teams/card.js';
+import { TEAMS_CARD_MAX_BYTES } from '../../../src/adapters/teams/limits.js';
 import { createLogger } from '../../../src/log.js';
-import { BOT, CHANNEL_ID, TEAM_ID, channelCardAction, channelMessage, groupChatMessage, installedInTeam, personalMessage } from './activities.js';
-import { FakeConnector, type ConnectorCall } from './fake-connector.js';
+import { BOT, CHANNEL_ID, TEAM_ID, channelCardAction, channelMessage, groupChatMessage, installedInTeam, personalMessage } from '../../stand-ins/teams-activities.js';
+import { FakeConnector, type ConnectorCall } from '../../stand-ins/bot-connector.js';
 import { tempDir } from '../../helpers/temp-dir.js';
+import { SAMPLE_DIGEST as digest } from '../../fixtures/sample-digest.js';
 
 const logger = createLogger('silent');
 let engine: AnswerEngine;
@@ -94,7 +95,7 @@ describe('Teams adapter over HTTP (local development mode)', () => {
     const card = cardOf(call);
     const t = texts(card);
     expect(t).toContain('Forslag til revision af kapacitetsdel af praksisplan for fysioterapi');
-    expect(t.some((x) => x.includes('KKR Hovedstaden · 11. april 2025 · punkt 3.6'))).toBe(true);
+    expect(t.some((x) => x.includes('KKR Hovedstaden, møde 11. april 2025 · punkt 3.6 · SAG-2025-01103'))).toBe(true);
     expect(t).toContain('Indstilling');
     expect(t.some((x) => x.includes('Det indstilles, at KKR Hovedstaden godkender revisionen af Praksisplan for fysioterapi'))).toBe(true);
     expect(t.some((x) => /\*\*[^*]*fysioterapi[^*]*\*\*/i.test(x))).toBe(true);
@@ -173,7 +174,7 @@ describe('Teams adapter over HTTP (local development mode)', () => {
     connector.clear();
     await post(personalMessage({ serviceUrl: connector.url, value: more!.data }));
     const t = texts(cardOf(connector.calls[0]!));
-    expect(t[0]).toMatch(/^Flere resultater for »kommunerne« \(5–\d+\)$/);
+    expect(t[0]).toMatch(/^Flere resultater for «kommunerne» \(5–\d+\)$/);
     const next = engine.ask('kommunerne', { offset: first.results.length });
     const shownIds = actions(cardOf(connector.calls[0]!)).filter((a) => a.data?.moedebot === 'item').map((a) => a.data!.id);
     expect(shownIds).toEqual(next.results.map((h) => h.item.id));
@@ -210,21 +211,6 @@ describe('Teams adapter over HTTP (local development mode)', () => {
     expect(stored.conversations.map((c) => c.id)).toEqual(expect.arrayContaining([CHANNEL_ID, TEAM_ID, 'a:1personal-chat-mette']));
     expect(stored.conversations.find((c) => c.id === TEAM_ID)).toMatchObject({ kind: 'channel', teamName: 'Kommunens KKR-team', serviceUrl: connector.url });
 
-    const digest: Digest = {
-      date: '2025-04-07',
-      windowDays: 14,
-      meetings: [
-        {
-          committee: 'KKR Hovedstaden',
-          date: '2025-04-11',
-          time: '10.00-12.00',
-          status: 'published',
-          link: 'https://www.kl.dk/politik/kkr/kkr-hovedstaden/moedemateriale',
-          isNew: true,
-          items: [{ number: '3.6', title: 'Forslag til revision af kapacitetsdel af praksisplan for fysioterapi', recommendation: 'Det indstilles, at KKR Hovedstaden godkender revisionen.', id: 'kkr-hovedstaden-2025-04-11-3.6', isNew: true }],
-        },
-      ],
-    };
     await teams.digestTarget.post(CHANNEL_ID, digest);
     expect(connector.calls).toHaveLength(1);
     const call = connector.calls[0]!;
@@ -232,8 +218,8 @@ describe('Teams adapter over HTTP (local development mode)', () => {
     expect(call.body.replyToId).toBeUndefined();
     expect(call.headers.authorization).toBeUndefined();
     const t = texts(cardOf(call));
-    expect(t[0]).toBe('Kommende KKR-møder');
-    expect(t.some((x) => x.includes('**3.6** Forslag til revision af kapacitetsdel af praksisplan for fysioterapi'))).toBe(true);
+    expect(t[0]).toBe('Kommende møder');
+    expect(t.some((x) => x.includes('**1.1** Sundhedsstrukturkommissionens modeller for fremtidens sundhedsvæsen'))).toBe(true);
 
     await expect(teams.digestTarget.post('19:never-seen@thread.tacv2', digest)).rejects.toThrow(/unknown/);
   });

@@ -55,6 +55,9 @@ describe('Teams app package', () => {
     expect(manifest.version).toBe('1.2.3');
     expect(manifest.bots).toEqual([expect.objectContaining({ botId: APP_ID, scopes: ['personal', 'team', 'groupChat'] })]);
     expect(manifest.icons).toEqual({ color: 'color.png', outline: 'outline.png' });
+    // Follow-ups in a reply chain without an @mention need the channel's messages (resource-specific consent).
+    expect(manifest.authorization.permissions.resourceSpecific).toEqual([{ name: 'ChannelMessage.Read.Group', type: 'Application' }]);
+    expect(manifest.webApplicationInfo.id).toBe(APP_ID);
     expect(manifest.name.short.length).toBeLessThanOrEqual(30);
     expect(manifest.description.short.length).toBeLessThanOrEqual(80);
     for (const c of manifest.bots[0].commandLists[0].commands) expect(c.title.length).toBeLessThanOrEqual(32);

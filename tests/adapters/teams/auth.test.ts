@@ -7,8 +7,8 @@ import { startTeams, type TeamsAdapter } from '../../../src/adapters/teams/start
 import { ConfigError } from '../../../src/errors.js';
 import { loadConfig } from '../../../src/config.js';
 import { createLogger } from '../../../src/log.js';
-import { channelMessage, personalMessage } from './activities.js';
-import { FakeConnector } from './fake-connector.js';
+import { channelMessage, personalMessage } from '../../stand-ins/teams-activities.js';
+import { FakeConnector } from '../../stand-ins/bot-connector.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 
 const logger = createLogger('silent');

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { mentionsBot, questionText } from '../../../src/adapters/teams/incoming-text.js';
 import { ConversationStore, baseConversationId, conversationOf } from '../../../src/adapters/teams/conversation-store.js';
 import { parseCardAction } from '../../../src/adapters/teams/card-actions.js';
-import { BOT, CHANNEL_ID, channelMessage, installedInTeam, personalMessage } from './activities.js';
+import { BOT, CHANNEL_ID, channelMessage, installedInTeam, personalMessage } from '../../stand-ins/teams-activities.js';
 import { pino } from 'pino';
 import { tempDir } from '../../helpers/temp-dir.js';
 

@@ -4,8 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openEngine } from '../../../src/answer/engine.js';
 import type { Answer, AnswerEngine, Hit } from '../../../src/answer/types.js';
 import type { AgendaItem } from '../../../src/corpus/types.js';
-import { TEAMS_CARD_MAX_BYTES, cardBytes, escapeText, type AdaptiveCard } from '../../../src/adapters/teams/card.js';
-import { renderAnswer, snippetMarkdown } from '../../../src/adapters/teams/render.js';
+import { escapeText, type AdaptiveCard } from '../../../src/adapters/teams/card.js';
+import { TEAMS_CARD_MAX_BYTES, cardBytes } from '../../../src/adapters/teams/limits.js';
+import { renderAnswer, snippetMarkdown } from '../../../src/adapters/teams/render-answer.js';
 import { renderItem } from '../../../src/adapters/teams/render-item.js';
 import { renderHelp } from '../../../src/adapters/teams/render-help.js';
 import { renderDigest } from '../../../src/adapters/teams/render-digest.js';
@@ -67,7 +68,7 @@ describe('renderAnswer', () => {
     const card = renderAnswer(engine.ask('fysioterapi'));
     const t = textBlocks(card);
     expect(t[0]).toBe('Forslag til revision af kapacitetsdel af praksisplan for fysioterapi');
-    expect(t[1]).toContain('KKR Hovedstaden · 11. april 2025 · punkt 3.6');
+    expect(t[1]).toContain('KKR Hovedstaden, møde 11. april 2025 · punkt 3.6');
     expect(t).toContain('Indstilling');
     expect(t.some((x) => /\*\*fysioterapi\w*\*\*/.test(x))).toBe(true);
     expect(card.actions?.map((a) => a.title)).toEqual(expect.arrayContaining(['Åbn materialet', 'Vis hele punktet']));
@@ -128,7 +129,17 @@ describe('renderItem', () => {
   });
 
   it('shortens a very long item to fit and links to the material', () => {
-    const card = renderItem({ ...physio, presentation: 'Lang sagsfremstilling. '.repeat(20_000), background: 'Baggrund. '.repeat(10_000) });
+    const presentation = 'Lang sagsfremstilling. '.repeat(20_000);
+    const background = 'Baggrund. '.repeat(10_000);
+    const card = renderItem({
+      ...physio,
+      presentation,
+      background,
+      sections: [
+        { heading: 'Baggrund', role: 'background', text: background },
+        { heading: 'Sagsfremstilling', role: 'presentation', text: presentation },
+      ],
+    });
     expect(cardBytes(card)).toBeLessThanOrEqual(TEAMS_CARD_MAX_BYTES);
     expect(textBlocks(card).some((x) => x.includes('afkortet'))).toBe(true);
     expect(card.actions?.[0]).toMatchObject({ type: 'Action.OpenUrl', url: physio.link });
@@ -156,7 +167,7 @@ describe('renderDigest', () => {
   });
 
   it('says when no meetings are coming', () => {
-    expect(textBlocks(renderDigest({ date: '2025-07-01', windowDays: 14, meetings: [] })).join('\n')).toContain('ingen kendte møder');
+    expect(textBlocks(renderDigest({ date: '2025-07-01', windowDays: 14, meetings: [] })).join('\n')).toContain('Der er ingen kendte kommende møder.');
   });
 });
 

@@ -3,7 +3,7 @@ import type {
   ChatInputCommandInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import type { DiscordContext } from '../answer-question.js';
+import type { DiscordContext } from '../reply-message.js';
 
 /**
  * One slash command: its definition for registration and its handler. The dispatcher finds a

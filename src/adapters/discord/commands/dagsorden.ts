@@ -1,6 +1,9 @@
-import { SlashCommandBuilder, type ApplicationCommandOptionChoiceData, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
-import { answerQuestion, NO_MENTIONS, type DiscordContext } from '../answer-question.js';
-import { LIMITS, danishDate, truncate } from '../text.js';
+import { MessageFlags, SlashCommandBuilder, type ApplicationCommandOptionChoiceData, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import { danishDate } from '../../../answer/present.js';
+import { parseFilters } from '../filters.js';
+import { LIMITS, truncate } from '../limits.js';
+import { NO_MENTIONS, replyMessage, type DiscordContext } from '../reply-message.js';
+import { renderNotice } from '../render-notice.js';
 
 /** Longest question accepted; the engine refuses longer ones anyway, and the option enforces it in the client. */
 const MAX_QUESTION = 300;
@@ -24,15 +27,30 @@ export const data = new SlashCommandBuilder()
     o.setName('udvalg').setDescription('Afgræns til et udvalg, fx KKR Hovedstaden').setAutocomplete(true).setMaxLength(80),
   );
 
+/**
+ * Answers through the core (a question, or `følg`/`følger`/`stop` for topic watches), in the
+ * channel, or only to the asker with "Del i kanalen" when DISCORD_RESPONSE=ephemeral.
+ */
 export async function execute(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
   // Defer first: Discord allows three seconds for the first response, and a cold index can take longer.
-  await interaction.deferReply();
-  const reply = answerQuestion(ctx, {
+  await interaction.deferReply(ctx.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+  const request = {
     query: interaction.options.getString('spørgsmål', true),
     meeting: interaction.options.getString('møde') ?? '',
     committee: interaction.options.getString('udvalg') ?? '',
+  };
+  const parsed = parseFilters(request.meeting, request.committee);
+  if (!parsed.ok) {
+    await interaction.editReply({ ...renderNotice(parsed.message), allowedMentions: NO_MENTIONS });
+    return;
+  }
+  const reply = await ctx.chat.conversation.reply({
+    text: request.query,
+    place: { platform: 'discord', channel: interaction.channelId },
+    threaded: false,
+    filters: parsed.filters,
   });
-  await interaction.editReply({ ...reply, allowedMentions: NO_MENTIONS });
+  await interaction.editReply({ ...replyMessage(reply, ctx, { request, share: ctx.ephemeral === true && reply.kind === 'answer' }), allowedMentions: NO_MENTIONS });
 }
 
 export async function autocomplete(interaction: AutocompleteInteraction, ctx: DiscordContext): Promise<void> {
@@ -42,7 +60,7 @@ export async function autocomplete(interaction: AutocompleteInteraction, ctx: Di
   if (focused.name === 'møde') choices = meetingChoices(ctx, typed);
   else if (focused.name === 'udvalg') choices = committeeChoices(ctx, typed);
   else {
-    choices = ctx.engine
+    choices = ctx.chat.conversation.engine
       .suggest(typed, LIMITS.autocompleteChoices)
       .filter((s) => s.value.length > 0 && s.value.length <= LIMITS.choiceValue)
       .map((s) => ({ name: truncate(s.label, LIMITS.choiceName), value: s.value }));
@@ -52,7 +70,7 @@ export async function autocomplete(interaction: AutocompleteInteraction, ctx: Di
 
 function meetingChoices(ctx: DiscordContext, typed: string): ApplicationCommandOptionChoiceData<string>[] {
   const t = typed.toLowerCase();
-  return [...ctx.engine.meetings()]
+  return [...ctx.chat.conversation.engine.meetings()]
     .reverse()
     .map((m) => ({ name: truncate(`${danishDate(m.meetingDate)} · ${m.committee}`, LIMITS.choiceName), value: m.meetingDate }))
     .filter((c) => t === '' || c.name.toLowerCase().includes(t) || c.value.includes(t));
@@ -60,7 +78,7 @@ function meetingChoices(ctx: DiscordContext, typed: string): ApplicationCommandO
 
 function committeeChoices(ctx: DiscordContext, typed: string): ApplicationCommandOptionChoiceData<string>[] {
   const t = typed.toLowerCase();
-  const names = [...new Set(ctx.engine.meetings().map((m) => m.committee))].sort((a, b) => a.localeCompare(b, 'da'));
+  const names = [...new Set(ctx.chat.conversation.engine.meetings().map((m) => m.committee))].sort((a, b) => a.localeCompare(b, 'da'));
   return names
     .filter((n) => t === '' || n.toLowerCase().includes(t))
     .map((n) => ({ name: truncate(n, LIMITS.choiceName), value: truncate(n, LIMITS.choiceValue) }));

@@ -1,22 +1,15 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { questionFrom } from '../question.js';
-import { answerQuestion } from './answer-question.js';
-import { POST_OPTIONS, type HandlerDeps } from './deps.js';
-import { reportFailure } from './report-failure.js';
+import { answerInThread } from './answer-in-thread.js';
+import type { HandlerDeps } from './deps.js';
 
 /**
- * `@mødebot <question>` in a channel: answers in the thread of the mention, so follow-ups
- * ("Vis hele punktet", "Flere resultater") stay together. Bolt acknowledges events itself.
+ * `@mødebot <question>` in a channel: answers in the thread of the mention, so follow-ups (buttons,
+ * and messages in the thread without a mention) stay together. Bolt acknowledges events itself.
  */
-export function appMention({ engine, config, logger }: HandlerDeps) {
+export function appMention(deps: HandlerDeps) {
   return async ({ event, say }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<void> => {
-    const thread_ts = event.thread_ts ?? event.ts;
-    const log = logger.child({ handler: 'app-mention', user: event.user, channel: event.channel });
-    try {
-      const message = answerQuestion(engine, questionFrom(event.text), config.command);
-      await say({ thread_ts, ...message, ...POST_OPTIONS });
-    } catch (error) {
-      await reportFailure(log, error, 'app mention', (m) => say({ thread_ts, ...m }));
-    }
+    const log = deps.logger.child({ handler: 'app-mention', user: event.user, channel: event.channel });
+    await answerInThread(deps, { text: questionFrom(event.text), channel: event.channel, threadTs: event.thread_ts ?? event.ts, what: 'app mention' }, say, log);
   };
 }

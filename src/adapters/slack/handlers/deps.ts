@@ -1,10 +1,10 @@
-import type { AnswerEngine } from '../../../answer/types.js';
 import type { SlackConfig } from '../../../config.js';
+import type { ChatServices } from '../../../conversation/chat-services.js';
 import type { Logger } from '../../../log.js';
 
-/** What every Slack handler gets: the core, the Slack settings and a logger. */
+/** What every Slack handler gets: the chat core, the Slack settings and a logger. */
 export interface HandlerDeps {
-  engine: AnswerEngine;
+  chat: ChatServices;
   config: SlackConfig;
   logger: Logger;
 }
