@@ -4,7 +4,8 @@ import type { SearchIndex } from '../search/search-index.js';
 import type { QueryWord } from '../search/query.js';
 import type { RankedItem } from '../search/searcher.js';
 import { SNIPPET } from '../search/ranking-parameters.js';
-import { answerKind, bestSnippet, markSnippet } from './snippet.js';
+import { answerKind, asksAboutDecision, bestSnippet, markSnippet } from './snippet.js';
+import { danishDate } from './present.js';
 import { leadSentences } from './sentences.js';
 
 /**
@@ -70,8 +71,13 @@ export function rankedHit(index: SearchIndex, ranked: RankedItem, question: stri
   const item = index.items[ranked.itemIndex]!;
   const passage = ranked.bestPassage >= 0 ? index.passages[ranked.itemIndex]![ranked.bestPassage] : undefined;
   let snippet: { text: string; parts: Hit['snippetParts'] };
-  if (answerKind(question) === 'decision' && item.decision) {
+  const kind = answerKind(question);
+  if (kind === 'decision' && item.decision) {
     const text = leadSentences(item.decision, SNIPPET.maxSnippet, SNIPPET.maxSentence);
+    snippet = { text, parts: markSnippet(text, words, index.lexicon) };
+  } else if (kind === 'when' && item.decision && asksAboutDecision(question)) {
+    // `hvornår blev … vedtaget?`: the minutes' decision was made at their meeting.
+    const text = `Besluttet på mødet ${danishDate(item.meetingDate)}: ${leadSentences(item.decision, SNIPPET.maxSnippet - 40, SNIPPET.maxSentence)}`;
     snippet = { text, parts: markSnippet(text, words, index.lexicon) };
   } else {
     snippet = bestSnippet({ item, question, words, lexicon: index.lexicon, ...(passage ? { bestPassage: passage } : {}) });

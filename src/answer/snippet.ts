@@ -24,6 +24,11 @@ const FIGURE_NOUN = /\p{L}+(?:tal|tallet|kvote|kvoten|kvoter|beløb|beløbet|ram
 export type AnswerKind = 'when' | 'count' | 'amount' | 'duration' | 'who' | 'list' | 'decision' | 'other';
 
 /** What kind of fact the question asks for, from its question words (Danish and English). */
+/** The question is about what was decided (`besluttet`, `vedtaget`, `blev … godkendt`, `decided`). */
+export function asksAboutDecision(question: string): boolean {
+  return /\b(besluttet|besluttede|beslutning(?:en)?|beslutte|vedtaget|vedtog|afgørelse(?:n)?|decided|decision|resolved|adopted|approved)\b|\bblev\b.*\bgodkendt/u.test(question.toLowerCase());
+}
+
 export function answerKind(question: string): AnswerKind {
   const q = question.toLowerCase();
   if (/\b(hvor (længe|laenge|lang tid)|how long|siden hvornår)\b/.test(q)) return 'duration';
@@ -34,7 +39,7 @@ export function answerKind(question: string): AnswerKind {
   if (/\b(hvor (meget|stor|stort|store|høj|højt|høje|hoej|dyr|dyrt)|how (much|large|big|high|expensive)|beløb|amount|procent|pct|percent|what does .* cost|hvad koster)\b/.test(q)) return 'amount';
   if (/\b(hvem|who|whom)\b/.test(q)) return 'who';
   // `hvad blev besluttet om …`, `what was decided`: the decision is the answer.
-  if (/\b(besluttet|besluttede|beslutning(?:en)?|beslutte|vedtaget|vedtog|afgørelse(?:n)?|decided|decision|resolved)\b|\bblev\b.*\bgodkendt/u.test(q)) return 'decision';
+  if (asksAboutDecision(q)) return 'decision';
   if (/\b(hvilke|what are|which are|which [a-z]+s)\b/.test(q)) return 'list';
   return 'other';
 }

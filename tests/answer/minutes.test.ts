@@ -41,6 +41,12 @@ describe('answers from minutes', () => {
     expect(json.publisher).toBe('Rødovre Kommune');
   });
 
+  it('answers "hvornår blev … vedtaget" with the meeting that decided it', async () => {
+    const best = (await engine.ask('hvornår blev lokalplantillægget i Rødovre vedtaget?')).results[0]!;
+    expect(best.item.number).toBe('130');
+    expect(best.snippet).toBe('Besluttet på mødet 24. september 2019: Godkendt.');
+  });
+
   it('finds an item by the running number the minutes print (`Sag nr. 130`)', () => {
     const answer = engine.ask('punkt 130');
     expect(answer.mode).toBe('item');
