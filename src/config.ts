@@ -180,6 +180,28 @@ const EnvSchema = z.object({
   HEALTH_PORT: optionalPort,
   CORPUS_DIR: optionalString.default('corpus'),
   DATA_DIR: optionalString.default('data'),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((s, ctx) => {
+      if (s === undefined || s === '') return undefined;
+      let url: URL | undefined;
+      try {
+        url = new URL(s);
+      } catch {
+        url = undefined;
+      }
+      if (url === undefined || (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') || url.hostname === '') {
+        ctx.addIssue({ code: 'custom', message: 'must be a PostgreSQL connection URL, postgres://user:password@host:5432/database' });
+        return z.NEVER;
+      }
+      return s;
+    }),
+  DATABASE_POOL_MAX: integer(10, 1, 1000, 'must be a whole number of connections from 1 to 1000'),
+  DATABASE_STATEMENT_TIMEOUT_MS: integer(5_000, 100, 3_600_000, 'must be a whole number of milliseconds from 100 to 3600000'),
+  DATABASE_CONNECT_SECONDS: integer(60, 0, 3600, 'must be a whole number of seconds from 0 to 3600'),
+  SEARCH_BACKEND: z.enum(['memory', 'postgres']).optional().default('memory'),
   THREADS: bool(true),
   THREAD_CONTEXT_HOURS: positiveNumberOrZero(24, 24 * 365, 'must be a number of hours from 0 (off) to 8760'),
   FEEDBACK_SALT: z
@@ -319,8 +341,20 @@ export interface SourcesConfig {
   timeoutMs: number;
 }
 
+/** Where shared state (and, with SEARCH_BACKEND=postgres, search) lives; present when DATABASE_URL is set. */
+export interface DatabaseConfig {
+  url: string;
+  poolMax: number;
+  statementTimeoutMs: number;
+  /** How long start-up waits for an unreachable server before giving up. */
+  connectSeconds: number;
+}
+
 export interface Config {
   production: boolean;
+  database?: DatabaseConfig;
+  /** `memory`: the in-process index (default); `postgres`: items and passages searched in the database. */
+  searchBackend: 'memory' | 'postgres';
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** LOG_FORMAT; when unset the logger picks `pretty` on a terminal and `json` otherwise. */
   logFormat?: 'pretty' | 'json';
@@ -339,7 +373,7 @@ export interface Config {
 }
 
 /** The variables whose values are secrets: scrubbed from every log line (see `registerSecrets`). */
-export const SECRET_VARIABLES = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'DISCORD_TOKEN', 'TEAMS_APP_PASSWORD', 'FEEDBACK_SALT'] as const;
+export const SECRET_VARIABLES = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'DISCORD_TOKEN', 'TEAMS_APP_PASSWORD', 'FEEDBACK_SALT', 'DATABASE_URL'] as const;
 
 function need(value: string | undefined, name: string, why: string): string {
   if (value === undefined) throw new ConfigError(`${name} is not set; it is required ${why}.`);
@@ -450,8 +484,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
   }
 
+  if (e.SEARCH_BACKEND === 'postgres' && e.DATABASE_URL === undefined) {
+    throw new ConfigError('DATABASE_URL is not set; it is required when SEARCH_BACKEND=postgres (postgres://user:password@host:5432/database).');
+  }
+  const database: DatabaseConfig | undefined =
+    e.DATABASE_URL === undefined
+      ? undefined
+      : { url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX, statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS, connectSeconds: e.DATABASE_CONNECT_SECONDS };
+
   return {
     production,
+    ...(database ? { database } : {}),
+    searchBackend: e.SEARCH_BACKEND,
     logLevel: e.LOG_LEVEL,
     ...(e.LOG_FORMAT !== undefined ? { logFormat: e.LOG_FORMAT } : {}),
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,

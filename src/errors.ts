@@ -11,6 +11,7 @@ export enum ErrorCode {
   IndexUnreadable = 'index_unreadable',
   QuestionInvalid = 'question_invalid',
   FetchFailed = 'fetch_failed',
+  DatabaseFailed = 'database_failed',
 }
 
 export class MoedebotError extends Error {

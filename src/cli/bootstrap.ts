@@ -12,11 +12,21 @@ export function bootstrap(): Config {
   // DOTENV_CONFIG_PATH (dotenv's own convention) points elsewhere, e.g. /dev/null in tests.
   loadDotenv({ quiet: true, ...(process.env.DOTENV_CONFIG_PATH ? { path: process.env.DOTENV_CONFIG_PATH } : {}) });
   registerSecrets(SECRET_VARIABLES.map((name) => process.env[name]?.trim()));
+  // A driver's error may quote the password on its own, without the rest of the URL.
+  registerSecrets([databasePassword(process.env.DATABASE_URL)]);
   try {
     return loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) fail(`Configuration error: ${error.message}`);
     throw error;
+  }
+}
+
+function databasePassword(url: string | undefined): string | undefined {
+  try {
+    return url ? decodeURIComponent(new URL(url.trim()).password) || undefined : undefined;
+  } catch {
+    return undefined;
   }
 }
 

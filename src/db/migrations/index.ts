@@ -1,0 +1,7 @@
+import type { Migration } from '../migrate.js';
+
+/**
+ * Every schema change, in order. A migration is never edited once released: a change to the
+ * schema is a new entry with the next version.
+ */
+export const MIGRATIONS: readonly Migration[] = [];

@@ -1,0 +1,119 @@
+import pg from 'pg';
+import type { Logger } from '../log.js';
+import { databaseError } from './database-error.js';
+import { describeDatabaseUrl } from './describe-url.js';
+import type { SqlClient, SqlResult } from './sql-client.js';
+
+export interface PostgresOptions {
+  /** DATABASE_URL. */
+  url: string;
+  /** DATABASE_POOL_MAX: connections at most; a busy bot queues beyond it rather than swamping the server. */
+  poolMax: number;
+  /** DATABASE_STATEMENT_TIMEOUT_MS: the server cancels a statement running longer. */
+  statementTimeoutMs: number;
+  /** A schema to work in (tests give each run its own); default the server's search_path. */
+  schema?: string;
+  logger?: Logger;
+}
+
+/** How long opening a connection may take before the attempt counts as failed. */
+const CONNECT_TIMEOUT_MS = 5_000;
+
+/**
+ * A PostgreSQL server through `pg`'s pool: bounded (`poolMax`), every statement under the
+ * server-side `statement_timeout`, driver errors turned into `DatabaseError`s that name the server
+ * but never the password. The pool reconnects by itself, so a server that comes back is used again
+ * without a restart.
+ */
+export class PostgresClient implements SqlClient {
+  readonly description: string;
+  private readonly pool: pg.Pool;
+
+  constructor(options: PostgresOptions) {
+    this.description = describeDatabaseUrl(options.url);
+    const settings = [`-c statement_timeout=${options.statementTimeoutMs}`];
+    if (options.schema) settings.push(`-c search_path=${options.schema}`);
+    this.pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolMax,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      idleTimeoutMillis: 30_000,
+      options: settings.join(' '),
+      application_name: 'moedebot',
+    });
+    // An idle connection dropped by the server (a restart, a failover) is reported here; without a
+    // listener the pool's error would end the process.
+    this.pool.on('error', (err) => options.logger?.warn({ err: databaseError(err, this.description, 'idle') }, 'database connection lost; the pool reconnects on the next query'));
+  }
+
+  async query<R = Record<string, unknown>>(text: string, params: readonly unknown[] = []): Promise<SqlResult<R>> {
+    try {
+      const result = await this.pool.query(text, params as unknown[]);
+      return { rows: result.rows as R[], rowCount: result.rowCount };
+    } catch (error) {
+      throw databaseError(error, this.description, 'running a query');
+    }
+  }
+
+  async exec(sql: string): Promise<void> {
+    // Without parameters pg uses the simple protocol, which takes several statements at once.
+    await this.query(sql);
+  }
+
+  async transaction<T>(work: (tx: SqlClient) => Promise<T>): Promise<T> {
+    let connection: pg.PoolClient;
+    try {
+      connection = await this.pool.connect();
+    } catch (error) {
+      throw databaseError(error, this.description, 'connecting');
+    }
+    const tx = new ConnectionClient(connection, this.description);
+    let broken: unknown;
+    try {
+      await tx.query('BEGIN');
+      const result = await work(tx);
+      await tx.query('COMMIT');
+      return result;
+    } catch (error) {
+      await connection.query('ROLLBACK').catch((rollbackError: unknown) => {
+        broken = rollbackError;
+      });
+      throw databaseError(error, this.description, 'running a transaction');
+    } finally {
+      // A connection whose rollback failed is in an unknown state: destroyed, not reused.
+      connection.release(broken instanceof Error ? broken : undefined);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+/** One checked-out connection, inside a transaction. */
+class ConnectionClient implements SqlClient {
+  constructor(
+    private readonly connection: pg.PoolClient,
+    readonly description: string,
+  ) {}
+
+  async query<R = Record<string, unknown>>(text: string, params: readonly unknown[] = []): Promise<SqlResult<R>> {
+    try {
+      const result = await this.connection.query(text, params as unknown[]);
+      return { rows: result.rows as R[], rowCount: result.rowCount };
+    } catch (error) {
+      throw databaseError(error, this.description, 'running a query');
+    }
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.query(sql);
+  }
+
+  transaction<T>(work: (tx: SqlClient) => Promise<T>): Promise<T> {
+    // Already in one: the work joins it.
+    return work(this);
+  }
+
+  async close(): Promise<void> {}
+}
