@@ -71,8 +71,8 @@ export async function openStores(options: OpenStoresOptions): Promise<StateStore
     logger?.info({ state: stores.backend, dataDir: options.dataDir }, `state kept in files in ${options.dataDir}`);
     return stores;
   }
-  const { url, poolMax, statementTimeoutMs, connectSeconds } = options.database;
-  const client = openClient({ url, poolMax, statementTimeoutMs, ...(logger ? { logger } : {}) });
+  const { url, poolMax, statementTimeoutMs, connectSeconds, schema } = options.database;
+  const client = openClient({ url, poolMax, statementTimeoutMs, ...(schema ? { schema } : {}), ...(logger ? { logger } : {}) });
   const database = await openDatabase(client, { connectSeconds, ...(logger ? { logger } : {}), ...(options.signal ? { signal: options.signal } : {}) });
   const stores = postgresStores(database, options);
   logger?.info({ state: stores.backend, database: client.description }, `state kept in the database at ${client.description}`);
