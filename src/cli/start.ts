@@ -97,15 +97,7 @@ runMain(async () => {
   // Under `npm start`, npm passes SIGTERM to its shell only; the bot notices the shell is gone.
   if (startedByNpm()) parent = watchParent(() => void stop('parent process ended'));
 
-  // A bot that fetches its material may start with no corpus yet: the fetcher fills the folder.
-  if (config.sources) await mkdir(config.corpusDir, { recursive: true });
-  const engine = await openEngine({ corpusDir: config.corpusDir, dataDir: config.dataDir, logger });
-  health.indexLoaded(engine.report.meetings, engine.report.items);
-  logger.info(
-    { meetings: engine.report.meetings, items: engine.report.items, skipped: engine.report.skipped.length, rebuilt: engine.report.rebuilt, ms: Math.round(performance.now() - started) },
-    'corpus ready',
-  );
-
+  // The state first: a database that cannot be reached stops start-up before the index is built.
   state = await openStores({
     dataDir: config.dataDir,
     database: config.database,
@@ -120,6 +112,15 @@ runMain(async () => {
     health.database(() => database.state());
     database.monitor();
   }
+  // A bot that fetches its material may start with no corpus yet: the fetcher fills the folder.
+  if (config.sources) await mkdir(config.corpusDir, { recursive: true });
+  const engine = await openEngine({ corpusDir: config.corpusDir, dataDir: config.dataDir, logger });
+  health.indexLoaded(engine.report.meetings, engine.report.items);
+  logger.info(
+    { meetings: engine.report.meetings, items: engine.report.items, skipped: engine.report.skipped.length, rebuilt: engine.report.rebuilt, ms: Math.round(performance.now() - started) },
+    'corpus ready',
+  );
+
   const { chat, stores, idle } = await openChat({ engine, state, logger });
   chatIdle = idle;
   const watchTargets: WatchTarget[] = [];
