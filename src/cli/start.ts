@@ -120,6 +120,7 @@ runMain(async () => {
     { meetings: engine.report.meetings, items: engine.report.items, skipped: engine.report.skipped.length, rebuilt: engine.report.rebuilt, ms: Math.round(performance.now() - started) },
     'corpus ready',
   );
+  logger.info({ state: state.backend, where: state.where }, state.backend === 'postgres' ? `state kept in the database at ${state.where}` : `state kept in files in ${state.where}`);
 
   const { chat, stores, idle } = await openChat({ engine, state, logger });
   chatIdle = idle;

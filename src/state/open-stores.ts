@@ -59,24 +59,18 @@ export interface OpenStoresOptions {
 }
 
 /**
- * Opens the state where the configuration puts it, and logs which. With a database, start-up
+ * Opens the state where the configuration puts it (`backend` and `where` say which, for the log). With a database, start-up
  * waits up to DATABASE_CONNECT_SECONDS for the server and applies the migrations.
  *
  * @throws DatabaseError when the database cannot be reached in time, refuses the login or has a newer schema.
  */
 export async function openStores(options: OpenStoresOptions): Promise<StateStores> {
   const { logger } = options;
-  if (options.database === undefined) {
-    const stores = await openFileStores(options);
-    logger?.info({ state: stores.backend, dataDir: options.dataDir }, `state kept in files in ${options.dataDir}`);
-    return stores;
-  }
+  if (options.database === undefined) return openFileStores(options);
   const { url, poolMax, statementTimeoutMs, connectSeconds, schema } = options.database;
   const client = openClient({ url, poolMax, statementTimeoutMs, ...(schema ? { schema } : {}), ...(logger ? { logger } : {}) });
   const database = await openDatabase(client, { connectSeconds, ...(logger ? { logger } : {}), ...(options.signal ? { signal: options.signal } : {}) });
-  const stores = postgresStores(database, options);
-  logger?.info({ state: stores.backend, database: client.description }, `state kept in the database at ${client.description}`);
-  return stores;
+  return postgresStores(database, options);
 }
 
 /** The file stores in `options.dataDir` (the default, and what the tests of the file stores use). */
