@@ -85,6 +85,23 @@ describe.each(DATABASE_KINDS)('state stores on $name', (kind) => {
       await store.setCheckedMaterial([]);
       expect(await other.checkedMaterial()).toEqual([]);
     });
+
+    it('lets one bot claim a channel\'s items: the other is told they are being posted, then that they are done', async () => {
+      const a = new PostgresWatchStore(db.client);
+      const b = new PostgresWatchStore(db.another());
+      const kkr = { platform: 'slack' as const, channel: 'C0KKR' };
+      expect(await a.claim(kkr, ['i1', 'i2'])).toEqual({ mine: ['i1', 'i2'], elsewhere: [] });
+      expect(await b.claim(kkr, ['i2', 'i3'])).toEqual({ mine: ['i3'], elsewhere: ['i2'] });
+      // A failed post lets its items go; posted items are nobody's to claim.
+      await a.release(kkr, ['i2']);
+      await a.markPosted(kkr, ['i1']);
+      expect(await b.claim(kkr, ['i1', 'i2'])).toEqual({ mine: ['i2'], elsewhere: [] });
+      expect(await b.posted(kkr, ['i1', 'i2', 'i3'])).toEqual(new Set(['i1']));
+      // A bot whose claims last no time at all stands for one that died mid-post.
+      const dead = new PostgresWatchStore(db.client, { claimMs: 0 });
+      expect(await dead.claim(kkr, ['i9'])).toEqual({ mine: ['i9'], elsewhere: [] });
+      expect(await a.claim(kkr, ['i9'])).toEqual({ mine: ['i9'], elsewhere: [] });
+    });
   });
 
   describe('feedback', () => {

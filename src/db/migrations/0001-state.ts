@@ -2,7 +2,7 @@ import type { Migration } from '../migrate.js';
 
 /**
  * The state several bot processes share (DATABASE_URL): the digest's posted-state with its claims,
- * topic watches, feedback, thread contexts, Teams conversation references and the feedback key.
+ * topic watches (what was posted where, claimed the same way), feedback, thread contexts, Teams conversation references and the feedback key.
  * Times compared as strings (ISO days and instants) are `COLLATE "C"`, so they order as JavaScript
  * compares them whatever the database's collation (a locale collation skips the punctuation).
  */
@@ -43,6 +43,9 @@ CREATE TABLE watch_posted (
   platform text NOT NULL,
   channel text NOT NULL,
   item_id text NOT NULL,
+  claimed_by text,
+  claimed_until timestamptz,
+  posted_at timestamptz,
   PRIMARY KEY (platform, channel, item_id)
 );
 CREATE TABLE watch_checked_material (

@@ -1,17 +1,37 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { z } from 'zod';
 import type { SqlClient } from '../../db/sql-client.js';
-import { topicKey, WatchSchema, type Watch, type WatchPlace, type WatchStore } from '../watch-store.js';
+import { topicKey, WatchSchema, type Watch, type WatchClaim, type WatchPlace, type WatchStore } from '../watch-store.js';
 import { jsonParam } from './json-param.js';
 
 const WatchRowSchema = z.object({ platform: z.string(), channel: z.string(), topic: z.string(), created_at: z.string() });
 const KeysSchema = z.array(z.string());
 
+/** How long a claim on a watch post holds; a bot that died mid-post lets its items go after it. */
+export const DEFAULT_WATCH_CLAIM_MS = 10 * 60 * 1000;
+
+export interface PostgresWatchStoreOptions {
+  /** Default {@link DEFAULT_WATCH_CLAIM_MS}. */
+  claimMs?: number;
+}
+
 /**
  * Topic watches in PostgreSQL, shared by every bot on the database: a watch added through one is
- * followed by all, and an item posted to a channel by one is not posted there again by another.
+ * followed by all, and an item is posted to a channel once between them: a bot claims the items
+ * before posting (the same lapsing claim as the digest's, see `PostgresDigestPostStore`).
  */
 export class PostgresWatchStore implements WatchStore {
-  constructor(private readonly db: SqlClient) {}
+  /** Who this poster is in `claimed_by`. */
+  readonly claimant = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  private readonly claimMs: number;
+
+  constructor(
+    private readonly db: SqlClient,
+    options: PostgresWatchStoreOptions = {},
+  ) {
+    this.claimMs = options.claimMs ?? DEFAULT_WATCH_CLAIM_MS;
+  }
 
   async list(place?: WatchPlace): Promise<Watch[]> {
     const { rows } = place
@@ -44,18 +64,44 @@ export class PostgresWatchStore implements WatchStore {
   async posted(place: WatchPlace, itemIds: readonly string[]): Promise<Set<string>> {
     if (itemIds.length === 0) return new Set();
     const { rows } = await this.db.query<{ item_id: string }>(
-      'SELECT item_id FROM watch_posted WHERE platform = $1 AND channel = $2 AND item_id IN (SELECT jsonb_array_elements_text($3::jsonb))',
+      'SELECT item_id FROM watch_posted WHERE platform = $1 AND channel = $2 AND posted_at IS NOT NULL AND item_id IN (SELECT jsonb_array_elements_text($3::jsonb))',
       [place.platform, place.channel, jsonParam(itemIds)],
     );
     return new Set(rows.map((r) => String(r.item_id)));
   }
 
+  async claim(place: WatchPlace, itemIds: readonly string[]): Promise<WatchClaim> {
+    if (itemIds.length === 0) return { mine: [], elsewhere: [] };
+    // As the digest's claim: the row lock taken by ON CONFLICT … DO UPDATE makes the second of two
+    // bots claiming at once see the first's claim and get nothing back.
+    const { rows } = await this.db.query<{ item_id: string }>(
+      `INSERT INTO watch_posted AS w (platform, channel, item_id, claimed_by, claimed_until)
+       SELECT $1, $2, id, $4, now() + $5 * interval '1 millisecond' FROM jsonb_array_elements_text($3::jsonb) AS ids(id)
+       ON CONFLICT (platform, channel, item_id) DO UPDATE SET claimed_by = EXCLUDED.claimed_by, claimed_until = EXCLUDED.claimed_until
+       WHERE w.posted_at IS NULL AND (w.claimed_until IS NULL OR w.claimed_until <= now() OR w.claimed_by = EXCLUDED.claimed_by)
+       RETURNING item_id`,
+      [place.platform, place.channel, jsonParam([...new Set(itemIds)]), this.claimant, this.claimMs],
+    );
+    const mine = new Set(rows.map((r) => String(r.item_id)));
+    const posted = await this.posted(place, itemIds);
+    return { mine: itemIds.filter((id) => mine.has(id)), elsewhere: itemIds.filter((id) => !mine.has(id) && !posted.has(id)) };
+  }
+
+  async release(place: WatchPlace, itemIds: readonly string[]): Promise<void> {
+    if (itemIds.length === 0) return;
+    await this.db.query(
+      `UPDATE watch_posted SET claimed_until = now()
+       WHERE platform = $1 AND channel = $2 AND claimed_by = $4 AND posted_at IS NULL AND item_id IN (SELECT jsonb_array_elements_text($3::jsonb))`,
+      [place.platform, place.channel, jsonParam(itemIds), this.claimant],
+    );
+  }
+
   async markPosted(place: WatchPlace, itemIds: readonly string[]): Promise<void> {
     if (itemIds.length === 0) return;
     await this.db.query(
-      `INSERT INTO watch_posted (platform, channel, item_id) SELECT $1, $2, id FROM jsonb_array_elements_text($3::jsonb) AS ids(id)
-       ON CONFLICT DO NOTHING`,
-      [place.platform, place.channel, jsonParam(itemIds)],
+      `INSERT INTO watch_posted (platform, channel, item_id, posted_at) SELECT $1, $2, id, now() FROM jsonb_array_elements_text($3::jsonb) AS ids(id)
+       ON CONFLICT (platform, channel, item_id) DO UPDATE SET posted_at = COALESCE(watch_posted.posted_at, EXCLUDED.posted_at)`,
+      [place.platform, place.channel, jsonParam([...new Set(itemIds)])],
     );
   }
 
