@@ -30,39 +30,39 @@ const bool = (fallback: boolean) =>
       return z.NEVER;
     });
 
-/** A whole number in [min, max], or `fallback` when unset. */
-const integer = (fallback: number, min: number, max: number, message: string) =>
-  z
+interface NumberRange {
+  min: number;
+  max: number;
+  /** Only whole numbers. */
+  whole?: boolean;
+  /** `min` itself is refused: "above 0". */
+  aboveMin?: boolean;
+}
+
+/** A number within `range`, or `fallback` when unset or empty. */
+function numberIn<F extends number | undefined>(fallback: F, range: NumberRange, message: string) {
+  return z
     .string()
     .trim()
     .optional()
-    .transform((s, ctx) => {
+    .transform((s, ctx): number | F => {
       if (s === undefined || s === '') return fallback;
       const n = Number(s);
-      if (!Number.isInteger(n) || n < min || n > max) {
+      const inRange = Number.isFinite(n) && (range.aboveMin ? n > range.min : n >= range.min) && n <= range.max;
+      if (!inRange || (range.whole === true && !Number.isInteger(n))) {
         ctx.addIssue({ code: 'custom', message });
         return z.NEVER;
       }
       return n;
     });
+}
 
+/** A whole number in [min, max], or `fallback` when unset. */
+const integer = (fallback: number, min: number, max: number, message: string) => numberIn(fallback, { min, max, whole: true }, message);
 const port = (fallback: number) => integer(fallback, 0, 65535, 'must be a port number from 0 to 65535');
 const positiveInt = (fallback: number) => integer(fallback, 1, Number.MAX_SAFE_INTEGER, 'must be a whole number above 0');
-
 /** A port, or undefined when unset or empty. */
-const optionalPort = z
-  .string()
-  .trim()
-  .optional()
-  .transform((s, ctx) => {
-    if (s === undefined || s === '') return undefined;
-    const n = Number(s);
-    if (!Number.isInteger(n) || n < 0 || n > 65535) {
-      ctx.addIssue({ code: 'custom', message: 'must be a port number from 0 to 65535' });
-      return z.NEVER;
-    }
-    return n;
-  });
+const optionalPort = numberIn(undefined, { min: 0, max: 65535, whole: true }, 'must be a port number from 0 to 65535');
 
 const list = z
   .string()
@@ -88,36 +88,9 @@ const httpUrl = z
   });
 
 /** A positive number, decimals allowed, at most `max`; `fallback` when unset. */
-const positiveNumber = (fallback: number, max: number, message: string) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((s, ctx) => {
-      if (s === undefined || s === '') return fallback;
-      const n = Number(s);
-      if (!Number.isFinite(n) || n <= 0 || n > max) {
-        ctx.addIssue({ code: 'custom', message });
-        return z.NEVER;
-      }
-      return n;
-    });
-
+const positiveNumber = (fallback: number, max: number, message: string) => numberIn(fallback, { min: 0, max, aboveMin: true }, message);
 /** A number from 0 to `max`, decimals allowed; `fallback` when unset. */
-const positiveNumberOrZero = (fallback: number, max: number, message: string) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((s, ctx) => {
-      if (s === undefined || s === '') return fallback;
-      const n = Number(s);
-      if (!Number.isFinite(n) || n < 0 || n > max) {
-        ctx.addIssue({ code: 'custom', message });
-        return z.NEVER;
-      }
-      return n;
-    });
+const positiveNumberOrZero = (fallback: number, max: number, message: string) => numberIn(fallback, { min: 0, max }, message);
 
 /**
  * Comma-separated http(s) addresses, normalised (no `#fragment`) and without duplicates. A bad

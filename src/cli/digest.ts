@@ -1,5 +1,5 @@
 import { openEngine } from '../answer/engine.js';
-import { buildDigest } from '../digest/build-digest.js';
+import { buildDigest, meetingsForDigest } from '../digest/build-digest.js';
 import { loadCalendar } from '../digest/calendar.js';
 import { isIsoDay, localDay } from '../digest/dates.js';
 import { renderDigestText } from '../digest/render-text.js';
@@ -41,7 +41,7 @@ runMain(async () => {
     await state.close();
   }
   const digest = buildDigest({
-    meetings: engine.meetings(),
+    meetings: await meetingsForDigest(engine, date),
     calendar: await loadCalendar(config.corpusDir),
     date,
     windowDays: config.digest.windowDays,
