@@ -174,6 +174,12 @@ const EnvSchema = z.object({
   DATABASE_POOL_MAX: integer(10, 1, 1000, 'must be a whole number of connections from 1 to 1000'),
   DATABASE_STATEMENT_TIMEOUT_MS: integer(5_000, 100, 3_600_000, 'must be a whole number of milliseconds from 100 to 3600000'),
   DATABASE_CONNECT_SECONDS: integer(60, 0, 3600, 'must be a whole number of seconds from 0 to 3600'),
+  DATABASE_SCHEMA: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a schema name of lower-case letters, digits and _ (it must exist)')
+      .optional(),
+  ),
   SEARCH_BACKEND: z.enum(['memory', 'postgres']).optional().default('memory'),
   THREADS: bool(true),
   THREAD_CONTEXT_HOURS: positiveNumberOrZero(24, 24 * 365, 'must be a number of hours from 0 (off) to 8760'),
@@ -321,6 +327,8 @@ export interface DatabaseConfig {
   statementTimeoutMs: number;
   /** How long start-up waits for an unreachable server before giving up. */
   connectSeconds: number;
+  /** DATABASE_SCHEMA: the (existing) schema mødebot's tables live in; default the server's search_path. */
+  schema?: string;
 }
 
 export interface Config {
@@ -463,7 +471,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const database: DatabaseConfig | undefined =
     e.DATABASE_URL === undefined
       ? undefined
-      : { url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX, statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS, connectSeconds: e.DATABASE_CONNECT_SECONDS };
+      : {
+          url: e.DATABASE_URL,
+          poolMax: e.DATABASE_POOL_MAX,
+          statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+          connectSeconds: e.DATABASE_CONNECT_SECONDS,
+          ...(e.DATABASE_SCHEMA !== undefined ? { schema: e.DATABASE_SCHEMA } : {}),
+        };
 
   return {
     production,

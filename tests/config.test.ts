@@ -33,6 +33,13 @@ describe('loadConfig', () => {
     expect(errorOf({ TEAMS_APP_ID: 'id', TEAMS_APP_PASSWORD: 'p' })).toContain('TEAMS_TENANT_ID');
   });
 
+  it('puts the state in a schema of its own when DATABASE_SCHEMA names one', () => {
+    const url = 'postgres://bot:pw@db.example:5432/moedebot';
+    expect(loadConfig({ DATABASE_URL: url, DATABASE_SCHEMA: 'kkr_bot' }).database).toMatchObject({ url, schema: 'kkr_bot' });
+    expect(loadConfig({ DATABASE_URL: url }).database?.schema).toBeUndefined();
+    expect(errorOf({ DATABASE_URL: url, DATABASE_SCHEMA: 'kkr-bot; DROP' })).toMatch(/^DATABASE_SCHEMA is malformed/);
+  });
+
   it('names a malformed variable without echoing its value', () => {
     expect(errorOf({ PORT: 'eighty' })).toMatch(/^PORT is malformed/);
     expect(errorOf({ SLACK_MODE: 'carrier-pigeon' })).toContain('SLACK_MODE');
