@@ -2,7 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Logger } from '../log.js';
 import type { DigestRecord } from '../digest/types.js';
-import { readJsonState, writeJsonAtomic } from '../state/state-file.js';
+import { readJsonState, writeJsonAtomic, type StateFile } from '../state/state-file.js';
 
 /**
  * What the scheduler has posted, kept in `<dataDir>/digest-state.json` so a restart neither posts
@@ -33,6 +33,9 @@ const PostedStateSchema = z.object({
 });
 export type PostedState = z.infer<typeof PostedStateSchema>;
 
+/** `digest-state.json`, read here and by the import into a database. */
+export const DIGEST_STATE_FILE: StateFile<typeof PostedStateSchema> = { name: STATE_FILE, what: 'digest state', schema: PostedStateSchema };
+
 export function emptyPostedState(): PostedState {
   return { version: 1, digests: [], days: {} };
 }
@@ -43,7 +46,7 @@ export function emptyPostedState(): PostedState {
  * day's digest perhaps posted twice and no "new" marks the next morning, better than silence.
  */
 export async function readPostedState(dataDir: string, logger?: Logger): Promise<PostedState> {
-  return readJsonState(path.join(dataDir, STATE_FILE), PostedStateSchema, { what: 'digest state', empty: emptyPostedState, logger });
+  return readJsonState(path.join(dataDir, STATE_FILE), PostedStateSchema, { what: DIGEST_STATE_FILE.what, empty: emptyPostedState, logger });
 }
 
 /**

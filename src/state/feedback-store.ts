@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { Logger } from '../log.js';
-import { CoalescedJsonWriter, readJsonState } from './state-file.js';
+import { CoalescedJsonWriter, readJsonState, type StateFile } from './state-file.js';
 
 /** A 👍 or 👎 on an answer. The user is only a keyed hash (see `src/feedback/user-hash.ts`). */
 export const VoteSchema = z.object({
@@ -51,6 +51,9 @@ export const MAX_FEEDBACK_ENTRIES = 20_000;
 const FileSchema = z.object({ votes: z.array(VoteSchema), unanswered: z.array(UnansweredSchema) });
 type FeedbackFile = z.infer<typeof FileSchema>;
 
+/** `feedback.json`, read by the store and by the import into a database. */
+export const FEEDBACK_STATE_FILE: StateFile<typeof FileSchema> = { name: FEEDBACK_FILE, what: 'feedback', schema: FileSchema };
+
 function sameAnswer(a: Vote, b: Vote): boolean {
   return a.user === b.user && a.platform === b.platform && a.channel === b.channel && a.question === b.question && a.itemId === b.itemId;
 }
@@ -69,7 +72,7 @@ export class FileFeedbackStore implements FeedbackStore {
   /** Opens the store; a damaged file is set aside with a warning and the store starts empty. */
   static async open(dataDir: string, logger?: Logger): Promise<FileFeedbackStore> {
     const file = path.join(dataDir, FEEDBACK_FILE);
-    const state = await readJsonState(file, FileSchema, { what: 'feedback', empty: () => ({ votes: [], unanswered: [] }), logger });
+    const state = await readJsonState(file, FileSchema, { what: FEEDBACK_STATE_FILE.what, empty: () => ({ votes: [], unanswered: [] }), logger });
     return new FileFeedbackStore(file, state);
   }
 

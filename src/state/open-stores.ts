@@ -8,6 +8,7 @@ import type { Logger } from '../log.js';
 import { FileDigestPostStore, type DigestPostStore } from '../schedule/digest-post-store.js';
 import { PostgresDigestPostStore } from '../schedule/postgres-digest-post-store.js';
 import { FileFeedbackStore, type FeedbackStore } from './feedback-store.js';
+import { importStateFiles } from './import-files.js';
 import { PostgresFeedbackStore } from './postgres/feedback-store.js';
 import { PostgresThreadContextStore } from './postgres/thread-context-store.js';
 import { PostgresWatchStore } from './postgres/watch-store.js';
@@ -44,7 +45,7 @@ export interface StateStores {
 }
 
 export interface OpenStoresOptions {
-  /** DATA_DIR: the files, and the feedback key a database takes over when it has none yet. */
+  /** DATA_DIR: the files, and the state and feedback key a database takes over when it has none yet. */
   dataDir: string;
   /** DATABASE_URL and its settings; absent: files. */
   database?: DatabaseConfig | undefined;
@@ -60,7 +61,8 @@ export interface OpenStoresOptions {
 
 /**
  * Opens the state where the configuration puts it (`backend` and `where` say which, for the log). With a database, start-up
- * waits up to DATABASE_CONNECT_SECONDS for the server and applies the migrations.
+ * waits up to DATABASE_CONNECT_SECONDS for the server and applies the migrations; a database without
+ * state yet imports the state files found in DATA_DIR, once.
  *
  * @throws DatabaseError when the database cannot be reached in time, refuses the login or has a newer schema.
  */
@@ -70,7 +72,12 @@ export async function openStores(options: OpenStoresOptions): Promise<StateStore
   const { url, poolMax, statementTimeoutMs, connectSeconds, schema } = options.database;
   const client = openClient({ url, poolMax, statementTimeoutMs, ...(schema ? { schema } : {}), ...(logger ? { logger } : {}) });
   const database = await openDatabase(client, { connectSeconds, ...(logger ? { logger } : {}), ...(options.signal ? { signal: options.signal } : {}) });
-  return postgresStores(database, options);
+  try {
+    return await postgresStores(database, options);
+  } catch (error) {
+    await database.close().catch(() => undefined);
+    throw error;
+  }
 }
 
 /** The file stores in `options.dataDir` (the default, and what the tests of the file stores use). */
@@ -101,9 +108,13 @@ export async function openFileStores(options: Omit<OpenStoresOptions, 'database'
   };
 }
 
-/** The PostgreSQL stores on an open database (migrated), all through its one pool. */
-export function postgresStores(database: Database, options: Omit<OpenStoresOptions, 'database'>): StateStores {
+/**
+ * The PostgreSQL stores on an open database (migrated), all through its one pool. A database with
+ * no state yet first takes over the state files in DATA_DIR (see `importStateFiles`).
+ */
+export async function postgresStores(database: Database, options: Omit<OpenStoresOptions, 'database'>): Promise<StateStores> {
   const db: SqlClient = database.client;
+  await importStateFiles(db, options.dataDir, options.logger);
   const threads =
     options.threadContextHours > 0 ? new PostgresThreadContextStore(db, { hours: options.threadContextHours, ...(options.now ? { now: options.now } : {}) }) : undefined;
   const conversations = new PostgresConversationStore(db);

@@ -61,12 +61,47 @@ export async function setAside(file: string): Promise<string | undefined> {
   }
 }
 
+/** A kind of state file: its name in DATA_DIR, what it holds (for messages) and its schema. */
+export interface StateFile<S extends z.ZodType> {
+  name: string;
+  what: string;
+  schema: S;
+}
+
 export interface ReadStateOptions<T> {
   /** What the file holds, for the warning: `digest state`, `Teams conversations`. */
   what: string;
   /** The state to start from when the file is missing or damaged. */
   empty: () => T;
   logger?: Logger | undefined;
+}
+
+/** What a state file held: its state, nothing (no file), or why it could not be used. */
+export type ParsedState<T> = { state: T } | { missing: true } | { problem: string };
+
+/**
+ * Reads and checks a JSON state file without changing anything: the reading both
+ * {@link readJsonState} and the import into a database (which must leave the files as they are) share.
+ * A file that cannot be read at all (permissions) is an error.
+ */
+export async function parseJsonState<S extends z.ZodType>(file: string, schema: S, what: string): Promise<ParsedState<z.infer<S>>> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { missing: true };
+    throw new Error(`${file} (${what}) cannot be read: ${(error as Error).message}. Check the permissions of DATA_DIR.`, { cause: error });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { problem: 'it is not complete JSON' };
+  }
+  const parsed = schema.safeParse(json);
+  if (parsed.success) return { state: parsed.data as z.infer<S> };
+  const issue = parsed.error.issues[0];
+  return { problem: `it does not hold what mødebot writes (${issue ? `${issue.path.join('.') || 'top level'}: ${issue.message}` : 'unexpected content'})` };
 }
 
 /**
@@ -77,30 +112,13 @@ export interface ReadStateOptions<T> {
  * is an error, since a fresh state would then be written over it.
  */
 export async function readJsonState<S extends z.ZodType>(file: string, schema: S, options: ReadStateOptions<z.infer<S>>): Promise<z.infer<S>> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return options.empty();
-    throw new Error(`${file} (${options.what}) cannot be read: ${(error as Error).message}. Check the permissions of DATA_DIR.`, { cause: error });
-  }
-  let json: unknown;
-  let problem: string | undefined;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    problem = 'it is not complete JSON';
-  }
-  if (problem === undefined) {
-    const parsed = schema.safeParse(json);
-    if (parsed.success) return parsed.data as z.infer<S>;
-    const issue = parsed.error.issues[0];
-    problem = `it does not hold what mødebot writes (${issue ? `${issue.path.join('.') || 'top level'}: ${issue.message}` : 'unexpected content'})`;
-  }
+  const parsed = await parseJsonState(file, schema, options.what);
+  if ('state' in parsed) return parsed.state;
+  if ('missing' in parsed) return options.empty();
   const aside = await setAside(file);
   options.logger?.warn(
     { file, movedTo: aside },
-    `${options.what} file is damaged (${problem}); ${aside ? `moved aside to ${path.basename(aside)}` : 'it could not be moved aside'}, starting afresh`,
+    `${options.what} file is damaged (${parsed.problem}); ${aside ? `moved aside to ${path.basename(aside)}` : 'it could not be moved aside'}, starting afresh`,
   );
   return options.empty();
 }

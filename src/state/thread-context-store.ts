@@ -2,7 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Logger } from '../log.js';
 import { threadKey, type Place } from '../conversation/place.js';
-import { CoalescedJsonWriter, readJsonState } from './state-file.js';
+import { CoalescedJsonWriter, readJsonState, type StateFile } from './state-file.js';
 
 /**
  * What a thread remembers of the bot's last answer in it, so a follow-up without a mention
@@ -49,6 +49,9 @@ export const MAX_THREADS = 10_000;
 
 const FileSchema = z.object({ threads: z.record(z.string(), ThreadContextSchema) });
 
+/** `thread-contexts.json`, read by the store and by the import into a database. */
+export const THREAD_CONTEXTS_STATE_FILE: StateFile<typeof FileSchema> = { name: THREAD_CONTEXTS_FILE, what: 'thread contexts', schema: FileSchema };
+
 export interface FileThreadContextStoreOptions {
   /** How long a context lasts after the thread's last answer (THREAD_CONTEXT_HOURS). */
   hours: number;
@@ -73,7 +76,7 @@ export class FileThreadContextStore implements ThreadContextStore {
   static async open(dataDir: string, options: FileThreadContextStoreOptions): Promise<FileThreadContextStore> {
     const file = path.join(dataDir, THREAD_CONTEXTS_FILE);
     const store = new FileThreadContextStore(file, options);
-    const stored = await readJsonState(file, FileSchema, { what: 'thread contexts', empty: () => ({ threads: {} }), logger: options.logger });
+    const stored = await readJsonState(file, FileSchema, { what: THREAD_CONTEXTS_STATE_FILE.what, empty: () => ({ threads: {} }), logger: options.logger });
     for (const [key, context] of Object.entries(stored.threads)) if (store.live(context)) store.threads.set(key, context);
     return store;
   }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Logger } from '../log.js';
 import { channelKey, type Place } from '../conversation/place.js';
-import { CoalescedJsonWriter, readJsonState } from './state-file.js';
+import { CoalescedJsonWriter, readJsonState, type StateFile } from './state-file.js';
 
 /** A channel following a topic (`/dagsorden følg fysioterapi`). */
 export const WatchSchema = z.object({
@@ -72,6 +72,9 @@ const FileSchema = z.object({
 });
 type WatchFile = z.infer<typeof FileSchema>;
 
+/** `watches.json`, read by the store and by the import into a database. */
+export const WATCHES_STATE_FILE: StateFile<typeof FileSchema> = { name: WATCHES_FILE, what: 'topic watches', schema: FileSchema };
+
 /** Watches in `DATA_DIR/watches.json`. */
 export class FileWatchStore implements WatchStore {
   private readonly writer: CoalescedJsonWriter;
@@ -86,7 +89,7 @@ export class FileWatchStore implements WatchStore {
   /** Opens the store; a damaged file is set aside with a warning and the store starts empty. */
   static async open(dataDir: string, logger?: Logger): Promise<FileWatchStore> {
     const file = path.join(dataDir, WATCHES_FILE);
-    const state = await readJsonState(file, FileSchema, { what: 'topic watches', empty: () => ({ watches: [], posted: {} }), logger });
+    const state = await readJsonState(file, FileSchema, { what: WATCHES_STATE_FILE.what, empty: () => ({ watches: [], posted: {} }), logger });
     return new FileWatchStore(file, state);
   }
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { ConversationReference } from '@microsoft/agents-activity';
 import type { Logger } from '../../log.js';
-import { readJsonState, writeJsonAtomic } from '../../state/state-file.js';
+import { readJsonState, writeJsonAtomic, type StateFile } from '../../state/state-file.js';
 
 /**
  * The Teams conversations the bot has seen, so the daily digest can be posted to them later.
@@ -34,6 +34,9 @@ export const StoredConversationSchema = z.object({
 export type StoredConversation = z.infer<typeof StoredConversationSchema>;
 
 const FileSchema = z.object({ conversations: z.array(StoredConversationSchema) });
+
+/** `teams-conversations.json`, read by the store and by the import into a database. */
+export const TEAMS_CONVERSATIONS_STATE_FILE: StateFile<typeof FileSchema> = { name: TEAMS_CONVERSATIONS_FILE, what: 'Teams conversations', schema: FileSchema };
 
 /** The parts of an incoming activity a conversation is recognised by. */
 export interface ActivityLike {
@@ -150,7 +153,7 @@ export class FileConversationStore implements ConversationStore {
    */
   static async open(dataDir: string, logger?: Logger): Promise<FileConversationStore> {
     const store = new FileConversationStore(dataDir);
-    const stored = await readJsonState(store.file, FileSchema, { what: 'Teams conversations', empty: () => ({ conversations: [] }), logger });
+    const stored = await readJsonState(store.file, FileSchema, { what: TEAMS_CONVERSATIONS_STATE_FILE.what, empty: () => ({ conversations: [] }), logger });
     for (const c of stored.conversations) store.conversations.set(c.id, c);
     return store;
   }

@@ -8,7 +8,7 @@ import { jsonParam } from './json-param.js';
  * What makes two votes one (see `sameAnswer` in the file store): a user's later vote on the same
  * answer replaces the earlier one. Hashed, so a long question still fits a unique index.
  */
-function answerKey(vote: Vote): string {
+export function answerKey(vote: Vote): string {
   return createHash('sha256')
     .update(JSON.stringify([vote.user, vote.platform, vote.channel, vote.question, vote.itemId ?? null]))
     .digest('hex');
