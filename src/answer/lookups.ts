@@ -46,8 +46,9 @@ export function lookupMaps(index: SearchIndex): LookupMaps {
     });
     const newestFirst = (a: number, b: number) => index.items[b]!.meetingDate.localeCompare(index.items[a]!.meetingDate);
     for (const list of numberItems.values()) list.sort(newestFirst);
-    const meetingsByDate = [...index.meetings].sort((a, b) => a.meetingDate.localeCompare(b.meetingDate));
-    m = { caseItems, numberItems, meetingsByDate, committees: new Set(index.meetings.map((meeting) => meeting.committee)) };
+    // Scope reads every meeting of the corpus, also when this index holds only a question's candidates.
+    const meetingsByDate = [...index.corpusMeetings].sort((a, b) => a.meetingDate.localeCompare(b.meetingDate));
+    m = { caseItems, numberItems, meetingsByDate, committees: new Set(index.corpusMeetings.map((meeting) => meeting.committee)) };
     maps.set(index, m);
   }
   return m;
