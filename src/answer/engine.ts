@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { AgendaItem, Meeting } from '../corpus/types.js';
-import type { Answer, AnswerEngine, AnswerFilters, AskOptions, ReloadReport, Suggestion } from './types.js';
+import type { Answer, AnswerEngine, AnswerFilters, AskOptions, MeetingFilter, MeetingSummary, ReloadReport, Suggestion } from './types.js';
 import { loadOrBuildIndex } from '../search/index-store.js';
 import type { SearchIndex } from '../search/search-index.js';
 import { Synonyms } from '../search/synonyms.js';
@@ -57,17 +57,24 @@ class Engine implements AnswerEngine {
     this.served = { index, ...data };
   }
 
-  meetings(): readonly Meeting[] {
-    return this.served.index.meetings;
+  async catalog(): Promise<readonly MeetingSummary[]> {
+    return this.served.index.meetings.map(summaryOf);
   }
 
-  item(id: string): AgendaItem | undefined {
+  async meetings(filter: MeetingFilter = {}): Promise<Meeting[]> {
+    const ids = filter.ids ? new Set(filter.ids) : undefined;
+    return this.served.index.meetings.filter(
+      (m) => (ids === undefined || ids.has(m.id)) && (filter.from === undefined || m.meetingDate >= filter.from) && (filter.to === undefined || m.meetingDate <= filter.to),
+    );
+  }
+
+  async item(id: string): Promise<AgendaItem | undefined> {
     const index = this.served.index;
     const i = index.itemIndex.get(id);
     return i === undefined ? undefined : index.items[i];
   }
 
-  suggest(partial: string, limit = 25): Suggestion[] {
+  async suggest(partial: string, limit = 25): Promise<Suggestion[]> {
     return suggest(this.served.index, partial, limit);
   }
 
@@ -78,14 +85,18 @@ class Engine implements AnswerEngine {
     return this.report;
   }
 
-  askWithin(question: string, itemIds: ReadonlySet<string>, options: AskOptions = {}): Answer {
-    const answer = this.ask(question, { limit: MAX_LIMIT, ...options, filters: { ...options.filters, itemIds } });
+  async askWithin(question: string, itemIds: ReadonlySet<string>, options: AskOptions = {}): Promise<Answer> {
+    const answer = this.answer(question, { limit: MAX_LIMIT, ...options, filters: { ...options.filters, itemIds } });
     // The restriction is how the watch asked, not a filter to show or to ask with again.
     const { itemIds: _restricted, ...filters } = answer.filters;
     return { ...answer, filters };
   }
 
-  ask(question: string, options: AskOptions = {}): Answer {
+  async ask(question: string, options: AskOptions = {}): Promise<Answer> {
+    return this.answer(question, options);
+  }
+
+  private answer(question: string, options: AskOptions = {}): Answer {
     const query = (question ?? '').replace(/\s+/g, ' ').trim();
     const limit = Math.max(1, Math.min(options.limit ?? DEFAULT_LIMIT, MAX_LIMIT));
     const offset = Math.max(0, options.offset ?? 0);
@@ -108,6 +119,11 @@ class Engine implements AnswerEngine {
     const place: AnswerPlace = { query, mode: 'search', filters, offset };
     return topicSearch(served, place, query, hints, limit, now);
   }
+}
+
+/** A meeting as lists of meetings show it, without its items. */
+export function summaryOf(m: Meeting): MeetingSummary {
+  return { id: m.id, committee: m.committee, meetingDate: m.meetingDate, kind: m.kind, ...(m.publisher ? { publisher: m.publisher } : {}), itemCount: m.items.length };
 }
 
 /** What answering needs per index besides the index, made before it serves. */
@@ -135,7 +151,7 @@ export function engineFromIndex(index: SearchIndex, data: Partial<AnswerData> | 
  *
  * @example
  * const engine = await openEngine({ corpusDir: 'corpus', dataDir: 'data' });
- * engine.ask('fysioterapi').results[0]?.item.number; // '3.6'
+ * (await engine.ask('fysioterapi')).results[0]?.item.number; // '3.6'
  */
 export async function openEngine(options: EngineOptions): Promise<AnswerEngine & { report: ReloadReport }> {
   const { index, skipped, rebuilt } = await loadOrBuildIndex(options.corpusDir, options.dataDir, options.rebuild ?? false, options.logger);

@@ -81,9 +81,9 @@ function emptyFigures(): EvalFigures {
 
 /**
  * Asks every question and scores the answers.
- * @example evaluate(engine, await readQuestions('tests/fixtures/eval/dev-questions.jsonl')).top1 // 0.986
+ * @example (await evaluate(engine, await readQuestions('tests/fixtures/eval/dev-questions.jsonl'))).top1 // 0.986
  */
-export function evaluate(engine: AnswerEngine, questions: readonly Question[]): EvalReport {
+export async function evaluate(engine: AnswerEngine, questions: readonly Question[]): Promise<EvalReport> {
   const total = emptyFigures();
   const byKind = new Map<string, EvalFigures>();
   const misses: string[] = [];
@@ -91,7 +91,7 @@ export function evaluate(engine: AnswerEngine, questions: readonly Question[]): 
     const kind = questionKind(q);
     const figures = byKind.get(kind) ?? emptyFigures();
     byKind.set(kind, figures);
-    const answer = engine.ask(q.q, { limit: RANKS_READ });
+    const answer = await engine.ask(q.q, { limit: RANKS_READ });
     const rank = answer.results.findIndex((h) => isExpected(h.item, q.expect));
     const got = answer.results[0] ? `${answer.results[0].item.meetingDate}#${answer.results[0].item.number || answer.results[0].item.id}` : answer.status;
     for (const f of [total, figures]) {

@@ -94,25 +94,47 @@ export interface Suggestion {
   value: string;
 }
 
+/** A meeting without its items: what lists of meetings and committees need. */
+export interface MeetingSummary {
+  id: string;
+  committee: string;
+  /** YYYY-MM-DD. */
+  meetingDate: string;
+  kind: Meeting['kind'];
+  publisher?: string;
+  itemCount: number;
+}
+
+/** Which meetings to read whole; every field narrows, none given means all. */
+export interface MeetingFilter {
+  /** Inclusive, YYYY-MM-DD. */
+  from?: string;
+  to?: string;
+  ids?: readonly string[];
+}
+
 /**
- * The core as adapters see it: questions in, platform-neutral answers out.
+ * The core as adapters see it: questions in, platform-neutral answers out. Every method is
+ * asynchronous, since the index may be in another process (PostgreSQL) rather than in memory.
  * Created by `openEngine()` in `./engine.ts`; adapters never touch the index directly.
  */
 export interface AnswerEngine {
-  /** Answers one question. Never throws for bad questions: they get `status: 'invalid'`. */
-  ask(question: string, options?: AskOptions): Answer;
+  /** Answers one question. Never rejects for bad questions: they get `status: 'invalid'`. */
+  ask(question: string, options?: AskOptions): Promise<Answer>;
   /**
    * Answers `question` from the items in `itemIds` only, with the same ranking and threshold as
    * `ask` (up to 50 results unless `options.limit` says otherwise). A topic watch checks newly
    * indexed items this way.
    */
-  askWithin(question: string, itemIds: ReadonlySet<string>, options?: AskOptions): Answer;
+  askWithin(question: string, itemIds: ReadonlySet<string>, options?: AskOptions): Promise<Answer>;
   /** One item by its id (for "show the whole item"). */
-  item(id: string): AgendaItem | undefined;
-  /** Every meeting in the corpus, oldest first. */
-  meetings(): readonly Meeting[];
+  item(id: string): Promise<AgendaItem | undefined>;
+  /** Every meeting without its items, oldest first. */
+  catalog(): Promise<readonly MeetingSummary[]>;
+  /** Meetings with their items, oldest first; without a filter, all of them. */
+  meetings(filter?: MeetingFilter): Promise<Meeting[]>;
   /** Item titles and case numbers that start with or contain what the user has typed so far. */
-  suggest(partial: string, limit?: number): Suggestion[];
+  suggest(partial: string, limit?: number): Promise<Suggestion[]>;
   /** Re-reads the corpus folder; returns what was added and skipped. The engine answers from the new index afterwards. */
   reload(): Promise<ReloadReport>;
 }

@@ -84,9 +84,9 @@ function memory(): { heapMiB: number; rssMiB: number } {
 }
 
 /** Questions people ask plus what they should not: typos, random words, punctuation, long text. */
-function questionStream(engine: AnswerEngine, n: number): string[] {
+async function questionStream(engine: AnswerEngine, n: number): Promise<string[]> {
   const random = new Random(18);
-  const asked = deriveQuestions(engine.meetings(), 18, Math.min(n, 2000)).map((q) => q.q);
+  const asked = deriveQuestions(await engine.meetings(), 18, Math.min(n, 2000)).map((q) => q.q);
   const letters = 'abcdefghijklmnopqrstuvwxyzæøå';
   const word = () => Array.from({ length: random.int(3, 14) }, () => letters[random.int(0, letters.length - 1)]).join('');
   const out: string[] = [];
@@ -121,14 +121,14 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     } else {
       engine = await openEngine({ corpusDir: options.corpusDir, dataDir });
     }
-    const corpusItems = engine.meetings().reduce((n, m) => n + m.items.length, 0);
+    const corpusItems = (await engine.catalog()).reduce((n, m) => n + m.itemCount, 0);
     const app = await startSlack(
       engine,
       { botToken: 'xoxb-load-test', signingSecret: SECRET, mode: 'http', port: 0, apiUrl: slack.apiUrl, command: '/dagsorden', response: 'in_channel', caseNumberReplies: false },
       logger,
     );
     const url = `http://127.0.0.1:${app.port}/slack/events`;
-    const questions = questionStream(engine, options.commands);
+    const questions = await questionStream(engine, options.commands);
     progress(`sending ${options.commands} signed slash commands at once…`);
     const bodies = questions.map((q, i) =>
       new URLSearchParams({ command: '/dagsorden', text: q, user_id: `U${i}`, channel_id: 'C0LOAD', team_id: 'T0LOAD', response_url: slack.responseUrl(i), trigger_id: `${i}` }).toString(),
@@ -142,13 +142,13 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     await app.stop();
 
     progress(`asking ${options.questions} questions…`);
-    const stream = questionStream(engine, options.questions + 1000);
-    for (const q of stream.slice(0, 1000)) engine.ask(q);
+    const stream = await questionStream(engine, options.questions + 1000);
+    for (const q of stream.slice(0, 1000)) await engine.ask(q);
     const before = memory();
     const rest = stream.slice(1000);
     const quarters: number[] = [];
     for (let k = 1; k <= 4; k++) {
-      for (const q of rest.slice(Math.floor(((k - 1) * rest.length) / 4), Math.floor((k * rest.length) / 4))) engine.ask(q);
+      for (const q of rest.slice(Math.floor(((k - 1) * rest.length) / 4), Math.floor((k * rest.length) / 4))) await engine.ask(q);
       if (k < 4) quarters.push(memory().heapMiB);
     }
     const after = memory();

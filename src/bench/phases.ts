@@ -86,15 +86,15 @@ function generate(args: PhaseArgs): { meetings: Meeting[]; ms: number } {
   return { meetings, ms: performance.now() - t };
 }
 
-async function timeQueries(questions: readonly BenchQuestion[], ask: (q: BenchQuestion) => boolean): Promise<Pick<PhaseResult, 'latency' | 'latencyByKind' | 'top1'>> {
-  for (const q of questions.slice(0, WARM_UP)) ask(q);
+async function timeQueries(questions: readonly BenchQuestion[], ask: (q: BenchQuestion) => boolean | Promise<boolean>): Promise<Pick<PhaseResult, 'latency' | 'latencyByKind' | 'top1'>> {
+  for (const q of questions.slice(0, WARM_UP)) await ask(q);
   const all: number[] = [];
   const byKind = new Map<QuestionKind, number[]>();
   let judged = 0;
   let hits = 0;
   for (const q of questions) {
     const t = performance.now();
-    const hit = ask(q);
+    const hit = await ask(q);
     const ms = performance.now() - t;
     all.push(ms);
     byKind.set(q.kind, [...(byKind.get(q.kind) ?? []), ms]);
@@ -149,8 +149,8 @@ async function servePhase(args: PhaseArgs): Promise<PhaseResult> {
   const engine = await openEngine({ corpusDir: p.corpus, dataDir: p.data });
   const loadMs = performance.now() - t;
   if (engine.report.rebuilt) throw new Error('the persisted index was rebuilt instead of loaded; the benchmark would measure the wrong thing');
-  const timed = await timeQueries(questions, (q) => {
-    const answer = engine.ask(q.q);
+  const timed = await timeQueries(questions, async (q) => {
+    const answer = await engine.ask(q.q);
     return q.kind !== 'english' && answer.results[0]?.item.id === q.itemId;
   });
   return { phase: 'serve', peakRssMiB: peakRssMiB(), loadMs, ...timed };

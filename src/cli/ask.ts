@@ -17,10 +17,10 @@ runMain(async () => {
   const limit = flags.has('limit') ? Number(flags.get('limit')) : undefined;
   const engine = await openEngine({ corpusDir: config.corpusDir, dataDir: config.dataDir });
   const answer = (q: string) => engine.ask(q, limit !== undefined ? { limit } : {});
-  const print = (q: string) => {
+  const print = async (q: string) => {
     let line: string;
     try {
-      const a = answer(q);
+      const a = await answer(q);
       line = json ? JSON.stringify(answerToJson(a)) : `${renderAnswerText(a)}\n`;
     } catch (error) {
       // One line per input line, whatever happens to one question.
@@ -30,10 +30,10 @@ runMain(async () => {
     process.stdout.write(`${line}\n`);
   };
   if (rest.length > 0) {
-    const a = answer(rest.join(' '));
+    const a = await answer(rest.join(' '));
     process.stdout.write(json ? `${JSON.stringify(answerToJson(a), null, 2)}\n` : `${renderAnswerText(a)}\n`);
     return;
   }
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
-  for await (const line of lines) print(line);
+  for await (const line of lines) await print(line);
 });

@@ -1,5 +1,5 @@
 import { openEngine } from '../answer/engine.js';
-import { buildDigest } from '../digest/build-digest.js';
+import { buildDigest, meetingsForDigest } from '../digest/build-digest.js';
 import { loadCalendar } from '../digest/calendar.js';
 import { isIsoDay, localDay } from '../digest/dates.js';
 import { renderDigestText } from '../digest/render-text.js';
@@ -35,7 +35,7 @@ runMain(async () => {
   const engine = await openEngine({ corpusDir: config.corpusDir, dataDir: config.dataDir, logger });
   const [calendar, state] = await Promise.all([loadCalendar(config.corpusDir), readPostedState(config.dataDir, logger)]);
   const digest = buildDigest({
-    meetings: engine.meetings(),
+    meetings: await meetingsForDigest(engine, date),
     calendar,
     date,
     windowDays: config.digest.windowDays,

@@ -45,7 +45,7 @@ runMain(async () => {
   if (!existsSync(file)) fail(`No question file at ${file}; pass one: npm run eval -- path/to/questions.jsonl`);
   const questions = await readQuestions(file).catch((error: Error) => fail(error.message));
   const engine = await openEngine({ corpusDir: config.corpusDir, dataDir: config.dataDir });
-  const plain = evaluate(engine, questions);
+  const plain = await evaluate(engine, questions);
   const meetingsFlag = flags.get('distractors');
   const itemsFlag = flags.get('distractor-items');
   if (meetingsFlag === undefined && itemsFlag === undefined) {
@@ -62,7 +62,7 @@ runMain(async () => {
   const extra = distractors(generator as (typeof GENERATORS)[number], meetings, size);
   const index = SearchIndex.build([...meetings, ...extra]);
   const options = { corpusDir: config.corpusDir, dataDir: config.dataDir };
-  const mixed = evaluate(engineFromIndex(index, await loadAnswerData(config.corpusDir), options), questions);
+  const mixed = await evaluate(engineFromIndex(index, await loadAnswerData(config.corpusDir), options), questions);
   const what = `${extra.length} ${generator} distractor meetings, ${index.itemCount - meetings.reduce((s, m) => s + m.items.length, 0)} items`;
   printReport(mixed, `${file} with ${what} (${index.itemCount} items)`);
   process.stdout.write(`\n                 without     with ${what}\n`);

@@ -7,12 +7,13 @@ runMain(async () => {
   const config = bootstrap();
   const { flags } = parseArgs(process.argv.slice(2));
   const engine = await openEngine({ corpusDir: config.corpusDir, dataDir: config.dataDir });
-  const items = engine.meetings().flatMap((m) => m.items);
+  const meetings = await engine.meetings();
+  const items = meetings.flatMap((m) => m.items);
   if (flags.has('json')) {
     process.stdout.write(`${JSON.stringify(items, null, 2)}\n`);
     return;
   }
-  for (const meeting of engine.meetings()) {
+  for (const meeting of meetings) {
     process.stdout.write(`${meeting.committee}${meeting.publisher ? `, ${meeting.publisher}` : ''}, ${formatDanishDate(meeting.meetingDate)}, ${meeting.kind === 'minutes' ? 'referat' : 'dagsorden'} (${meeting.sources.join(' + ')})\n`);
     for (const item of meeting.items) {
       const caseLine = item.caseNumber ? `  [${item.caseNumber}${item.caseOfficers.length > 0 ? ` ${item.caseOfficers.join('/')}` : ''}]` : '';

@@ -95,8 +95,8 @@ export class Conversation {
   }
 
   /** The committees follow-ups can name: the corpus's and the five KKR. */
-  private committees(): string[] {
-    return [...new Set([...KKR_COMMITTEES, ...this.options.engine.meetings().map((m) => m.committee)])];
+  private async committees(): Promise<string[]> {
+    return [...new Set([...KKR_COMMITTEES, ...(await this.options.engine.catalog()).map((m) => m.committee)])];
   }
 
   async reply(turn: Turn): Promise<Reply> {
@@ -107,21 +107,21 @@ export class Conversation {
 
     const threads = turn.threaded && turn.place.thread !== undefined ? this.options.threads : undefined;
     const context = threads ? await threads.get(turn.place) : undefined;
-    const followUp = context ? interpretFollowUp(text, context, { committees: this.committees() }) : undefined;
+    const followUp = context ? interpretFollowUp(text, context, { committees: await this.committees() }) : undefined;
     let reply: Reply;
     let asked: { question: string; filters: AnswerFilters; answer: Answer } | undefined;
     if (followUp && context) {
       switch (followUp.kind) {
         case 'more': {
           if (!context.hasMore) return { kind: 'notice', text: noMoreResultsText(context.question) };
-          const answer = this.options.engine.ask(context.question, { offset: context.offset + context.shown, filters: context.filters });
+          const answer = await this.options.engine.ask(context.question, { offset: context.offset + context.shown, filters: context.filters });
           asked = { question: context.question, filters: context.filters, answer };
           reply = { kind: 'answer', answer };
           break;
         }
         case 'show': {
           const id = context.itemIds[followUp.index - 1];
-          const item = id !== undefined ? this.options.engine.item(id) : undefined;
+          const item = id !== undefined ? await this.options.engine.item(id) : undefined;
           return item ? { kind: 'item', item } : { kind: 'notice', text: showIndexText(context.itemIds.length) };
         }
         case 'item-number': {
@@ -129,7 +129,7 @@ export class Conversation {
             ? { committee: context.meeting.committee, dateFrom: context.meeting.date, dateTo: context.meeting.date, label: `${context.meeting.committee}, ${danishDate(context.meeting.date)}` }
             : {};
           const question = `punkt ${followUp.number}`;
-          const answer = this.options.engine.ask(question, { filters });
+          const answer = await this.options.engine.ask(question, { filters });
           const only = answer.status === 'found' && answer.results.length === 1 ? answer.results[0]!.item : undefined;
           // The item itself when the thread's meeting has it; else the look-up's answer (which says why).
           if (only) return { kind: 'item', item: only, followUp: `${itemHeadline(only)} · ${danishDate(only.meetingDate)}` };
@@ -138,7 +138,7 @@ export class Conversation {
           break;
         }
         case 'ask': {
-          const answer = this.options.engine.ask(followUp.question, { filters: followUp.filters });
+          const answer = await this.options.engine.ask(followUp.question, { filters: followUp.filters });
           asked = { question: followUp.question, filters: followUp.filters, answer };
           reply = { kind: 'answer', answer, followUp: followUp.understood };
           break;
@@ -146,7 +146,7 @@ export class Conversation {
       }
     } else {
       const filters = turn.filters ?? {};
-      const answer = this.options.engine.ask(text, { filters, ...(turn.offset !== undefined ? { offset: turn.offset } : {}) });
+      const answer = await this.options.engine.ask(text, { filters, ...(turn.offset !== undefined ? { offset: turn.offset } : {}) });
       asked = { question: answer.query, filters, answer };
       reply = { kind: 'answer', answer };
     }
@@ -210,7 +210,7 @@ export class Conversation {
         return { kind: 'notice', text: watchUnknown(command.topic, (await store.list(channel)).map((w) => w.topic)) };
       }
       case 'follow': {
-        const probe = this.options.engine.ask(command.topic, { limit: 1 });
+        const probe = await this.options.engine.ask(command.topic, { limit: 1 });
         if (command.topic.length > MAX_TOPIC_LENGTH || probe.status === 'invalid') return { kind: 'notice', text: WATCH_TOPIC_INVALID };
         const added = await store.add({ ...channel, topic: command.topic, createdAt: this.now().toISOString() });
         if (!added) return { kind: 'notice', text: watchExists(command.topic) };

@@ -11,6 +11,8 @@ export interface SuggestedPrompt {
 
 /** Characters of a prompt's title; Slack shows them as short buttons. */
 const TITLE_CHARS = 60;
+/** Meetings searched for a case number when the newest has none. */
+const RECENT_MEETINGS = 5;
 
 /** Items that are on every agenda or only announce: not "a current topic". */
 const ROUTINE = /^(siden sidst|punkter til (næste|kommende) møde|meddelelser|orientering fra formandskabet)$/i;
@@ -23,12 +25,15 @@ const ROUTINE = /^(siden sidst|punkter til (næste|kommende) møde|meddelelser|o
  * @example suggestedPrompts(engine, new Date('2025-04-01'))
  *   // [{ title: 'Næste møde i KKR Hovedstaden (11. april 2025)', message: 'KKR Hovedstaden næste møde' }, …]
  */
-export function suggestedPrompts(engine: Pick<AnswerEngine, 'meetings'>, now: Date): SuggestedPrompt[] {
-  const meetings = [...engine.meetings()].sort((a, b) => a.meetingDate.localeCompare(b.meetingDate));
-  if (meetings.length === 0) return [];
+export async function suggestedPrompts(engine: Pick<AnswerEngine, 'catalog' | 'meetings'>, now: Date): Promise<SuggestedPrompt[]> {
+  const catalog = [...(await engine.catalog())].sort((a, b) => a.meetingDate.localeCompare(b.meetingDate));
+  if (catalog.length === 0) return [];
+  // The newest few meetings read whole: the topical item and a case number come from them.
+  const recent = await engine.meetings({ ids: catalog.slice(-RECENT_MEETINGS).map((m) => m.id) });
+  const meetings = [...recent].sort((a, b) => a.meetingDate.localeCompare(b.meetingDate));
   const today = now.toISOString().slice(0, 10);
   const prompts: SuggestedPrompt[] = [];
-  const next = meetings.find((m) => m.meetingDate >= today);
+  const next = catalog.find((m) => m.meetingDate >= today);
   const newest = meetings[meetings.length - 1]!;
   if (next) prompts.push({ title: shorten(`Næste møde i ${next.committee} (${danishDate(next.meetingDate)})`, TITLE_CHARS), message: `${next.committee} næste møde` });
   else prompts.push({ title: shorten(`Seneste møde i ${newest.committee} (${danishDate(newest.meetingDate)})`, TITLE_CHARS), message: `${newest.committee} sidste møde` });

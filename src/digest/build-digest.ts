@@ -1,4 +1,5 @@
 import type { AgendaItem, Meeting } from '../corpus/types.js';
+import type { AnswerEngine } from '../answer/types.js';
 import type { Calendar, CalendarEntry } from './calendar.js';
 import { addDays, isIsoDay } from './dates.js';
 import { shortenRecommendation } from './shorten.js';
@@ -9,7 +10,7 @@ export const DEFAULT_WINDOW_DAYS = 14;
 
 /** What a digest is built from. */
 export interface BuildDigestInput {
-  /** Every meeting in the corpus (`engine.meetings()`), in any order. */
+  /** The meetings to choose from (`meetingsForDigest`, or every meeting), in any order. */
   meetings: readonly Meeting[];
   /** Known meeting dates (`corpus/calendar.json`); default none. */
   calendar?: Calendar | readonly CalendarEntry[];
@@ -164,7 +165,7 @@ function markNew(m: DigestMeeting, previous: DigestRecord): DigestMeeting {
  *
  * Pure: the same input gives the same digest.
  *
- * @example buildDigest({ meetings: engine.meetings(), calendar, date: '2024-06-20' })
+ * @example buildDigest({ meetings: await meetingsForDigest(engine, '2024-06-20'), calendar, date: '2024-06-20' })
  *   // → KKR Hovedstaden 2024-09-06, expected: "Godkendelse af Rammeaftale 2025 – 2026", …
  */
 export function buildDigest(input: BuildDigestInput): Digest {
@@ -224,4 +225,15 @@ export function buildDigest(input: BuildDigestInput): Digest {
   const previous = input.previous;
   const meetings = chosen.map(toDigestMeeting).map((m) => (previous ? markNew(m, previous) : m));
   return { date, windowDays, meetings };
+}
+
+/**
+ * How far back a meeting may have announced an upcoming one (`Næste møde: …`): a year covers any
+ * committee's next meeting.
+ */
+export const ANNOUNCEMENT_LOOKBACK_DAYS = 366;
+
+/** The meetings a digest for `date` is built from: upcoming ones and those that may announce one. */
+export function meetingsForDigest(engine: Pick<AnswerEngine, 'meetings'>, date: string): Promise<Meeting[]> {
+  return engine.meetings({ from: addDays(date, -ANNOUNCEMENT_LOOKBACK_DAYS) });
 }

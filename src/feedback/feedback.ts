@@ -27,7 +27,7 @@ export class FeedbackRecorder {
   ) {}
 
   async vote(input: VoteInput): Promise<void> {
-    const item = input.itemId ? this.engine.item(input.itemId) : undefined;
+    const item = input.itemId ? await this.engine.item(input.itemId) : undefined;
     await this.store.addVote({
       vote: input.vote,
       question: input.question,

@@ -1,7 +1,7 @@
 import { Cron } from 'croner';
 import type { AnswerEngine } from '../answer/types.js';
 import type { DigestConfig } from '../config.js';
-import { buildDigest, recordOf } from '../digest/build-digest.js';
+import { buildDigest, meetingsForDigest, recordOf } from '../digest/build-digest.js';
 import { loadCalendar, type Calendar } from '../digest/calendar.js';
 import { localDay, isIsoDay } from '../digest/dates.js';
 import type { DigestTarget } from '../digest/types.js';
@@ -145,7 +145,7 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
     }
 
     const digest = buildDigest({
-      meetings: engine.meetings(),
+      meetings: await meetingsForDigest(engine, day),
       calendar: await calendarNow(),
       date: day,
       windowDays: config.windowDays,

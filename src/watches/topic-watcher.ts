@@ -86,8 +86,8 @@ export class TopicWatcher {
     const { engine, store, logger } = this.options;
     const result: WatchCheckResult = { newMaterial: [], posted: [], failed: [] };
     if (this.stopped) return result;
-    const meetings = engine.meetings();
-    const current = meetings.map(materialKey);
+    const catalog = await engine.catalog();
+    const current = catalog.map(materialKey);
     const checked = await store.checkedMaterial();
     if (checked === undefined) {
       // The first check ever: what is in the corpus now is not news.
@@ -96,9 +96,9 @@ export class TopicWatcher {
       return result;
     }
     const known = new Set(checked);
-    const fresh = meetings.filter((m) => !known.has(materialKey(m)));
-    result.newMaterial = fresh.map(materialKey);
-    if (fresh.length === 0) {
+    const newMaterial = catalog.filter((m) => !known.has(materialKey(m)));
+    result.newMaterial = newMaterial.map(materialKey);
+    if (newMaterial.length === 0) {
       logger.info({ material: [], posts: 0, failed: 0 }, 'topic watches checked');
       return result;
     }
@@ -106,6 +106,7 @@ export class TopicWatcher {
     const watches = await store.list();
     const unfinished = new Set<string>();
     if (watches.length > 0) {
+      const fresh = await engine.meetings({ ids: newMaterial.map((m) => m.id) });
       const itemIds = new Set(fresh.flatMap((m) => m.items.map((i) => i.id)));
       const meetingOf = new Map(fresh.flatMap((m) => m.items.map((i) => [i.id, materialKey(m)] as const)));
       for (const watch of watches) {
@@ -122,7 +123,7 @@ export class TopicWatcher {
 
   private async post(watch: Watch, itemIds: ReadonlySet<string>, result: WatchCheckResult): Promise<{ unposted: string[] }> {
     const { engine, store, logger } = this.options;
-    const answer = engine.askWithin(watch.topic, itemIds);
+    const answer = await engine.askWithin(watch.topic, itemIds);
     if (answer.status !== 'found') return { unposted: [] };
     const place = { platform: watch.platform, channel: watch.channel };
     const already = await store.posted(place, answer.results.map((h) => h.item.id));

@@ -71,26 +71,26 @@ function expectFloors(figures: EvalFigures & { misses: string[] }, floors: { top
 
 describe('answer quality on the project’s own questions', () => {
   it('answers the dev questions on the seed agendas, English ones too', async () => {
-    const report = evaluate(await engineOver(seedMeetings), dev);
+    const report = await evaluate(await engineOver(seedMeetings), dev);
     expectFloors(report, FLOORS.dev);
     expect(report.byKind.get('english')!.top1).toBeGreaterThanOrEqual(FLOORS.dev.english);
   });
 
   it('answers the extra questions on the seeds and other publishers’ minutes', async () => {
     const { meetings } = await loadCorpus(tempCorpus);
-    const report = evaluate(await engineOver(meetings, tempCorpus), extra);
+    const report = await evaluate(await engineOver(meetings, tempCorpus), extra);
     expectFloors(report, FLOORS.extra);
     expect(report.byKind.get('english')!.top1).toBeGreaterThanOrEqual(FLOORS.extra.english);
   });
 
   it('puts the newest item first among older re-tabled versions of the same topics', async () => {
     const distractors = retableMeetings({ source: seedMeetings, items: 2000, seed: DISTRACTOR_SEED });
-    expectFloors(evaluate(await engineOver([...seedMeetings, ...distractors]), seedOnly), FLOORS.retabled);
+    expectFloors(await evaluate(await engineOver([...seedMeetings, ...distractors]), seedOnly), FLOORS.retabled);
   });
 
   it('puts the right item first among older synthetic meetings made of the seeds’ sentences', async () => {
     const distractors = generateMeetings({ count: 100, seed: DISTRACTOR_SEED });
-    expectFloors(evaluate(await engineOver([...seedMeetings, ...distractors]), seedOnly), FLOORS.synthetic);
+    expectFloors(await evaluate(await engineOver([...seedMeetings, ...distractors]), seedOnly), FLOORS.synthetic);
   });
 });
 
@@ -104,7 +104,7 @@ describe('evaluate', () => {
 
   it('counts the decision and the recommendation as shown, and reports the snippet alone too', async () => {
     const engine = await engineOver(seedMeetings);
-    const report = evaluate(engine, [
+    const report = await evaluate(engine, [
       { q: 'Hvad er indstillingen til revisionen af praksisplan for fysioterapi?', expect: '2025-04-11#3.6', answer_contains: 'godkender revisionen af Praksisplan for fysioterapi' },
     ]);
     expect(report.top1).toBe(1);

@@ -17,7 +17,7 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-const snippet = (q: string) => engine.ask(q).results[0]?.snippet ?? '';
+const snippet = async (q: string) => (await engine.ask(q)).results[0]?.snippet ?? '';
 
 describe('the kind of fact a question asks for', () => {
   it('is read from its question words, Danish and English', () => {
@@ -44,36 +44,36 @@ describe('the kind of fact a question asks for', () => {
 });
 
 describe('the sentence that answers', () => {
-  it('counts what a "hvor mange" question counts, with its qualifiers, from a list under its lead-in', () => {
-    const s = snippet('hvor mange kommuner overholdt ikke takstaftalen?');
+  it('counts what a "hvor mange" question counts, with its qualifiers, from a list under its lead-in', async () => {
+    const s = await snippet('hvor mange kommuner overholdt ikke takstaftalen?');
     expect(s).toContain('11 kommuner overholder ikke aftalen');
     expect(s.startsWith('Resultaterne viser:\n')).toBe(true);
-    expect(snippet('Hvor mange kommuner overholder aftalen om udvikling i udgifter?')).toContain('18 kommuner og Region Hovedstaden overholder');
+    expect(await snippet('Hvor mange kommuner overholder aftalen om udvikling i udgifter?')).toContain('18 kommuner og Region Hovedstaden overholder');
   });
 
-  it('reads a table row for a municipality, under the table caption', () => {
-    const s = snippet('hvor mange flygtninge skal Gentofte modtage i 2025?');
+  it('reads a table row for a municipality, under the table caption', async () => {
+    const s = await snippet('hvor mange flygtninge skal Gentofte modtage i 2025?');
     expect(s).toMatch(/Beregnede kommunekvoter[^\n]*\n(?:.*\n)?Gentofte 14$/);
   });
 
-  it('answers an English count with the counted noun, not an amount of money', () => {
-    const s = snippet('How many full-time jobs will the professional bachelor reform add?');
+  it('answers an English count with the counted noun, not an amount of money', async () => {
+    const s = await snippet('How many full-time jobs will the professional bachelor reform add?');
     expect(s).toContain('3.600 fuldtidsbeskæftigede');
     expect(s).not.toContain('1.110 mio. kr.');
   });
 
-  it('answers hvornår with the date, hvem with the name, hvor meget with the amount', () => {
-    expect(snippet('Hvornår træder ældreloven i kraft?')).toContain('1. juli 2025');
-    expect(snippet('Hvem er ældreminister?')).toContain('Mette Kierkgaard');
-    expect(snippet('Hvor meget har otte kommuner i hovedstadsregionen søgt om fra lånepuljen til botilbud?')).toContain('515 mio. kr.');
-    expect(snippet('Hvor stor er kommunernes anlægsramme i 2025?')).toContain('20,3 mia. kr.');
+  it('answers hvornår with the date, hvem with the name, hvor meget with the amount', async () => {
+    expect(await snippet('Hvornår træder ældreloven i kraft?')).toContain('1. juli 2025');
+    expect(await snippet('Hvem er ældreminister?')).toContain('Mette Kierkgaard');
+    expect(await snippet('Hvor meget har otte kommuner i hovedstadsregionen søgt om fra lånepuljen til botilbud?')).toContain('515 mio. kr.');
+    expect(await snippet('Hvor stor er kommunernes anlægsramme i 2025?')).toContain('20,3 mia. kr.');
   });
 
   it('never starts or ends in the middle of a sentence', async () => {
     const questions = [...(await readQuestions('tests/fixtures/eval/dev-questions.jsonl')), ...(await readQuestions('tests/fixtures/eval/extra-questions.jsonl'))];
     let checked = 0;
     for (const q of questions) {
-      for (const hit of engine.ask(q.q).results) {
+      for (const hit of (await engine.ask(q.q)).results) {
         const text = hit.snippet;
         if (text === hit.item.title) continue;
         checked++;

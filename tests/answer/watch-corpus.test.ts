@@ -20,8 +20,8 @@ describe('a growing corpus', () => {
     cleanup.push(corpusDir, dataDir);
     copyFileSync('corpus/kkr-hovedstaden-2024-06-18-dagsorden.txt', path.join(corpusDir, 'juni-2024.txt'));
     const engine = await openEngine({ corpusDir, dataDir });
-    expect(engine.meetings()).toHaveLength(1);
-    expect(engine.ask('SAG-2025-01103').status).toBe('not-found');
+    expect((await engine.meetings())).toHaveLength(1);
+    expect((await engine.ask('SAG-2025-01103')).status).toBe('not-found');
 
     let reloaded!: () => void;
     const done = new Promise<void>((resolve) => (reloaded = resolve));
@@ -37,8 +37,8 @@ describe('a growing corpus', () => {
     closers.push(watcher);
     await done;
 
-    expect(engine.meetings().map((m) => m.meetingDate)).toEqual(['2024-06-18', '2025-04-11']);
-    expect(engine.ask('fysioterapi').results[0]?.item.id).toBe('kkr-hovedstaden-2025-04-11-3.6');
+    expect((await engine.meetings()).map((m) => m.meetingDate)).toEqual(['2024-06-18', '2025-04-11']);
+    expect((await engine.ask('fysioterapi')).results[0]?.item.id).toBe('kkr-hovedstaden-2025-04-11-3.6');
   });
 
   it('notices a document stored deep in a subfolder, as the fetcher stores them', async () => {

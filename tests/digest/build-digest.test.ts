@@ -13,7 +13,7 @@ let calendar: Calendar;
 
 beforeAll(async () => {
   const seed = await openSeedEngine();
-  meetings = seed.engine.meetings();
+  meetings = (await seed.engine.meetings());
   calendar = seed.calendar;
 });
 

@@ -96,13 +96,13 @@ function checkNotice(text: string): void {
 }
 
 describe('bad input', () => {
-  test.prop([question])('the engine answers any question without throwing, and every renderer keeps its limits', (q) => {
-    const answer = engine.ask(q);
+  test.prop([question])('the engine answers any question without throwing, and every renderer keeps its limits', async (q) => {
+    const answer = (await engine.ask(q));
     expect(['found', 'not-found', 'invalid']).toContain(answer.status);
     // A reply quotes at most a short part of the question.
     if (answer.message !== undefined) expect(answer.message.length).toBeLessThanOrEqual(300);
     checkAllRenderers(answer, q);
-    const more = engine.ask(q, { offset: 4 });
+    const more = (await engine.ask(q, { offset: 4 }));
     checkAllRenderers(more, q);
   });
 
@@ -199,9 +199,9 @@ describe('bad input', () => {
     expect(cardBytes(renderTeamsItem(whole))).toBeLessThanOrEqual(TEAMS_CARD_MAX_BYTES);
   });
 
-  it('quotes at most a short part of a 2,000-character question when nothing is found', () => {
+  it('quotes at most a short part of a 2,000-character question when nothing is found', async () => {
     const q = `${'zqxv '.repeat(399)}zqxv`;
-    const answer = engine.ask(q);
+    const answer = (await engine.ask(q));
     expect(answer.status).toBe('not-found');
     expect(answer.message!.length).toBeLessThan(QUOTE_MAX + 60);
   });

@@ -23,14 +23,14 @@ describe('Glossary', () => {
     expect(['homes', 'policies', 'taxes', "KL's", 'process'].map(englishBase)).toEqual(['home', 'policy', 'tax', 'kl', 'process']);
   });
 
-  it('finds the longest phrase first, left to right', () => {
+  it('finds the longest phrase first, left to right', async () => {
     expect(glossary.find(['local', 'nursing', 'homes'])).toEqual([
       { start: 0, end: 1, danish: ['lokal'] },
       { start: 1, end: 3, danish: ['plejehjem', 'plejebolig'] },
     ]);
   });
 
-  it('offers the Danish compounds of two English words', () => {
+  it('offers the Danish compounds of two English words', async () => {
     expect(glossary.compounds('refugee', 'quota')).toContain(stemFold('flygtningekvote'));
     expect(glossary.compounds('refugee', 'unknown')).toEqual([]);
   });
@@ -60,7 +60,7 @@ describe('English questions', () => {
   });
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it('are told apart from Danish ones', () => {
+  it('are told apart from Danish ones', async () => {
     expect(isEnglishQuestion(['How', 'many', 'refugees', 'will', 'the', 'municipality', 'receive'])).toBe(true);
     expect(isEnglishQuestion(['hvor', 'mange', 'flygtninge', 'skal', 'kommunen', 'modtage'])).toBe(false);
     expect(isEnglishQuestion(['fysioterapi'])).toBe(false);
@@ -72,14 +72,17 @@ describe('English questions', () => {
     const terms = words.flatMap((w) => w.alternatives.flatMap((a) => a.terms));
     expect(terms).toContain(stemFold('sikrede'));
     expect(terms).toContain(stemFold('danmark'));
-    const key = (q: string) => `${engine.ask(q).results[0]?.item.meetingDate}#${engine.ask(q).results[0]?.item.number}`;
-    expect(key('local nursing homes')).toBe('2025-04-11#3.1');
-    expect(key('When does the new Elderly Act enter into force?')).toBe('2025-04-11#3.1');
-    expect(engine.ask('How many secure institutions are there in Denmark?').results[0]?.snippet).toContain('i alt 8 sikrede institutioner');
+    const key = async (q: string) => {
+      const first = (await engine.ask(q)).results[0];
+      return `${first?.item.meetingDate}#${first?.item.number}`;
+    };
+    expect(await key('local nursing homes')).toBe('2025-04-11#3.1');
+    expect(await key('When does the new Elderly Act enter into force?')).toBe('2025-04-11#3.1');
+    expect((await engine.ask('How many secure institutions are there in Denmark?')).results[0]?.snippet).toContain('i alt 8 sikrede institutioner');
   });
 
-  it('weigh their untranslatable words little, so they still find the item', () => {
-    const a = engine.ask('roughly how old is the Finger Plan that governs planning in the Copenhagen area today?');
+  it('weigh their untranslatable words little, so they still find the item', async () => {
+    const a = (await engine.ask('roughly how old is the Finger Plan that governs planning in the Copenhagen area today?'));
     expect(a.status).toBe('found');
     expect(a.results[0]!.item.number).toBe('3.3');
   });

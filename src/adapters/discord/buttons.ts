@@ -16,19 +16,19 @@ export async function handleButton(interaction: ButtonInteraction, ctx: DiscordC
   const action = ctx.ids.parse(interaction.customId);
   if (action.kind === 'share') {
     await interaction.deferReply();
-    await interaction.editReply({ ...askAgain(ctx, action.request, action.offset, interaction.user.id), allowedMentions: NO_MENTIONS });
+    await interaction.editReply({ ...(await askAgain(ctx, action.request, action.offset, interaction.user.id)), allowedMentions: NO_MENTIONS });
     return;
   }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   let reply: DiscordReply;
   switch (action.kind) {
     case 'item': {
-      const item = ctx.chat.conversation.engine.item(action.itemId);
+      const item = await ctx.chat.conversation.engine.item(action.itemId);
       reply = item ? renderItem(item) : renderNotice(ITEM_GONE_TEXT, COLOURS.notFound);
       break;
     }
     case 'more':
-      reply = askAgain(ctx, action.request, action.offset);
+      reply = await askAgain(ctx, action.request, action.offset);
       break;
     case 'feedback': {
       if (ctx.chat.feedback === undefined) throw new Error('a feedback button, but feedback is not kept');
@@ -50,10 +50,10 @@ export async function handleButton(interaction: ButtonInteraction, ctx: DiscordC
 }
 
 /** The request's question again from `offset`; shared (for everyone) when `sharedBy` is the clicker. */
-function askAgain(ctx: DiscordContext, request: MoreRequest, offset: number, sharedBy?: string): DiscordReply {
+async function askAgain(ctx: DiscordContext, request: MoreRequest, offset: number, sharedBy?: string): Promise<DiscordReply> {
   const parsed = parseFilters(request.meeting, request.committee);
   if (!parsed.ok) return renderNotice(parsed.message);
-  const answer = ctx.chat.conversation.engine.ask(request.query, { offset, filters: parsed.filters });
+  const answer = await ctx.chat.conversation.engine.ask(request.query, { offset, filters: parsed.filters });
   return renderAnswer(answer, {
     ids: ctx.ids,
     request: { ...requestOf(answer), meeting: request.meeting, committee: request.committee },

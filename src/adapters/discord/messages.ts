@@ -74,7 +74,7 @@ async function answerCaseNumbers(message: Message, ctx: DiscordContext): Promise
   for (const found of findCaseNumbers(message.content)) {
     if (seen.has(found.key) || seen.size >= MAX_CASE_REPLIES) continue;
     seen.add(found.key);
-    const answer = ctx.chat.conversation.engine.ask(found.text);
+    const answer = await ctx.chat.conversation.engine.ask(found.text);
     if (answer.status !== 'found' || answer.mode !== 'case') continue;
     const reply = renderAnswer(answer, { ids: ctx.ids, request: requestOf(answer), feedback: ctx.chat.feedback !== undefined });
     await message.reply({ ...reply, allowedMentions: { ...NO_MENTIONS, repliedUser: false } });

@@ -103,11 +103,11 @@ async function cardForAction(action: CardActionData, activity: Activity, place: 
   const { conversation, feedback } = deps.chat;
   switch (action.moedebot) {
     case 'item': {
-      const item = conversation.engine.item(action.id);
+      const item = await conversation.engine.item(action.id);
       return [item ? renderItem(item) : renderItemGone(), 'Hele punktet'];
     }
     case 'more': {
-      const answer = conversation.engine.ask(action.query, { offset: action.offset, ...(action.filters ? { filters: action.filters } : {}) });
+      const answer = await conversation.engine.ask(action.query, { offset: action.offset, ...(action.filters ? { filters: action.filters } : {}) });
       // The answer goes into this thread, so "mere" there continues from it.
       await conversation.rememberAnswer(place, answer);
       return [renderAnswer(answer, { feedback: feedback !== undefined }), 'Flere resultater'];

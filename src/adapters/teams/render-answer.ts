@@ -39,7 +39,7 @@ export interface RenderOptions {
  * Pure: the same answer gives the same card.
  *
  * @example
- * const attachment = CardFactory.adaptiveCard(renderAnswer(engine.ask('fysioterapi')));
+ * const attachment = CardFactory.adaptiveCard(renderAnswer(await engine.ask('fysioterapi')));
  */
 export function renderAnswer(answer: Answer, options: RenderOptions = {}): AdaptiveCard {
   if (answer.status === 'invalid') return card([textBlock(answer.message ?? INVALID_QUESTION_TEXT)]);

@@ -82,9 +82,12 @@ export function startTerminalChat(engine: AnswerEngine, options: TerminalChatOpt
       : () => undefined;
 
   if (interactive) {
-    write(`mødebot kender ${engine.meetings().length} møder med ${engine.meetings().reduce((n, m) => n + m.items.length, 0)} punkter. Skriv et spørgsmål, "hjælp" eller "exit".`);
     rl.setPrompt('du> ');
-    prompt();
+    void engine
+      .catalog()
+      .then((meetings) => write(`mødebot kender ${meetings.length} møder med ${meetings.reduce((n, m) => n + m.itemCount, 0)} punkter. Skriv et spørgsmål, "hjælp" eller "exit".`))
+      .catch((err: unknown) => options.logger?.error({ err }, 'the corpus could not be counted'))
+      .finally(prompt);
   }
 
   const show = (reply: Reply) => {

@@ -152,6 +152,7 @@ describe('a failing engine', () => {
       },
       askWithin: (q, ids, o) => engine.askWithin(q, ids, o),
       item: (id) => engine.item(id),
+      catalog: () => engine.catalog(),
       meetings: () => engine.meetings(),
       suggest: (p, l) => engine.suggest(p, l),
       reload: () => engine.reload(),

@@ -151,7 +151,7 @@ describe('topic watches', () => {
     expect(reply.text).toMatch(/^Kanalen følger nu «fysioterapi»/);
     expect(await watches.list({ platform: 'slack', channel: TEST_CHANNEL })).toMatchObject([{ topic: 'fysioterapi' }]);
 
-    const answer = engine.ask('fysioterapi');
+    const answer = (await engine.ask('fysioterapi'));
     await running.watchTarget.post(TEST_CHANNEL, { topic: 'fysioterapi', hits: answer.results.slice(0, 1) });
     const post = (await slack.nextCall('chat.postMessage')).args;
     expect(post.channel).toBe(TEST_CHANNEL);

@@ -132,7 +132,7 @@ describe('Slack app over HTTP', () => {
   it('shows the message and suggestions when nothing is found', async () => {
     await postSigned(appUrl, slashCommandBody('xyzzy quux', slack.responseUrl()), 'application/x-www-form-urlencoded');
     const message = asPosted((await slack.nextResponse()).body);
-    const expected = engine.ask('xyzzy quux');
+    const expected = (await engine.ask('xyzzy quux'));
     const texts = mrkdwnTexts(message).join('\n');
     expect(expected.status).toBe('not-found');
     for (const s of expected.suggestions) expect(texts).toContain(`• ${s}`);
@@ -171,7 +171,7 @@ describe('Slack app over HTTP', () => {
     );
     const post = await slack.nextCall('chat.postMessage');
     expect(post.args).toMatchObject({ channel: TEST_CHANNEL, thread_ts: ts });
-    const expected = engine.ask('SAG-2024-01739');
+    const expected = (await engine.ask('SAG-2024-01739'));
     expect(expected.mode).toBe('case');
     const shown = buttonsOf(post.args.blocks as Json[])
       .filter((b) => b.action_id === ACTION_SHOW_ITEM)
@@ -191,7 +191,7 @@ describe('Slack app over HTTP', () => {
     expect(res.status).toBe(200);
     const post = await slack.nextCall('chat.postMessage');
     expect(post.args).toMatchObject({ channel: TEST_CHANNEL, thread_ts: messageTs });
-    const item = engine.item('kkr-hovedstaden-2025-04-11-3.6')!;
+    const item = (await engine.item('kkr-hovedstaden-2025-04-11-3.6'))!;
     const texts = mrkdwnTexts(asPosted(post.args)).join('\n');
     expect(texts).toContain(FYSIO_TITLE);
     expect(texts).toContain('*Baggrund*\nMed den nye overenskomst');
@@ -229,7 +229,7 @@ describe('Slack app over HTTP', () => {
 
   it('gives the next results when "Flere resultater" is clicked', async () => {
     const question = 'kommunerne';
-    const first = engine.ask(question);
+    const first = (await engine.ask(question));
     expect(first.hasMore).toBe(true);
     await postSigned(appUrl, slashCommandBody(question, slack.responseUrl()), 'application/x-www-form-urlencoded');
     const answer = (await slack.nextResponse()).body;
@@ -244,7 +244,7 @@ describe('Slack app over HTTP', () => {
     );
     const post = await slack.nextCall('chat.postMessage');
     expect(post.args.thread_ts).toBe(messageTs);
-    const next = engine.ask(question, { offset: first.results.length });
+    const next = (await engine.ask(question, { offset: first.results.length }));
     const shown = buttonsOf(post.args.blocks as Json[])
       .filter((b) => b.action_id === ACTION_SHOW_ITEM)
       .map((b) => b.value);
@@ -294,6 +294,7 @@ describe('Slack app errors', () => {
       },
       askWithin: (q, ids, o) => engine.askWithin(q, ids, o),
       item: (id) => engine.item(id),
+      catalog: () => engine.catalog(),
       meetings: () => engine.meetings(),
       suggest: (p, l) => engine.suggest(p, l),
       reload: () => engine.reload(),
@@ -365,7 +366,7 @@ describe('Slack app with agenda text that tries to ping or link', () => {
     fs.writeFileSync(agenda, original.replace(recommendationLine, `${recommendationLine.slice(0, -2)} ${evil} \n`));
 
     const evilEngine = await openEngine({ corpusDir, dataDir: tempDir(), logger });
-    expect(evilEngine.item('kkr-hovedstaden-2025-04-11-3.6')!.recommendation).toContain('<!channel>');
+    expect((await evilEngine.item('kkr-hovedstaden-2025-04-11-3.6'))!.recommendation).toContain('<!channel>');
     const app = await startSlack(evilEngine, config(slack), logger);
     try {
       await postSigned(`http://127.0.0.1:${app.port}`, slashCommandBody('fysioterapi', slack.responseUrl()), 'application/x-www-form-urlencoded');

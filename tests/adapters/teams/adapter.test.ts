@@ -165,7 +165,7 @@ describe('Teams adapter over HTTP (local development mode)', () => {
   });
 
   it('pages on "Flere resultater" with the offset from the card', async () => {
-    const first = engine.ask('kommunerne');
+    const first = (await engine.ask('kommunerne'));
     expect(first.hasMore).toBe(true);
     await post(personalMessage({ serviceUrl: connector.url, text: 'kommunerne' }));
     const more = actions(cardOf(connector.calls[0]!)).find((a) => a.title === 'Flere resultater');
@@ -175,7 +175,7 @@ describe('Teams adapter over HTTP (local development mode)', () => {
     await post(personalMessage({ serviceUrl: connector.url, value: more!.data }));
     const t = texts(cardOf(connector.calls[0]!));
     expect(t[0]).toMatch(/^Flere resultater for «kommunerne» \(5–\d+\)$/);
-    const next = engine.ask('kommunerne', { offset: first.results.length });
+    const next = (await engine.ask('kommunerne', { offset: first.results.length }));
     const shownIds = actions(cardOf(connector.calls[0]!)).filter((a) => a.data?.moedebot === 'item').map((a) => a.data!.id);
     expect(shownIds).toEqual(next.results.map((h) => h.item.id));
   });

@@ -92,7 +92,7 @@ describe('topic watches', () => {
     await post(personalMessage({ serviceUrl: connector.url, text: 'følg fysioterapi' }));
     expect(json(cardOf(connector.calls[0]!))).toContain('Kanalen følger nu «fysioterapi»');
     connector.clear();
-    await teams.watchTarget.post('a:1personal-chat-mette', { topic: 'fysioterapi', hits: engine.ask('fysioterapi').results.slice(0, 1) });
+    await teams.watchTarget.post('a:1personal-chat-mette', { topic: 'fysioterapi', hits: (await engine.ask('fysioterapi')).results.slice(0, 1) });
     expect(connector.calls).toHaveLength(1);
     expect(connector.calls[0]!.path).toBe('/v3/conversations/a:1personal-chat-mette/activities');
     expect(connector.calls[0]!.body.replyToId).toBeUndefined();
@@ -115,6 +115,7 @@ describe('never silent', () => {
       },
       askWithin: (q, ids, o) => engine.askWithin(q, ids, o),
       item: (id) => engine.item(id),
+      catalog: () => engine.catalog(),
       meetings: () => engine.meetings(),
       suggest: (p, l) => engine.suggest(p, l),
       reload: () => engine.reload(),

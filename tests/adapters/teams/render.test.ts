@@ -18,7 +18,7 @@ let physio: AgendaItem;
 
 beforeAll(async () => {
   engine = await openEngine({ corpusDir: 'corpus', dataDir: tempDir('moedebot-') });
-  physio = engine.item('kkr-hovedstaden-2025-04-11-3.6')!;
+  physio = (await engine.item('kkr-hovedstaden-2025-04-11-3.6'))!;
 });
 
 function textBlocks(card: AdaptiveCard): string[] {
@@ -64,8 +64,8 @@ function answerOf(results: Hit[], overrides: Partial<Answer> = {}): Answer {
 }
 
 describe('renderAnswer', () => {
-  it('shows the item, meeting, recommendation and the answering sentence with matched words bold', () => {
-    const card = renderAnswer(engine.ask('fysioterapi'));
+  it('shows the item, meeting, recommendation and the answering sentence with matched words bold', async () => {
+    const card = renderAnswer((await engine.ask('fysioterapi')));
     const t = textBlocks(card);
     expect(t[0]).toBe('Forslag til revision af kapacitetsdel af praksisplan for fysioterapi');
     expect(t[1]).toContain('KKR Hovedstaden, møde 11. april 2025 · punkt 3.6');
@@ -96,8 +96,8 @@ describe('renderAnswer', () => {
     }
   });
 
-  it('says what to try when nothing is found', () => {
-    const answer = engine.ask('xyzzy kvantefysik');
+  it('says what to try when nothing is found', async () => {
+    const answer = (await engine.ask('xyzzy kvantefysik'));
     expect(answer.status).toBe('not-found');
     const t = textBlocks(renderAnswer(answer));
     expect(t[0]).toBe(escapeText(answer.message!));

@@ -57,28 +57,27 @@ export async function autocomplete(interaction: AutocompleteInteraction, ctx: Di
   const focused = interaction.options.getFocused(true);
   const typed = focused.value.trim();
   let choices: ApplicationCommandOptionChoiceData<string>[];
-  if (focused.name === 'møde') choices = meetingChoices(ctx, typed);
-  else if (focused.name === 'udvalg') choices = committeeChoices(ctx, typed);
+  if (focused.name === 'møde') choices = await meetingChoices(ctx, typed);
+  else if (focused.name === 'udvalg') choices = await committeeChoices(ctx, typed);
   else {
-    choices = ctx.chat.conversation.engine
-      .suggest(typed, LIMITS.autocompleteChoices)
+    choices = (await ctx.chat.conversation.engine.suggest(typed, LIMITS.autocompleteChoices))
       .filter((s) => s.value.length > 0 && s.value.length <= LIMITS.choiceValue)
       .map((s) => ({ name: truncate(s.label, LIMITS.choiceName), value: s.value }));
   }
   await interaction.respond(dedupe(choices).slice(0, LIMITS.autocompleteChoices));
 }
 
-function meetingChoices(ctx: DiscordContext, typed: string): ApplicationCommandOptionChoiceData<string>[] {
+async function meetingChoices(ctx: DiscordContext, typed: string): Promise<ApplicationCommandOptionChoiceData<string>[]> {
   const t = typed.toLowerCase();
-  return [...ctx.chat.conversation.engine.meetings()]
+  return [...(await ctx.chat.conversation.engine.catalog())]
     .reverse()
     .map((m) => ({ name: truncate(`${danishDate(m.meetingDate)} · ${m.committee}`, LIMITS.choiceName), value: m.meetingDate }))
     .filter((c) => t === '' || c.name.toLowerCase().includes(t) || c.value.includes(t));
 }
 
-function committeeChoices(ctx: DiscordContext, typed: string): ApplicationCommandOptionChoiceData<string>[] {
+async function committeeChoices(ctx: DiscordContext, typed: string): Promise<ApplicationCommandOptionChoiceData<string>[]> {
   const t = typed.toLowerCase();
-  const names = [...new Set(ctx.chat.conversation.engine.meetings().map((m) => m.committee))].sort((a, b) => a.localeCompare(b, 'da'));
+  const names = [...new Set((await ctx.chat.conversation.engine.catalog()).map((m) => m.committee))].sort((a, b) => a.localeCompare(b, 'da'));
   return names
     .filter((n) => t === '' || n.toLowerCase().includes(t))
     .map((n) => ({ name: truncate(n, LIMITS.choiceName), value: truncate(n, LIMITS.choiceValue) }));

@@ -25,7 +25,7 @@ export function assistant(deps: HandlerDeps): Assistant {
       const log = logger.child({ handler: 'assistant-thread-started' });
       try {
         await say({ text: ASSISTANT_GREETING, ...POST_OPTIONS });
-        const prompts = suggestedPrompts(chat.conversation.engine, new Date());
+        const prompts = await suggestedPrompts(chat.conversation.engine, new Date());
         if (prompts.length > 0) await setSuggestedPrompts({ title: SUGGESTIONS_TITLE, prompts });
       } catch (error) {
         // The user has not asked anything yet; the next question is answered anyway.

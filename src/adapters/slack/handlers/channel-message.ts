@@ -36,7 +36,7 @@ export function channelMessage(deps: HandlerDeps) {
       for (const found of findCaseNumbers(questionFrom(textOf))) {
         if (seen.has(found.key) || seen.size >= MAX_CASES_PER_MESSAGE) continue;
         seen.add(found.key);
-        const answer = chat.conversation.engine.ask(found.text);
+        const answer = await chat.conversation.engine.ask(found.text);
         if (answer.status !== 'found' || answer.mode !== 'case') continue;
         await say({ thread_ts, ...renderAnswer(answer, { command: config.command, feedback: chat.feedback !== undefined }), ...POST_OPTIONS });
       }

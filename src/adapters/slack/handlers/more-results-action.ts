@@ -20,7 +20,7 @@ export function moreResultsAction({ chat, config, logger }: HandlerDeps) {
         await replyToAction(body, client, respond, renderItemGone(), log);
         return;
       }
-      const answer = chat.conversation.engine.ask(more.query, { offset: more.offset, ...(more.filters ? { filters: more.filters } : {}) });
+      const answer = await chat.conversation.engine.ask(more.query, { offset: more.offset, ...(more.filters ? { filters: more.filters } : {}) });
       const posted = await replyToAction(body, client, respond, renderAnswer(answer, { command: config.command, feedback: chat.feedback !== undefined }), log);
       // The thread now continues from this page: "mere" there gives the page after it.
       const thread = actionThread(body);

@@ -24,7 +24,7 @@ export function shareAction({ chat, config, logger }: HandlerDeps) {
         await send({ response_type: 'ephemeral', replace_original: false, ...renderItemGone() });
         return;
       }
-      const answer = chat.conversation.engine.ask(request.query, { offset: request.offset, ...(request.filters ? { filters: request.filters } : {}) });
+      const answer = await chat.conversation.engine.ask(request.query, { offset: request.offset, ...(request.filters ? { filters: request.filters } : {}) });
       const message = renderAnswer(answer, { command: config.command, feedback: chat.feedback !== undefined, sharedBy: body.user.id });
       await send({ response_type: 'in_channel', replace_original: false, ...message });
       await send({ delete_original: true }).catch((err: unknown) => log.warn({ err }, 'the private copy of a shared answer could not be removed'));

@@ -14,7 +14,7 @@ export function showItemAction({ chat, logger }: HandlerDeps) {
     try {
       // Acknowledgements of other requests first (Slack waits 3 s for each), then this answer.
       await takeTurn();
-      const item = action.value ? chat.conversation.engine.item(action.value) : undefined;
+      const item = action.value ? await chat.conversation.engine.item(action.value) : undefined;
       await replyToAction(body, client, respond, item ? renderItem(item) : renderItemGone(), log);
     } catch (error) {
       const failure = logFailure(log, error, 'show item');
