@@ -6,7 +6,7 @@ import { formatDanishDate } from '../../corpus/danish-dates.js';
 import { foldDanish } from '../fold.js';
 import { parseQueryHints, type QueryHints } from '../query-hints.js';
 import { analyzeQuery } from '../query.js';
-import type { Answer, AnswerFilters, AskOptions, ReloadReport, Suggestion } from '../../answer/types.js';
+import type { Answer, AnswerEngine, AnswerFilters, AskOptions, MeetingFilter, MeetingSummary, ReloadReport, Suggestion } from '../../answer/types.js';
 import { loadAnswerData, type AnswerData, type Served } from '../../answer/served.js';
 import { invalidAnswer, SUGGESTIONS, type AnswerPlace } from '../../answer/answer-builders.js';
 import { caseLookup, itemLookup } from '../../answer/lookups.js';
@@ -25,23 +25,6 @@ import { syncCorpus } from './sync-corpus.js';
  * items (`CorpusStatistics`), so it serves a corpus of any size in a few hundred MiB.
  */
 
-/** Every meeting without its items: committees, dates and counts, cheap to list. */
-export interface MeetingSummary {
-  id: string;
-  committee: string;
-  meetingDate: string;
-  kind: Meeting['kind'];
-  publisher?: string;
-  itemCount: number;
-}
-
-/** Which meetings `meetings()` returns; dates YYYY-MM-DD, inclusive. */
-export interface MeetingFilter {
-  from?: string;
-  to?: string;
-  ids?: readonly string[];
-}
-
 /** Results per answer at most, whatever is asked (as the in-process engine). */
 const MAX_LIMIT = 50;
 /** Items a look-up reads at most; a page beyond it is not offered. */
@@ -55,7 +38,7 @@ export interface PostgresEngineOptions {
   sync?: boolean;
 }
 
-export class PostgresEngine {
+export class PostgresEngine implements AnswerEngine {
   report: ReloadReport = { meetings: 0, items: 0, skipped: [], rebuilt: false };
 
   private constructor(
