@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { bootstrap, flushStdout, runMain } from './bootstrap.js';
 import { createLogger } from '../log.js';
-import { openEngine } from '../answer/engine.js';
+import { openAnswerEngine } from '../answer/open-answer-engine.js';
 import { watchCorpus } from '../answer/watch-corpus.js';
 import { startTerminalChat } from '../adapters/terminal/chat.js';
 import type { DigestDestination, DigestScheduler } from '../schedule/digest-scheduler.js';
@@ -42,6 +42,7 @@ runMain(async () => {
   let fetcher: FetchScheduler | undefined;
   let topics: TopicWatcher | undefined;
   let chatIdle: (() => Promise<void>) | undefined;
+  let closeEngine: (() => Promise<void>) | undefined;
 
   const stop = async (reason: string) => {
     if (stopping) return;
@@ -74,6 +75,7 @@ runMain(async () => {
     }
     clearTimeout(timer);
     await healthServer?.close();
+    await closeEngine?.().catch((err: unknown) => logger.error({ err }, 'closing the search database failed'));
     logger.info('stopped');
     await flushStdout();
     process.exit(0);
@@ -92,7 +94,10 @@ runMain(async () => {
 
   // A bot that fetches its material may start with no corpus yet: the fetcher fills the folder.
   if (config.sources) await mkdir(config.corpusDir, { recursive: true });
-  const engine = await openEngine({ corpusDir: config.corpusDir, dataDir: config.dataDir, logger });
+  const opened = await openAnswerEngine(config, { logger });
+  const engine = opened.engine;
+  closeEngine = opened.close;
+  opened.database?.monitor();
   health.indexLoaded(engine.report.meetings, engine.report.items);
   logger.info(
     { meetings: engine.report.meetings, items: engine.report.items, skipped: engine.report.skipped.length, rebuilt: engine.report.rebuilt, ms: Math.round(performance.now() - started) },
