@@ -71,17 +71,35 @@ function meetingShell(meeting: Meeting): Omit<Meeting, 'items'> {
   return shell;
 }
 
+/** Meetings analysed and laid out as the parameters of their INSERTs, ready to write. */
+export interface PreparedMeetings {
+  meetings: unknown[][];
+  items: unknown[][];
+  passages: unknown[][];
+}
+
 /**
- * Inserts meetings with their items and passages. The lexicon is extended with the batch's own
- * stems first, as `compileCorpus` knows the whole vocabulary before it splits compounds.
+ * Analyses meetings for writing and adds their items to `delta`. The lexicon is extended with the
+ * batch's own stems first, as `compileCorpus` knows the whole vocabulary before it splits compounds.
  */
-export async function insertMeetings(tx: SqlClient, meetings: readonly Meeting[], lexicon: Lexicon, delta: StatisticsDelta): Promise<void> {
-  if (meetings.length === 0) return;
+export function prepareMeetings(meetings: readonly Meeting[], lexicon: Lexicon, delta: StatisticsDelta): PreparedMeetings {
   for (const m of meetings) for (const item of m.items) for (const stem of itemStems(item)) lexicon.add(stem);
-  await tx.query(
-    `INSERT INTO search_meetings (id, committee, meeting_date, kind, publisher, item_count, meeting)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[], $6::int[], $7::jsonb[])`,
-    [
+  const items: AgendaItem[] = meetings.flatMap((m) => m.items);
+  const meetingOf = meetings.flatMap((m) => m.items.map(() => m.id));
+  const rows = items.map((item) => analyseItem(item, lexicon));
+  for (const r of rows) delta.add(r, 1);
+  const passageItem: string[] = [];
+  const passageN: number[] = [];
+  const passageTerms: string[] = [];
+  rows.forEach((r, k) =>
+    r.passages.forEach((terms, n) => {
+      passageItem.push(items[k]!.id);
+      passageN.push(n);
+      passageTerms.push(terms);
+    }),
+  );
+  return {
+    meetings: [
       meetings.map((m) => m.id),
       meetings.map((m) => m.committee),
       meetings.map((m) => m.meetingDate),
@@ -90,17 +108,7 @@ export async function insertMeetings(tx: SqlClient, meetings: readonly Meeting[]
       meetings.map((m) => m.items.length),
       meetings.map((m) => JSON.stringify(meetingShell(m))),
     ],
-  );
-  const items: AgendaItem[] = meetings.flatMap((m) => m.items);
-  const meetingOf = meetings.flatMap((m) => m.items.map(() => m.id));
-  const rows = items.map((item) => analyseItem(item, lexicon));
-  for (const r of rows) delta.add(r, 1);
-  await tx.query(
-    `INSERT INTO search_items (id, meeting_id, position, number, case_key, committee, meeting_date, item, fields, stems, head, vector)
-     SELECT id, meeting_id, position, number, case_key, committee, meeting_date, item::jsonb, fields, stems, head::tsvector, vector::tsvector
-     FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::date[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
-       AS u (id, meeting_id, position, number, case_key, committee, meeting_date, item, fields, stems, head, vector)`,
-    [
+    items: [
       items.map((i) => i.id),
       meetingOf,
       items.map((i) => i.position),
@@ -114,20 +122,34 @@ export async function insertMeetings(tx: SqlClient, meetings: readonly Meeting[]
       rows.map((r) => tsvectorText(r.fields.map((t, f) => [f, t] as const))),
       rows.map((r) => tsvectorText([...r.fields.map((t, f) => [f, t] as const), ...r.passages.map((t) => [4, t] as const)])),
     ],
+    passages: [passageItem, passageN, passageTerms],
+  };
+}
+
+/** Writes prepared meetings with their items and passages. */
+export async function writeMeetings(tx: SqlClient, prepared: PreparedMeetings): Promise<void> {
+  if (prepared.meetings[0]!.length === 0) return;
+  await tx.query(
+    `INSERT INTO search_meetings (id, committee, meeting_date, kind, publisher, item_count, meeting)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[], $6::int[], $7::jsonb[])`,
+    prepared.meetings,
   );
-  const passageItem: string[] = [];
-  const passageN: number[] = [];
-  const passageTerms: string[] = [];
-  rows.forEach((r, k) =>
-    r.passages.forEach((terms, n) => {
-      passageItem.push(items[k]!.id);
-      passageN.push(n);
-      passageTerms.push(terms);
-    }),
+  if (prepared.items[0]!.length === 0) return;
+  await tx.query(
+    `INSERT INTO search_items (id, meeting_id, position, number, case_key, committee, meeting_date, item, fields, stems, head, vector)
+     SELECT id, meeting_id, position, number, case_key, committee, meeting_date, item::jsonb, fields, stems, head::tsvector, vector::tsvector
+     FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::date[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
+       AS u (id, meeting_id, position, number, case_key, committee, meeting_date, item, fields, stems, head, vector)`,
+    prepared.items,
   );
-  if (passageItem.length > 0) {
-    await tx.query('INSERT INTO search_passages (item_id, n, terms) SELECT * FROM unnest($1::text[], $2::int[], $3::text[])', [passageItem, passageN, passageTerms]);
+  if (prepared.passages[0]!.length > 0) {
+    await tx.query('INSERT INTO search_passages (item_id, n, terms) SELECT * FROM unnest($1::text[], $2::int[], $3::text[])', prepared.passages);
   }
+}
+
+/** Analyses and inserts meetings with their items and passages (see `prepareMeetings`). */
+export async function insertMeetings(tx: SqlClient, meetings: readonly Meeting[], lexicon: Lexicon, delta: StatisticsDelta): Promise<void> {
+  await writeMeetings(tx, prepareMeetings(meetings, lexicon, delta));
 }
 
 /** Deletes meetings (their items and passages go with them) and takes their terms out of the statistics. */
