@@ -6,7 +6,8 @@ import type { Migration } from '../migrate.js';
  * - `search_documents`: one row per corpus file (and manifest) with its content hash, and the
  *   meeting it went into, so a sync re-reads only files whose hash changed.
  * - `search_meetings` / `search_items` / `search_passages`: the parsed corpus. An item keeps its
- *   parsed form as JSON and, for ranking, the terms mødebot's own analyser made of its fields
+ *   parsed form as JSON (without `background` and `presentation`, which its sections hold: half the
+ *   bytes every question reads) and, for ranking, the terms mødebot's own analyser made of its fields
  *   (`fields`: title, recommendation, case number and meta, a line each; `stems`: its plain word
  *   stems, for the term statistics) and of each passage (`terms`).
  * - `vector` (every field; weights A title, B recommendation and case number, C meta, D passages)
@@ -50,7 +51,7 @@ CREATE TABLE search_items (
   case_key text,
   committee text NOT NULL,
   meeting_date date NOT NULL,
-  item jsonb NOT NULL,
+  item json NOT NULL,
   fields text NOT NULL,
   stems text NOT NULL,
   head tsvector NOT NULL,

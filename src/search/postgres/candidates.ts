@@ -1,4 +1,5 @@
 import type { AgendaItem, Meeting } from '../../corpus/types.js';
+import { sectionText } from '../../corpus/sections.js';
 import type { SqlClient } from '../../db/sql-client.js';
 import type { AnalyzedQuery } from '../query.js';
 import { buildPostings } from '../postings.js';
@@ -14,16 +15,25 @@ import { indexDocs, unpackFields } from './analysed-item.js';
  * corpus (the corpus's statistics injected, see `CorpusStatistics.partPostings`).
  */
 
-/** Candidates per question: more than the ranking's head (`ANSWER.groupedHead`), which groups them. */
-export const CANDIDATES = 400;
 /**
- * Up to about this many matching items, every match is ranked by the database; above it, a
- * question's common terms are ranked on the items' own fields (`head`) only, where the answers
- * to common words are, so a question costs about the same at a million items as at ten thousand.
+ * Candidates per question. The ranking's head (`ANSWER.groupedHead`, 300) groups near-duplicate
+ * items of many meetings; answers and their "also relevant" come from the first few groups, so a
+ * good hundred and a half candidates leave the answer as the whole corpus gives it, and every one
+ * more costs reading its item.
  */
-const RANK_ALL_BUDGET = 20_000;
-/** At most this many terms (the weightiest) decide the database's order; all of them match. */
-const RANKED_TERMS = 24;
+export const CANDIDATES = 160;
+/**
+ * Matches up to which every matching item is ranked on all its text (passages included): below
+ * it a question costs little whatever it matches, and a small corpus is answered from every item
+ * that matches, exactly as in process.
+ */
+const RANK_ALL_MATCHES = 2_000;
+/**
+ * Above that, the items' own fields (`head`: title, recommendation, case number, meta, small
+ * vectors kept in the row) rank every match, and a question's rare terms are also looked for in
+ * passages up to this many matching documents.
+ */
+const RARE_MATCHES = 4_000;
 /**
  * `ts_rank` weights of the labels D, C, B, A (see `tsvectorText`): the field boosts, scaled to
  * at most 1 (D meta 0.5, C passages 1, B recommendation 1.3, A title 2.5 and case number 3).
@@ -83,38 +93,33 @@ function filterSql(filters: CandidateFilters, params: unknown[]): string {
 
 /**
  * The ids of the items most likely to answer: matches of the question's terms (and their
- * expansions) by the GIN index, ordered by `ts_rank` per term weighted by the term's rarity, plus
- * the matches in the meetings the question points at.
+ * expansions) by the GIN indexes, ranked by `ts_rank` with the field weights, plus the matches in
+ * the meetings the question points at. How much is ranked depends on how many items the terms
+ * match (the corpus statistics say so before asking), so a common word costs a bounded amount.
  */
 export async function candidateIds(db: SqlClient, stats: CorpusStatistics, query: AnalyzedQuery, filters: CandidateFilters, meetingKeys?: ReadonlySet<string>): Promise<string[]> {
-  const terms = [...expandedTerms(stats, query)].sort((a, b) => b[1] - a[1]);
+  const terms = [...expandedTerms(stats, query)];
   if (terms.length === 0) return [];
-  const ranked = terms.slice(0, RANKED_TERMS);
   const params: unknown[] = [];
-  const any = `$${params.push(terms.map(([t]) => quoteLexeme(t)).join(' | '))}::tsquery`;
-  const rankTerms = `$${params.push(ranked.map(([t]) => quoteLexeme(t)))}::tsquery[]`;
-  const rankWeights = `$${params.push(ranked.map(([, w]) => w))}::float8[]`;
+  const tsquery = (list: ReadonlyArray<readonly [string, number]>) => `$${params.push(list.map(([t]) => quoteLexeme(t)).join(' | '))}::tsquery`;
+  const any = tsquery(terms);
   const filter = filterSql(filters, params);
-  const score = (column: string) => `(SELECT sum(u.w * ts_rank('${LABEL_WEIGHTS}', ${column}, u.q)) FROM unnest(${rankTerms}, ${rankWeights}) AS u (q, w))`;
   const limit = `$${params.push(CANDIDATES)}`;
+  const ranked = (column: string, query: string) => `(SELECT id FROM search_items WHERE ${column} @@ ${query}${filter} ORDER BY ts_rank('${LABEL_WEIGHTS}', ${column}, ${query}) DESC, meeting_date DESC, seq LIMIT ${limit})`;
   const matching = terms.reduce((sum, [t]) => sum + stats.anyDocuments(t), 0);
   const branches: string[] = [];
-  if (matching <= RANK_ALL_BUDGET || filters.itemIds !== undefined) {
-    branches.push(`(SELECT id FROM search_items WHERE vector @@ ${any}${filter} ORDER BY ${score('vector')} DESC, seq LIMIT ${limit})`);
-  } else {
-    branches.push(`(SELECT id FROM search_items WHERE head @@ ${any}${filter} ORDER BY ${score('head')} DESC, seq DESC LIMIT ${limit})`);
-    // The rare terms of the question are ranked wherever they are, passages included.
-    const rare: string[] = [];
-    let budget = RANK_ALL_BUDGET;
-    for (const [t] of [...terms].sort((a, b) => stats.anyDocuments(a[0]) - stats.anyDocuments(b[0]))) {
-      budget -= stats.anyDocuments(t);
+  if (matching <= RANK_ALL_MATCHES || filters.itemIds !== undefined) branches.push(ranked('vector', any));
+  else {
+    branches.push(ranked('head', any));
+    // The rarest terms are looked for in passages too: an answer may name them only in its text.
+    const rare: Array<[string, number]> = [];
+    let budget = RARE_MATCHES;
+    for (const term of [...terms].sort((a, b) => stats.anyDocuments(a[0]) - stats.anyDocuments(b[0]))) {
+      budget -= stats.anyDocuments(term[0]);
       if (budget < 0) break;
-      rare.push(quoteLexeme(t));
+      rare.push(term);
     }
-    if (rare.length > 0) {
-      const rareQuery = `$${params.push(rare.join(' | '))}::tsquery`;
-      branches.push(`(SELECT id FROM search_items WHERE vector @@ ${rareQuery}${filter} ORDER BY ${score('vector')} DESC, seq LIMIT ${limit})`);
-    }
+    if (rare.length > 0) branches.push(ranked('vector', tsquery(rare)));
   }
   if (meetingKeys !== undefined && meetingKeys.size > 0) {
     const pairs = [...meetingKeys].map((k) => k.split('|'));
@@ -144,8 +149,10 @@ export async function readItemRows(db: SqlClient, ids: readonly string[]): Promi
   return rows;
 }
 
+/** An item as `meeting-rows.ts` stored it, with its background and presentation made from its sections again. */
 export function parseItem(item: AgendaItem | string): AgendaItem {
-  return typeof item === 'string' ? (JSON.parse(item) as AgendaItem) : item;
+  const stored = (typeof item === 'string' ? JSON.parse(item) : item) as Omit<AgendaItem, 'background' | 'presentation'> & Partial<AgendaItem>;
+  return { ...stored, background: stored.background ?? sectionText(stored.sections, 'background'), presentation: stored.presentation ?? sectionText(stored.sections, 'presentation') };
 }
 
 /**

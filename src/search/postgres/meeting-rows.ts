@@ -65,6 +65,12 @@ export async function loadLexiconTerms(db: SqlClient): Promise<string[]> {
   return rows.map((r) => r.term);
 }
 
+/** An item as stored: its background and presentation are made again from its sections on reading (`parseItem`). */
+function storedItem(item: AgendaItem): Omit<AgendaItem, 'background' | 'presentation'> {
+  const { background: _b, presentation: _p, ...rest } = item;
+  return rest;
+}
+
 /** The meeting as stored beside its items: everything but the items. */
 function meetingShell(meeting: Meeting): Omit<Meeting, 'items'> {
   const { items: _items, ...shell } = meeting;
@@ -116,7 +122,7 @@ export function prepareMeetings(meetings: readonly Meeting[], lexicon: Lexicon, 
       items.map((i) => (i.caseNumber ? caseKey(i.caseNumber) : null)),
       items.map((i) => i.committee),
       items.map((i) => i.meetingDate),
-      items.map((i) => JSON.stringify(i)),
+      items.map((i) => JSON.stringify(storedItem(i))),
       rows.map((r) => packFields(r.fields)),
       rows.map((r) => r.stems.join(' ')),
       rows.map((r) => tsvectorText(r.fields.map((t, f) => [f, t] as const))),
@@ -137,7 +143,7 @@ export async function writeMeetings(tx: SqlClient, prepared: PreparedMeetings): 
   if (prepared.items[0]!.length === 0) return;
   await tx.query(
     `INSERT INTO search_items (id, meeting_id, position, number, case_key, committee, meeting_date, item, fields, stems, head, vector)
-     SELECT id, meeting_id, position, number, case_key, committee, meeting_date, item::jsonb, fields, stems, head::tsvector, vector::tsvector
+     SELECT id, meeting_id, position, number, case_key, committee, meeting_date, item::json, fields, stems, head::tsvector, vector::tsvector
      FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::date[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
        AS u (id, meeting_id, position, number, case_key, committee, meeting_date, item, fields, stems, head, vector)`,
     prepared.items,
