@@ -9,7 +9,8 @@ import type { Migration } from '../migrate.js';
  *   parsed form as JSON (without `background` and `presentation`, which its sections hold: half the
  *   bytes every question reads) and, for ranking, the terms mødebot's own analyser made of its fields
  *   (`fields`: title, recommendation, case number and meta, a line each; `stems`: its plain word
- *   stems, for the term statistics) and of each passage (`terms`).
+ *   stems, for the term statistics; `lengths`: distinct terms per field and per passage, BM25's
+ *   field lengths; `cuts`: where its passages are, as `section:start:end`) and of each passage (`terms`).
  * - `vector` (every field; weights A title, B recommendation and case number, C meta, D passages)
  *   finds candidates through a GIN index; `head` (the item's own fields only, small) ranks them
  *   cheaply where a question's terms are too common to rank every match.
@@ -54,6 +55,8 @@ CREATE TABLE search_items (
   item json NOT NULL,
   fields text NOT NULL,
   stems text NOT NULL,
+  lengths text NOT NULL,
+  cuts text NOT NULL,
   head tsvector NOT NULL,
   vector tsvector NOT NULL
 );

@@ -79,6 +79,11 @@ export function indexDocs(fields: AnalysedItem['fields'], passages: readonly str
   return [{ id: firstId, title, recommendation, caseNumber, meta }, ...passages.map((text, j) => ({ id: firstId + 1 + j, text }))];
 }
 
+/** Distinct terms of the item's four fields, then of each passage: the field lengths BM25 reads. */
+export function itemLengths(analysed: Pick<AnalysedItem, 'fields' | 'passages'>): number[] {
+  return [...analysed.fields.map((t) => distinct(t).size), ...analysed.passages.map((t) => distinct(t).size)];
+}
+
 const distinct = (terms: string) => new Set(terms.split(TERM_SEPARATOR).filter((t) => t !== ''));
 
 /**

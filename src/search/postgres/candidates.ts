@@ -2,12 +2,13 @@ import type { AgendaItem, Meeting } from '../../corpus/types.js';
 import { sectionText } from '../../corpus/sections.js';
 import type { SqlClient } from '../../db/sql-client.js';
 import type { AnalyzedQuery } from '../query.js';
-import { buildPostings } from '../postings.js';
-import { itemPassages, type Passage } from '../passages.js';
+import type { Postings } from '../postings.js';
+import type { Passage } from '../passages.js';
+import { FIELDS, TERM_SEPARATOR } from '../index-fields.js';
 import { scoreOptions, searchTerms } from '../searcher.js';
 import { SearchIndex } from '../search-index.js';
 import { compareMeetings, type CorpusStatistics } from './corpus-statistics.js';
-import { indexDocs, unpackFields } from './analysed-item.js';
+import { unpackFields } from './analysed-item.js';
 
 /**
  * The database's part of answering: which items could answer a question (candidates), and those
@@ -135,14 +136,18 @@ interface ItemRow {
   item: AgendaItem | string;
   meeting_id: string;
   fields: string;
-  passages: string[] | null;
+  lengths: string;
+  cuts: string;
+  /** The passages' terms, one passage per line. */
+  passages: string | null;
 }
 
 /** Reads items (with their analysed fields and passages) by id. */
 export async function readItemRows(db: SqlClient, ids: readonly string[]): Promise<ItemRow[]> {
   if (ids.length === 0) return [];
+  // Passages as one text, not an array: the driver parses arrays in JavaScript, slowly.
   const { rows } = await db.query<ItemRow>(
-    `SELECT i.item, i.meeting_id, i.fields, (SELECT array_agg(p.terms ORDER BY p.n) FROM search_passages p WHERE p.item_id = i.id) AS passages
+    `SELECT i.item, i.meeting_id, i.fields, i.lengths, i.cuts, (SELECT string_agg(p.terms, E'\\n' ORDER BY p.n) FROM search_passages p WHERE p.item_id = i.id) AS passages
      FROM search_items i WHERE i.id = ANY($1::text[])`,
     [ids],
   );
@@ -155,17 +160,89 @@ export function parseItem(item: AgendaItem | string): AgendaItem {
   return { ...stored, background: stored.background ?? sectionText(stored.sections, 'background'), presentation: stored.presentation ?? sectionText(stored.sections, 'presentation') };
 }
 
+function parseCuts(cuts: string): Passage[] {
+  if (cuts === '') return [];
+  return cuts.split(' ').map((c) => {
+    const [section, start, end] = c.split(':').map(Number) as [number, number, number];
+    return { section, start, end };
+  });
+}
+
+/**
+ * Postings of a part of the corpus holding only `relevant` terms: the scorer reads no others (a
+ * question's terms and their expansions), and counting every term of a few hundred items costs
+ * more than the rest of answering. Field lengths come stored with the items.
+ */
+function partPostingsOf(docs: ReadonlyArray<readonly [field: number, terms: string, length: number]>, documentCount: number, docOf: readonly number[], relevant: ReadonlySet<string>): Postings {
+  const nFields = FIELDS.length;
+  const fieldLengths = new Uint32Array(documentCount * nFields);
+  // Per relevant term and field: documents (ascending) and frequencies.
+  const lists = new Map<string, Array<{ docs: number[]; freqs: number[] } | undefined>>();
+  docs.forEach(([f, text, length], k) => {
+    const d = docOf[k]!;
+    fieldLengths[d * nFields + f] = length;
+    if (relevant.size === 0 || text === '') return;
+    for (const term of text.split(TERM_SEPARATOR)) {
+      if (!relevant.has(term)) continue;
+      let byField = lists.get(term);
+      if (!byField) lists.set(term, (byField = []));
+      let list = byField[f];
+      if (!list) byField[f] = list = { docs: [], freqs: [] };
+      const last = list.docs.length - 1;
+      if (last >= 0 && list.docs[last] === d) list.freqs[last]!++;
+      else {
+        list.docs.push(d);
+        list.freqs.push(1);
+      }
+    }
+  });
+  const terms = [...lists.keys()];
+  let segments = 0;
+  let total = 0;
+  for (const byField of lists.values()) for (const list of byField) if (list) (segments++, (total += list.docs.length));
+  const out: Postings = {
+    terms,
+    termStart: new Uint32Array(terms.length + 1),
+    segField: new Uint8Array(segments),
+    segStart: new Uint32Array(segments),
+    segLength: new Uint32Array(segments),
+    docs: new Uint32Array(total),
+    freqs: new Uint16Array(total),
+    fieldLengths,
+    averageFieldLength: [],
+    documentCount,
+  };
+  let seg = 0;
+  let p = 0;
+  terms.forEach((term, t) => {
+    out.termStart[t] = seg;
+    lists.get(term)!.forEach((list, f) => {
+      if (!list) return;
+      out.segField[seg] = f;
+      out.segStart[seg] = p;
+      out.segLength[seg] = list.docs.length;
+      for (let i = 0; i < list.docs.length; i++) {
+        out.docs[p] = list.docs[i]!;
+        out.freqs[p++] = Math.min(0xffff, list.freqs[i]!);
+      }
+      seg++;
+    });
+  });
+  out.termStart[terms.length] = seg;
+  return out;
+}
+
 /**
  * The items as an index of their own, in corpus order (meetings oldest first, items in agenda
  * order: ties in ranking fall as they would in the whole corpus), scored with the corpus's
- * statistics.
+ * statistics. Its postings hold the `relevant` terms only (none: an index to read, not to search).
  */
-export function partIndex(stats: CorpusStatistics, rows: readonly ItemRow[]): SearchIndex {
+export function partIndex(stats: CorpusStatistics, rows: readonly ItemRow[], relevant: ReadonlySet<string> = new Set()): SearchIndex {
   const shells = new Map(stats.view.meetings.map((m) => [m.id, m]));
-  const byMeeting = new Map<string, Array<{ item: AgendaItem; fields: string; passages: string[] }>>();
+  const byMeeting = new Map<string, Array<{ item: AgendaItem; row: ItemRow }>>();
   for (const r of rows) {
     const list = byMeeting.get(r.meeting_id) ?? [];
-    list.push({ item: parseItem(r.item), fields: r.fields, passages: r.passages ?? [] });
+    list.push({ item: parseItem(r.item), row: r });
     byMeeting.set(r.meeting_id, list);
   }
   const meetings: Meeting[] = [];
@@ -178,15 +255,25 @@ export function partIndex(stats: CorpusStatistics, rows: readonly ItemRow[]): Se
   }
   meetings.sort(compareMeetings);
   const passages: Array<Passage[]> = [];
-  const docs = [];
+  const docs: Array<readonly [number, string, number]> = [];
+  const docOf: number[] = [];
+  let documentCount = 0;
   for (const m of meetings) {
-    const list = byMeeting.get(m.id)!;
-    for (const { item, fields, passages: terms } of list) {
-      // Passages are cut by the same code that cut them when the item was written.
-      const cut = itemPassages(item).slice(0, terms.length);
-      passages.push(cut);
-      docs.push(...indexDocs(unpackFields(fields), terms.slice(0, cut.length), docs.length));
+    for (const { row } of byMeeting.get(m.id)!) {
+      const cuts = parseCuts(row.cuts);
+      const lengths = row.lengths.split(' ').map(Number);
+      const passageTerms = row.passages === null ? [] : row.passages.split('\n');
+      passages.push(cuts);
+      const itemDoc = documentCount++;
+      unpackFields(row.fields).forEach((text, f) => {
+        docs.push([f, text, lengths[f] ?? 0]);
+        docOf.push(itemDoc);
+      });
+      cuts.forEach((_, j) => {
+        docs.push([4, passageTerms[j] ?? '', lengths[4 + j] ?? 0]);
+        docOf.push(documentCount++);
+      });
     }
   }
-  return SearchIndex.part(meetings, passages, stats.partPostings(buildPostings(docs)), stats.view);
+  return SearchIndex.part(meetings, passages, stats.partPostings(partPostingsOf(docs, documentCount, docOf, relevant)), stats.view);
 }

@@ -2,7 +2,8 @@ import type { AgendaItem, Meeting } from '../../corpus/types.js';
 import { caseKey } from '../../corpus/case-numbers.js';
 import type { SqlClient } from '../../db/sql-client.js';
 import { Lexicon } from '../analyzer.js';
-import { analyseItem, itemStatistics, itemStems, packFields, tsvectorText, unpackFields } from './analysed-item.js';
+import { analyseItem, itemLengths, itemStatistics, itemStems, packFields, tsvectorText, unpackFields } from './analysed-item.js';
+import { itemPassages } from '../passages.js';
 
 /**
  * Writing meetings to the search tables and taking them out again, with the corpus statistics
@@ -125,6 +126,8 @@ export function prepareMeetings(meetings: readonly Meeting[], lexicon: Lexicon, 
       items.map((i) => JSON.stringify(storedItem(i))),
       rows.map((r) => packFields(r.fields)),
       rows.map((r) => r.stems.join(' ')),
+      rows.map((r) => itemLengths(r).join(' ')),
+      items.map((i) => itemPassages(i).map((p) => `${p.section}:${p.start}:${p.end}`).join(' ')),
       rows.map((r) => tsvectorText(r.fields.map((t, f) => [f, t] as const))),
       rows.map((r) => tsvectorText([...r.fields.map((t, f) => [f, t] as const), ...r.passages.map((t) => [4, t] as const)])),
     ],
@@ -142,10 +145,10 @@ export async function writeMeetings(tx: SqlClient, prepared: PreparedMeetings): 
   );
   if (prepared.items[0]!.length === 0) return;
   await tx.query(
-    `INSERT INTO search_items (id, meeting_id, position, number, case_key, committee, meeting_date, item, fields, stems, head, vector)
-     SELECT id, meeting_id, position, number, case_key, committee, meeting_date, item::json, fields, stems, head::tsvector, vector::tsvector
-     FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::date[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
-       AS u (id, meeting_id, position, number, case_key, committee, meeting_date, item, fields, stems, head, vector)`,
+    `INSERT INTO search_items (id, meeting_id, position, number, case_key, committee, meeting_date, item, fields, stems, lengths, cuts, head, vector)
+     SELECT id, meeting_id, position, number, case_key, committee, meeting_date, item::json, fields, stems, lengths, cuts, head::tsvector, vector::tsvector
+     FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::date[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[])
+       AS u (id, meeting_id, position, number, case_key, committee, meeting_date, item, fields, stems, lengths, cuts, head, vector)`,
     prepared.items,
   );
   if (prepared.passages[0]!.length > 0) {

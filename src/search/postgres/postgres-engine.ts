@@ -14,7 +14,7 @@ import { topicSearch } from '../../answer/topic-search.js';
 import { pointedMeetings, readScope } from '../../answer/scope.js';
 import { DEFAULT_LIMIT, MAX_QUESTION_LENGTH } from '../../answer/engine.js';
 import { CorpusStatistics } from './corpus-statistics.js';
-import { candidateIds, parseItem, partIndex, readItemRows, type CandidateFilters } from './candidates.js';
+import { candidateIds, expandedTerms, parseItem, partIndex, readItemRows, type CandidateFilters } from './candidates.js';
 import { syncCorpus } from './sync-corpus.js';
 
 /**
@@ -154,10 +154,14 @@ export class PostgresEngine implements AnswerEngine {
       ...(filters.itemIds !== undefined ? { itemIds: filters.itemIds } : {}),
     };
     const whole: Served = { index: stats.emptyIndex, ...data };
-    const served = async (ids: readonly string[]): Promise<Served> => ({ index: partIndex(stats, await readItemRows(this.db, ids)), ...data });
+    const served = async (ids: readonly string[], text?: string): Promise<Served> => {
+      // Scoring reads only the question's terms and their expansions: the part holds those.
+      const relevant = text === undefined ? new Set<string>() : new Set(expandedTerms(stats, analyzeQuery(text, stats.emptyIndex, data)).keys());
+      return { index: partIndex(stats, await readItemRows(this.db, ids), relevant), ...data };
+    };
     if (hints.caseNumbers.length > 0) {
       const ids = await this.lookupIds('case_key = ANY($1::text[])', [hints.caseNumbers.map((c) => caseKey(c))], sqlFilters, 'meeting_date, seq');
-      return caseLookup(await served(ids), { query, mode: 'case', filters, offset }, hints, limit);
+      return caseLookup(await served(ids, hints.text), { query, mode: 'case', filters, offset }, hints, limit);
     }
     // `punkt 3` where items are numbered 3.1, 3.2 …: words to search, not an item to look up.
     if (hints.itemNumber !== undefined && hints.itemText !== undefined && !(await this.hasNumber(hints.itemNumber))) {
@@ -170,7 +174,7 @@ export class PostgresEngine implements AnswerEngine {
     const scope = readScope(whole, hints, now);
     const analyzed = analyzeQuery(scope.text, stats.emptyIndex, data);
     const ids = await candidateIds(this.db, stats, analyzed, sqlFilters, scope.meetings);
-    return topicSearch(await served(ids), place, query, hints, limit, now);
+    return topicSearch(await served(ids, scope.text), place, query, hints, limit, now);
   }
 
   private async hasNumber(number: string): Promise<boolean> {
