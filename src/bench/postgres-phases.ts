@@ -37,7 +37,7 @@ export async function postgresBuildPhase(args: PhaseArgs): Promise<PhaseResult> 
   try {
     await migrate(db, MIGRATIONS);
     t = performance.now();
-    const items = await ingestMeetings(db, meetings);
+    const items = await ingestMeetings(db, meetings, { deferIndexes: true });
     // Statistics for the planner, as autovacuum would gather them on a running server.
     await db.query('ANALYZE');
     const buildMs = performance.now() - t;

@@ -12,11 +12,21 @@ export interface IngestOptions {
   /** Meetings per transaction (default 200). */
   batch?: number;
   onProgress?: (items: number) => void;
+  /**
+   * Into empty tables: build the GIN indexes once at the end instead of row by row (a third
+   * faster). Ignored when the tables hold items already.
+   */
+  deferIndexes?: boolean;
 }
+
+/** The GIN indexes of migration 2, as `deferIndexes` drops and builds them again. */
+const GIN_INDEXES = ['CREATE INDEX search_items_vector ON search_items USING gin (vector)', 'CREATE INDEX search_items_head ON search_items USING gin (head)'];
 
 export async function ingestMeetings(db: SqlClient, meetings: readonly Meeting[], options: IngestOptions = {}): Promise<number> {
   const batch = options.batch ?? 200;
   const lexicon = new Lexicon(await loadLexiconTerms(db));
+  const defer = options.deferIndexes === true && (await db.query('SELECT 1 FROM search_items LIMIT 1')).rows.length === 0;
+  if (defer) await db.exec('DROP INDEX search_items_vector; DROP INDEX search_items_head;');
   let written = 0;
   let inFlight: Promise<void> | undefined;
   for (let at = 0; at < meetings.length; at += batch) {
@@ -39,5 +49,12 @@ export async function ingestMeetings(db: SqlClient, meetings: readonly Meeting[]
     inFlight.catch(() => undefined);
   }
   await inFlight;
+  if (defer) {
+    await db.transaction(async (tx) => {
+      // More memory than a question's work_mem: the index is sorted in memory rather than on disk.
+      await tx.query("SET LOCAL maintenance_work_mem = '256MB'");
+      for (const sql of GIN_INDEXES) await tx.query(sql);
+    });
+  }
   return written;
 }
