@@ -7,7 +7,8 @@ import { SYNONYMS_FILE } from '../search/synonyms.js';
 import { GLOSSARY_FILE } from '../search/glossary.js';
 import { ingestMeetings } from '../search/postgres/ingest-meetings.js';
 import { PostgresEngine } from '../search/postgres/postgres-engine.js';
-import { generateMeetings } from './synthetic-corpus.js';
+import { streamMeetings } from './synthetic-corpus.js';
+import type { Meeting } from '../corpus/types.js';
 import { deriveQuestions, type BenchQuestion } from './questions.js';
 import type { PhaseArgs, PhaseResult } from './phases.js';
 import { peakRssMiB, timeQueries } from './phases.js';
@@ -25,22 +26,43 @@ function client(args: PhaseArgs): PostgresClient {
   return new PostgresClient({ url: args.databaseUrl, poolMax: 4, statementTimeoutMs: 600_000, schema: args.schema });
 }
 
+/** What `deriveQuestions` reads of a meeting, without the text it does not read. */
+function outline(meeting: Meeting): Meeting {
+  return {
+    ...meeting,
+    items: meeting.items.map((i) => ({ ...i, presentation: i.presentation === '' ? '' : '·', background: '', recommendation: '', sections: [], decision: null, attachments: [], links: [] })),
+  };
+}
+
 export async function postgresBuildPhase(args: PhaseArgs): Promise<PhaseResult> {
   const corpus = path.join(args.dir, 'corpus');
-  let t = performance.now();
-  const meetings = generateMeetings({ items: args.items, seed: args.seed });
-  const generateMs = performance.now() - t;
   await mkdir(corpus, { recursive: true });
   for (const file of [SYNONYMS_FILE, GLOSSARY_FILE]) await copyFile(path.join(args.seedCorpus, file), path.join(corpus, file)).catch(() => undefined);
-  await writeFile(path.join(args.dir, 'questions.json'), JSON.stringify(deriveQuestions(meetings, args.seed + 1, args.questions)));
   const db = client(args);
   try {
     await migrate(db, MIGRATIONS);
-    t = performance.now();
-    const items = await ingestMeetings(db, meetings, { deferIndexes: true });
+    // Generated as they are written (a million items do not fit in memory), keeping only what the
+    // questions are derived from; generating is timed apart from writing.
+    const outlines: Meeting[] = [];
+    let generateMs = 0;
+    const generated = streamMeetings({ items: args.items, seed: args.seed });
+    const timedMeetings = function* () {
+      for (;;) {
+        const t0 = performance.now();
+        const next = generated.next();
+        generateMs += performance.now() - t0;
+        if (next.done) return;
+        outlines.push(outline(next.value));
+        yield next.value;
+      }
+    };
+    const t = performance.now();
+    const items = await ingestMeetings(db, timedMeetings(), { deferIndexes: true });
     // Statistics for the planner, as autovacuum would gather them on a running server.
     await db.query('ANALYZE');
-    const buildMs = performance.now() - t;
+    const buildMs = performance.now() - t - generateMs;
+    await writeFile(path.join(args.dir, 'questions.json'), JSON.stringify(deriveQuestions(outlines, args.seed + 1, args.questions)));
+    const meetings = outlines;
     const size = await db.query<{ bytes: string }>(
       `SELECT sum(pg_total_relation_size(c.oid))::bigint AS bytes FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind = 'r'`,
       [args.schema],

@@ -310,6 +310,14 @@ class MeetingWriter {
  * @throws RangeError when neither `count` nor `items` is given, or the date range is too small.
  */
 export function generateMeetings(options: GenerateOptions): Meeting[] {
+  return [...streamMeetings(options)];
+}
+
+/**
+ * The meetings `generateMeetings` makes, one at a time: a million items do not fit in memory at
+ * once, and writing them to a database needs only a batch at a time.
+ */
+export function* streamMeetings(options: GenerateOptions): Generator<Meeting> {
   const { seed } = options;
   const committees = options.committees ?? KKR_COMMITTEES;
   const range = options.dateRange ?? DEFAULT_DATE_RANGE;
@@ -337,5 +345,5 @@ export function generateMeetings(options: GenerateOptions): Meeting[] {
     });
   }
   const writer = new MeetingWriter(material, (seed * 7919 + 17) | 0);
-  return slots.map((slot, i) => writer.meeting(slot, sizes[i]!, prev.get(i), next.get(i)));
+  for (let i = 0; i < slots.length; i++) yield writer.meeting(slots[i]!, sizes[i]!, prev.get(i), next.get(i));
 }

@@ -22,15 +22,26 @@ export interface IngestOptions {
 /** The GIN indexes of migration 2, as `deferIndexes` drops and builds them again. */
 const GIN_INDEXES = ['CREATE INDEX search_items_vector ON search_items USING gin (vector)', 'CREATE INDEX search_items_head ON search_items USING gin (head)'];
 
-export async function ingestMeetings(db: SqlClient, meetings: readonly Meeting[], options: IngestOptions = {}): Promise<number> {
+function* batches<T>(items: Iterable<T>, size: number): Generator<T[]> {
+  let batch: T[] = [];
+  for (const item of items) {
+    batch.push(item);
+    if (batch.length === size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
+export async function ingestMeetings(db: SqlClient, meetings: Iterable<Meeting>, options: IngestOptions = {}): Promise<number> {
   const batch = options.batch ?? 200;
   const lexicon = new Lexicon(await loadLexiconTerms(db));
   const defer = options.deferIndexes === true && (await db.query('SELECT 1 FROM search_items LIMIT 1')).rows.length === 0;
   if (defer) await db.exec('DROP INDEX search_items_vector; DROP INDEX search_items_head;');
   let written = 0;
   let inFlight: Promise<void> | undefined;
-  for (let at = 0; at < meetings.length; at += batch) {
-    const slice = meetings.slice(at, at + batch);
+  for (const slice of batches(meetings, batch)) {
     const delta = new StatisticsDelta();
     const prepared = prepareMeetings(slice, lexicon, delta);
     // One batch written at a time besides the one being analysed: no more than two in memory.
