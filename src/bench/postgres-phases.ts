@@ -5,7 +5,8 @@ import { MIGRATIONS } from '../db/migrations/index.js';
 import { PostgresClient } from '../db/postgres-client.js';
 import { SYNONYMS_FILE } from '../search/synonyms.js';
 import { GLOSSARY_FILE } from '../search/glossary.js';
-import { ingestMeetings } from '../search/postgres/ingest-meetings.js';
+import { collectStems, ingestMeetings } from '../search/postgres/ingest-meetings.js';
+import { Lexicon } from '../search/analyzer.js';
 import { PostgresEngine } from '../search/postgres/postgres-engine.js';
 import { streamMeetings } from './synthetic-corpus.js';
 import type { Meeting } from '../corpus/types.js';
@@ -42,22 +43,25 @@ export async function postgresBuildPhase(args: PhaseArgs): Promise<PhaseResult> 
   try {
     await migrate(db, MIGRATIONS);
     // Generated as they are written (a million items do not fit in memory), keeping only what the
-    // questions are derived from; generating is timed apart from writing.
+    // questions are derived from; generating is timed apart from writing. Twice: the first pass
+    // collects the vocabulary, as a corpus folder's first sync reads every file before writing.
     const outlines: Meeting[] = [];
     let generateMs = 0;
-    const generated = streamMeetings({ items: args.items, seed: args.seed });
-    const timedMeetings = function* () {
+    const timedMeetings = function* (keep: boolean) {
+      const generated = streamMeetings({ items: args.items, seed: args.seed });
       for (;;) {
         const t0 = performance.now();
         const next = generated.next();
         generateMs += performance.now() - t0;
         if (next.done) return;
-        outlines.push(outline(next.value));
+        if (keep) outlines.push(outline(next.value));
         yield next.value;
       }
     };
     const t = performance.now();
-    const items = await ingestMeetings(db, timedMeetings(), { deferIndexes: true });
+    const lexicon = new Lexicon();
+    collectStems(timedMeetings(false), lexicon);
+    const items = await ingestMeetings(db, timedMeetings(true), { deferIndexes: true, lexicon });
     // Statistics for the planner, as autovacuum would gather them on a running server.
     await db.query('ANALYZE');
     const buildMs = performance.now() - t - generateMs;

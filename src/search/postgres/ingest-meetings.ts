@@ -2,6 +2,7 @@ import type { Meeting } from '../../corpus/types.js';
 import type { SqlClient } from '../../db/sql-client.js';
 import { Lexicon } from '../analyzer.js';
 import { loadLexiconTerms, prepareMeetings, StatisticsDelta, writeMeetings } from './meeting-rows.js';
+import { itemStems } from './analysed-item.js';
 
 /**
  * Adds meetings that are not in the search tables yet (generated ones, for the benchmark), many
@@ -17,6 +18,17 @@ export interface IngestOptions {
    * faster). Ignored when the tables hold items already.
    */
   deferIndexes?: boolean;
+  /**
+   * The stems of every meeting to be written, collected beforehand (`collectStems`): the items are
+   * then analysed as `compileCorpus` analyses a corpus, with its whole vocabulary known, and the
+   * analyser's memo is not emptied by every batch's new words.
+   */
+  lexicon?: Lexicon;
+}
+
+/** The stems of meetings added to `lexicon` (the first of `compileCorpus`'s two passes). */
+export function collectStems(meetings: Iterable<Meeting>, lexicon: Lexicon): void {
+  for (const m of meetings) for (const item of m.items) for (const stem of itemStems(item)) lexicon.add(stem);
 }
 
 /** The GIN indexes of migration 2, as `deferIndexes` drops and builds them again. */
@@ -36,14 +48,14 @@ function* batches<T>(items: Iterable<T>, size: number): Generator<T[]> {
 
 export async function ingestMeetings(db: SqlClient, meetings: Iterable<Meeting>, options: IngestOptions = {}): Promise<number> {
   const batch = options.batch ?? 200;
-  const lexicon = new Lexicon(await loadLexiconTerms(db));
+  const lexicon = options.lexicon ?? new Lexicon(await loadLexiconTerms(db));
   const defer = options.deferIndexes === true && (await db.query('SELECT 1 FROM search_items LIMIT 1')).rows.length === 0;
   if (defer) await db.exec('DROP INDEX search_items_vector; DROP INDEX search_items_head;');
   let written = 0;
   let inFlight: Promise<void> | undefined;
   for (const slice of batches(meetings, batch)) {
     const delta = new StatisticsDelta();
-    const prepared = prepareMeetings(slice, lexicon, delta);
+    const prepared = prepareMeetings(slice, lexicon, delta, options.lexicon === undefined);
     // One batch written at a time besides the one being analysed: no more than two in memory.
     await inFlight;
     const items = slice.reduce((n, m) => n + m.items.length, 0);

@@ -87,10 +87,11 @@ export interface PreparedMeetings {
 
 /**
  * Analyses meetings for writing and adds their items to `delta`. The lexicon is extended with the
- * batch's own stems first, as `compileCorpus` knows the whole vocabulary before it splits compounds.
+ * batch's own stems first, as `compileCorpus` knows the whole vocabulary before it splits compounds
+ * (unless the caller's lexicon holds every stem already: `extendLexicon` false).
  */
-export function prepareMeetings(meetings: readonly Meeting[], lexicon: Lexicon, delta: StatisticsDelta): PreparedMeetings {
-  for (const m of meetings) for (const item of m.items) for (const stem of itemStems(item)) lexicon.add(stem);
+export function prepareMeetings(meetings: readonly Meeting[], lexicon: Lexicon, delta: StatisticsDelta, extendLexicon = true): PreparedMeetings {
+  if (extendLexicon) for (const m of meetings) for (const item of m.items) for (const stem of itemStems(item)) lexicon.add(stem);
   const items: AgendaItem[] = meetings.flatMap((m) => m.items);
   const meetingOf = meetings.flatMap((m) => m.items.map(() => m.id));
   const rows = items.map((item) => analyseItem(item, lexicon));
