@@ -71,13 +71,14 @@ export function expandedTerms(stats: CorpusStatistics, query: AnalyzedQuery): Ma
   for (const [term, weight] of weights) {
     put(term, weight);
     if (typeof options.prefix === 'function' && options.prefix(term, 0, [term])) {
-      for (const [expansion] of stats.termTree.atPrefix(term)) if (expansion !== term) put(expansion, weight * 0.45);
+      for (const [expansion] of stats.termTree.atPrefix(term)) if (expansion !== term) put(expansion, weight * (options.weights?.prefix ?? 1));
     }
     const fuzzy = typeof options.fuzzy === 'function' ? options.fuzzy(term, 0, [term]) : false;
     if (fuzzy) {
       const f = fuzzy === true ? 0.2 : fuzzy;
-      const distance = f < 1 ? Math.min(6, Math.round(term.length * f)) : f;
-      if (distance) for (const [expansion] of stats.termTree.fuzzyGet(term, distance)) if (expansion !== term) put(expansion, weight * 0.3);
+      // The scorer's rule (MiniSearch's): a fraction of the term's length, at most `maxFuzzy` (6) edits.
+      const distance = f < 1 ? Math.min(options.maxFuzzy ?? 6, Math.round(term.length * f)) : f;
+      if (distance) for (const [expansion] of stats.termTree.fuzzyGet(term, distance)) if (expansion !== term) put(expansion, weight * (options.weights?.fuzzy ?? 1));
     }
   }
   return out;
