@@ -19,10 +19,10 @@ import { unpackFields } from './analysed-item.js';
 /**
  * Candidates per question. The ranking's head (`ANSWER.groupedHead`, 300) groups near-duplicate
  * items of many meetings; answers and their "also relevant" come from the first few groups, so a
- * good hundred and a half candidates leave the answer as the whole corpus gives it, and every one
+ * hundred candidates a branch leave the answer as the whole corpus gives it, and every one
  * more costs reading its item.
  */
-export const CANDIDATES = 160;
+export const CANDIDATES = 100;
 /**
  * Matches up to which every matching item is ranked on all its text (passages included): below
  * it a question costs little whatever it matches, and a small corpus is answered from every item
@@ -30,11 +30,14 @@ export const CANDIDATES = 160;
  */
 const RANK_ALL_MATCHES = 2_000;
 /**
- * Above that, the items' own fields (`head`: title, recommendation, case number, meta, small
- * vectors kept in the row) rank every match, and a question's rare terms are also looked for in
- * passages up to this many matching documents.
+ * Above that, the question's terms are taken rarest first, as long as together they match at
+ * most this many documents: ranked on all the items' text, and (a second budget) on the items' own
+ * fields (`head`: title, recommendation, case number, meta). The rarest terms decide which items
+ * answer; a term in a fifth of all items barely moves BM25 and would cost a scan of the table.
  */
-const RARE_MATCHES = 4_000;
+const RARE_MATCHES = 3_000;
+const HEAD_MATCHES = 5_000;
+
 /**
  * `ts_rank` weights of the labels D, C, B, A (see `tsvectorText`): the field boosts, scaled to
  * at most 1 (D meta 0.5, C passages 1, B recommendation 1.3, A title 2.5 and case number 3).
@@ -104,30 +107,42 @@ export async function candidateIds(db: SqlClient, stats: CorpusStatistics, query
   if (terms.length === 0) return [];
   const params: unknown[] = [];
   const tsquery = (list: ReadonlyArray<readonly [string, number]>) => `$${params.push(list.map(([t]) => quoteLexeme(t)).join(' | '))}::tsquery`;
-  const any = tsquery(terms);
+  // Pushed only when used: the server refuses a parameter no statement reads.
+  let anyParam: string | undefined;
+  const any = () => (anyParam ??= tsquery(terms));
   const filter = filterSql(filters, params);
   const limit = `$${params.push(CANDIDATES)}`;
   const ranked = (column: string, query: string) => `(SELECT id FROM search_items WHERE ${column} @@ ${query}${filter} ORDER BY ts_rank('${LABEL_WEIGHTS}', ${column}, ${query}) DESC, meeting_date DESC, seq LIMIT ${limit})`;
   const matching = terms.reduce((sum, [t]) => sum + stats.anyDocuments(t), 0);
   const branches: string[] = [];
-  if (matching <= RANK_ALL_MATCHES || filters.itemIds !== undefined) branches.push(ranked('vector', any));
+  if (matching <= RANK_ALL_MATCHES || filters.itemIds !== undefined) branches.push(ranked('vector', any()));
   else {
-    branches.push(ranked('head', any));
-    // The rarest terms are looked for in passages too: an answer may name them only in its text.
-    const rare: Array<[string, number]> = [];
-    let budget = RARE_MATCHES;
-    for (const term of [...terms].sort((a, b) => stats.anyDocuments(a[0]) - stats.anyDocuments(b[0]))) {
-      budget -= stats.anyDocuments(term[0]);
-      if (budget < 0) break;
-      rare.push(term);
-    }
+    const headDocuments = (t: string) => stats.documents(t, 0) + stats.documents(t, 1) + stats.documents(t, 2) + stats.documents(t, 3);
+    const rarest = (count: (t: string) => number, budget: number) => {
+      const chosen: Array<[string, number]> = [];
+      for (const term of [...terms].sort((a, b) => count(a[0]) - count(b[0]))) {
+        budget -= count(term[0]);
+        if (budget < 0) break;
+        chosen.push(term);
+      }
+      return chosen;
+    };
+    const rare = rarest(stats.anyDocuments.bind(stats), RARE_MATCHES);
     if (rare.length > 0) branches.push(ranked('vector', tsquery(rare)));
+    const head = rarest(headDocuments, HEAD_MATCHES);
+    if (head.length > 0) branches.push(ranked('head', tsquery(head)));
+    else {
+      // Every term is common: the newest items naming the rarest of them in their own fields
+      // (recency lifts the newest among equals anyway), found walking the items newest first.
+      const [first] = [...terms].sort((a, b) => headDocuments(a[0]) - headDocuments(b[0]));
+      branches.push(`(SELECT id FROM search_items WHERE head @@ ${tsquery([first!])}${filter} ORDER BY seq DESC LIMIT ${limit})`);
+    }
   }
   if (meetingKeys !== undefined && meetingKeys.size > 0) {
     const pairs = [...meetingKeys].map((k) => k.split('|'));
     const committees = `$${params.push(pairs.map((p) => p[0]))}::text[]`;
     const dates = `$${params.push(pairs.map((p) => p[1]))}::date[]`;
-    branches.push(`(SELECT id FROM search_items WHERE (committee, meeting_date) IN (SELECT * FROM unnest(${committees}, ${dates})) AND vector @@ ${any}${filter} LIMIT ${limit})`);
+    branches.push(`(SELECT id FROM search_items WHERE (committee, meeting_date) IN (SELECT * FROM unnest(${committees}, ${dates})) AND vector @@ ${any()}${filter} LIMIT ${limit})`);
   }
   const { rows } = await db.query<{ id: string }>(branches.join(' UNION '), params);
   return rows.map((r) => r.id);
