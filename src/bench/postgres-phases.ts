@@ -8,7 +8,7 @@ import { GLOSSARY_FILE } from '../search/glossary.js';
 import { collectStems, ingestMeetings } from '../search/postgres/ingest-meetings.js';
 import { Lexicon } from '../search/analyzer.js';
 import { PostgresEngine } from '../search/postgres/postgres-engine.js';
-import { streamMeetings } from './synthetic-corpus.js';
+import { dateRangeFor, streamMeetings } from './synthetic-corpus.js';
 import type { Meeting } from '../corpus/types.js';
 import { deriveQuestions, type BenchQuestion } from './questions.js';
 import type { PhaseArgs, PhaseResult } from './phases.js';
@@ -48,7 +48,7 @@ export async function postgresBuildPhase(args: PhaseArgs): Promise<PhaseResult> 
     const outlines: Meeting[] = [];
     let generateMs = 0;
     const timedMeetings = function* (keep: boolean) {
-      const generated = streamMeetings({ items: args.items, seed: args.seed });
+      const generated = streamMeetings({ items: args.items, seed: args.seed, dateRange: dateRangeFor(args.items) });
       for (;;) {
         const t0 = performance.now();
         const next = generated.next();

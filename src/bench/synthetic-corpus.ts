@@ -35,6 +35,17 @@ export interface GenerateOptions {
 
 export const DEFAULT_DATE_RANGE = { from: '2010-01-01', to: '2023-12-31' } as const;
 
+/**
+ * Meeting dates for a corpus of `items`: the default range while the five councils' weekdays in it
+ * hold the meetings (about 240,000 items) at most half full, else one reaching as many years further
+ * back as a million items need (the benchmark's largest size).
+ */
+export function dateRangeFor(items: number): { from: string; to: string } {
+  // ~13 items a meeting, five councils, ~261 weekdays a year; half full keeps slot picking quick.
+  const years = Math.ceil((items / 13 / 5 / 261) * 2);
+  return years <= 14 ? DEFAULT_DATE_RANGE : { from: `${2023 - years + 1}-01-01`, to: DEFAULT_DATE_RANGE.to };
+}
+
 const TITLE_PREFIXES = [
   'Status på', 'Opfølgning på', 'Drøftelse af', 'Orientering om', 'Godkendelse af', 'Beslutning om',
   'Afrapportering på', 'Temadrøftelse om', 'Forslag til', 'Høring om', 'Evaluering af', 'Proces for',
