@@ -30,39 +30,39 @@ const bool = (fallback: boolean) =>
       return z.NEVER;
     });
 
-/** A whole number in [min, max], or `fallback` when unset. */
-const integer = (fallback: number, min: number, max: number, message: string) =>
-  z
+interface NumberRange {
+  min: number;
+  max: number;
+  /** Only whole numbers. */
+  whole?: boolean;
+  /** `min` itself is refused: "above 0". */
+  aboveMin?: boolean;
+}
+
+/** A number within `range`, or `fallback` when unset or empty. */
+function numberIn<F extends number | undefined>(fallback: F, range: NumberRange, message: string) {
+  return z
     .string()
     .trim()
     .optional()
-    .transform((s, ctx) => {
+    .transform((s, ctx): number | F => {
       if (s === undefined || s === '') return fallback;
       const n = Number(s);
-      if (!Number.isInteger(n) || n < min || n > max) {
+      const inRange = Number.isFinite(n) && (range.aboveMin ? n > range.min : n >= range.min) && n <= range.max;
+      if (!inRange || (range.whole === true && !Number.isInteger(n))) {
         ctx.addIssue({ code: 'custom', message });
         return z.NEVER;
       }
       return n;
     });
+}
 
+/** A whole number in [min, max], or `fallback` when unset. */
+const integer = (fallback: number, min: number, max: number, message: string) => numberIn(fallback, { min, max, whole: true }, message);
 const port = (fallback: number) => integer(fallback, 0, 65535, 'must be a port number from 0 to 65535');
 const positiveInt = (fallback: number) => integer(fallback, 1, Number.MAX_SAFE_INTEGER, 'must be a whole number above 0');
-
 /** A port, or undefined when unset or empty. */
-const optionalPort = z
-  .string()
-  .trim()
-  .optional()
-  .transform((s, ctx) => {
-    if (s === undefined || s === '') return undefined;
-    const n = Number(s);
-    if (!Number.isInteger(n) || n < 0 || n > 65535) {
-      ctx.addIssue({ code: 'custom', message: 'must be a port number from 0 to 65535' });
-      return z.NEVER;
-    }
-    return n;
-  });
+const optionalPort = numberIn(undefined, { min: 0, max: 65535, whole: true }, 'must be a port number from 0 to 65535');
 
 const list = z
   .string()
@@ -88,36 +88,9 @@ const httpUrl = z
   });
 
 /** A positive number, decimals allowed, at most `max`; `fallback` when unset. */
-const positiveNumber = (fallback: number, max: number, message: string) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((s, ctx) => {
-      if (s === undefined || s === '') return fallback;
-      const n = Number(s);
-      if (!Number.isFinite(n) || n <= 0 || n > max) {
-        ctx.addIssue({ code: 'custom', message });
-        return z.NEVER;
-      }
-      return n;
-    });
-
+const positiveNumber = (fallback: number, max: number, message: string) => numberIn(fallback, { min: 0, max, aboveMin: true }, message);
 /** A number from 0 to `max`, decimals allowed; `fallback` when unset. */
-const positiveNumberOrZero = (fallback: number, max: number, message: string) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((s, ctx) => {
-      if (s === undefined || s === '') return fallback;
-      const n = Number(s);
-      if (!Number.isFinite(n) || n < 0 || n > max) {
-        ctx.addIssue({ code: 'custom', message });
-        return z.NEVER;
-      }
-      return n;
-    });
+const positiveNumberOrZero = (fallback: number, max: number, message: string) => numberIn(fallback, { min: 0, max }, message);
 
 /**
  * Comma-separated http(s) addresses, normalised (no `#fragment`) and without duplicates. A bad
@@ -201,6 +174,12 @@ const EnvSchema = z.object({
   DATABASE_POOL_MAX: integer(10, 1, 1000, 'must be a whole number of connections from 1 to 1000'),
   DATABASE_STATEMENT_TIMEOUT_MS: integer(5_000, 100, 3_600_000, 'must be a whole number of milliseconds from 100 to 3600000'),
   DATABASE_CONNECT_SECONDS: integer(60, 0, 3600, 'must be a whole number of seconds from 0 to 3600'),
+  DATABASE_SCHEMA: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a schema name of lower-case letters, digits and _ (it must exist)')
+      .optional(),
+  ),
   SEARCH_BACKEND: z.enum(['memory', 'postgres']).optional().default('memory'),
   THREADS: bool(true),
   THREAD_CONTEXT_HOURS: positiveNumberOrZero(24, 24 * 365, 'must be a number of hours from 0 (off) to 8760'),
@@ -348,6 +327,8 @@ export interface DatabaseConfig {
   statementTimeoutMs: number;
   /** How long start-up waits for an unreachable server before giving up. */
   connectSeconds: number;
+  /** DATABASE_SCHEMA: the (existing) schema mødebot's tables live in; default the server's search_path. */
+  schema?: string;
 }
 
 export interface Config {
@@ -490,7 +471,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const database: DatabaseConfig | undefined =
     e.DATABASE_URL === undefined
       ? undefined
-      : { url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX, statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS, connectSeconds: e.DATABASE_CONNECT_SECONDS };
+      : {
+          url: e.DATABASE_URL,
+          poolMax: e.DATABASE_POOL_MAX,
+          statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+          connectSeconds: e.DATABASE_CONNECT_SECONDS,
+          ...(e.DATABASE_SCHEMA !== undefined ? { schema: e.DATABASE_SCHEMA } : {}),
+        };
 
   return {
     production,

@@ -33,6 +33,13 @@ describe('loadConfig', () => {
     expect(errorOf({ TEAMS_APP_ID: 'id', TEAMS_APP_PASSWORD: 'p' })).toContain('TEAMS_TENANT_ID');
   });
 
+  it('puts the state in a schema of its own when DATABASE_SCHEMA names one', () => {
+    const url = 'postgres://bot:pw@db.example:5432/moedebot';
+    expect(loadConfig({ DATABASE_URL: url, DATABASE_SCHEMA: 'kkr_bot' }).database).toMatchObject({ url, schema: 'kkr_bot' });
+    expect(loadConfig({ DATABASE_URL: url }).database?.schema).toBeUndefined();
+    expect(errorOf({ DATABASE_URL: url, DATABASE_SCHEMA: 'kkr-bot; DROP' })).toMatch(/^DATABASE_SCHEMA is malformed/);
+  });
+
   it('names a malformed variable without echoing its value', () => {
     expect(errorOf({ PORT: 'eighty' })).toMatch(/^PORT is malformed/);
     expect(errorOf({ SLACK_MODE: 'carrier-pigeon' })).toContain('SLACK_MODE');
@@ -81,5 +88,20 @@ describe('loadConfig', () => {
     const config = loadConfig({ DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: '111111111111111111', DISCORD_RESPONSE: 'ephemeral', DISCORD_THREAD_FOLLOW_UPS: 'true' });
     expect(config.discord).toMatchObject({ response: 'ephemeral', threadFollowUps: true });
     expect(loadConfig({ DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: '111111111111111111' }).discord).toMatchObject({ response: 'in_channel', threadFollowUps: false });
+  });
+
+  it('keeps state in files unless DATABASE_URL names a PostgreSQL server, and never echoes the URL', () => {
+    expect(loadConfig({}).database).toBeUndefined();
+    expect(loadConfig({}).searchBackend).toBe('memory');
+    const config = loadConfig({ DATABASE_URL: 'postgres://bot:pa55word-secret@db.example:5432/moedebot', DATABASE_POOL_MAX: '4', SEARCH_BACKEND: 'postgres' });
+    expect(config.database).toEqual({ url: 'postgres://bot:pa55word-secret@db.example:5432/moedebot', poolMax: 4, statementTimeoutMs: 5000, connectSeconds: 60 });
+    expect(config.searchBackend).toBe('postgres');
+    const bad = errorOf({ DATABASE_URL: 'mysql://bot:pa55word-secret@db.example/moedebot' });
+    expect(bad).toMatch(/^DATABASE_URL is malformed: must be a PostgreSQL connection URL/);
+    expect(bad).not.toContain('pa55word');
+    expect(errorOf({ DATABASE_URL: 'postgres://db/x', DATABASE_POOL_MAX: '0' })).toMatch(/^DATABASE_POOL_MAX is malformed/);
+    expect(errorOf({ DATABASE_URL: 'postgres://db/x', DATABASE_STATEMENT_TIMEOUT_MS: '2.5' })).toMatch(/^DATABASE_STATEMENT_TIMEOUT_MS is malformed/);
+    expect(errorOf({ SEARCH_BACKEND: 'postgres' })).toMatch(/^DATABASE_URL is not set; it is required when SEARCH_BACKEND=postgres/);
+    expect(errorOf({ SEARCH_BACKEND: 'elastic' })).toMatch(/^SEARCH_BACKEND is malformed: must be one of memory, postgres/);
   });
 });

@@ -24,6 +24,8 @@ export interface OpenAnswerEngineOptions {
   /** Overrides SEARCH_BACKEND (`--backend postgres`). */
   backend?: Config['searchBackend'];
   logger?: Logger;
+  /** A database opened already (the bot's shared state): searched through its pool, and left open by `close`. */
+  database?: Database;
 }
 
 /** `--backend memory|postgres` of a command line, checked. */
@@ -41,6 +43,10 @@ export async function openAnswerEngine(config: Config, options: OpenAnswerEngine
     return { engine, backend, close: async () => undefined };
   }
   if (!config.database) throw new ConfigError('DATABASE_URL is not set; it is required for the postgres search backend (postgres://user:password@host:5432/database).');
+  if (options.database) {
+    const engine = await PostgresEngine.open({ db: options.database.client, corpusDir: config.corpusDir, ...(logger ? { logger } : {}) });
+    return { engine, backend, database: options.database, close: async () => undefined };
+  }
   const { url, poolMax, statementTimeoutMs, connectSeconds } = config.database;
   const database = await openDatabase(openClient({ url, poolMax, statementTimeoutMs, ...(logger ? { logger } : {}) }), { connectSeconds, ...(logger ? { logger } : {}) });
   try {

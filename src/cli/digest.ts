@@ -4,7 +4,7 @@ import { loadCalendar } from '../digest/calendar.js';
 import { isIsoDay, localDay } from '../digest/dates.js';
 import { renderDigestText } from '../digest/render-text.js';
 import { createLogger } from '../log.js';
-import { previousRecord, readPostedState } from '../schedule/posted-state.js';
+import { openStores } from '../state/open-stores.js';
 import { bootstrap, fail, parseArgs, runMain } from './bootstrap.js';
 
 /**
@@ -36,13 +36,19 @@ runMain(async () => {
   const backend = backendFlag(flags.get('backend'));
   const opened = await openAnswerEngine(config, { logger, ...(backend ? { backend } : {}) });
   const engine = opened.engine;
-  const [calendar, state] = await Promise.all([loadCalendar(config.corpusDir), readPostedState(config.dataDir, logger)]);
+  const state = await openStores({ dataDir: config.dataDir, database: config.database, threadContextHours: 0, feedbackSalt: config.chat.feedbackSalt, logger });
+  let previous;
+  try {
+    previous = await state.digestPosts.previous(date);
+  } finally {
+    await state.close();
+  }
   const digest = buildDigest({
     meetings: await meetingsForDigest(engine, date),
-    calendar,
+    calendar: await loadCalendar(config.corpusDir),
     date,
     windowDays: config.digest.windowDays,
-    previous: previousRecord(state, date),
+    previous,
   });
   await opened.close();
   process.stdout.write(flags.has('json') ? `${JSON.stringify(digest, null, 2)}\n` : renderDigestText(digest));

@@ -1,13 +1,13 @@
 import { isIsoDay } from '../digest/dates.js';
 import { feedbackReport, renderFeedbackReport } from '../feedback/report.js';
 import { createLogger } from '../log.js';
-import { FileFeedbackStore } from '../state/feedback-store.js';
+import { openStores } from '../state/open-stores.js';
 import { bootstrap, fail, parseArgs, runMain } from './bootstrap.js';
 
 /**
  * `npm run feedback -- [--json] [--since YYYY-MM-DD]`: the answers voted 👎 and the questions that
- * found nothing, most frequent first: the to-do list for synonyms and parsing. It reads
- * `DATA_DIR/feedback.json`, which the running bot keeps up to date.
+ * found nothing, most frequent first: the to-do list for synonyms and parsing. It reads what the
+ * running bot keeps: `DATA_DIR/feedback.json`, or the database of DATABASE_URL.
  */
 
 const USAGE = `Brug: npm run feedback -- [--json] [--since ÅÅÅÅ-MM-DD]
@@ -27,7 +27,12 @@ runMain(async () => {
   const since = typeof sinceFlag === 'string' ? sinceFlag : undefined;
 
   const config = bootstrap();
-  const store = await FileFeedbackStore.open(config.dataDir, createLogger(config.logLevel));
-  const report = await feedbackReport(store, since);
+  const state = await openStores({ dataDir: config.dataDir, database: config.database, threadContextHours: 0, feedbackSalt: config.chat.feedbackSalt, logger: createLogger(config.logLevel) });
+  let report;
+  try {
+    report = await feedbackReport(state.feedback, since);
+  } finally {
+    await state.close();
+  }
   process.stdout.write(flags.has('json') ? `${JSON.stringify(report, null, 2)}\n` : renderFeedbackReport(report));
 });

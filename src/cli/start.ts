@@ -15,6 +15,7 @@ import { openChat } from '../conversation/chat-services.js';
 import { Conversation } from '../conversation/conversation.js';
 import { MemoryThreadContextStore } from '../state/thread-context-store.js';
 import { TopicWatcher, type WatchTarget } from '../watches/topic-watcher.js';
+import { openStores, type StateStores } from '../state/open-stores.js';
 
 /**
  * `npm start` (and `npm run serve`, the production command): every chat platform whose settings
@@ -43,10 +44,14 @@ runMain(async () => {
   let topics: TopicWatcher | undefined;
   let chatIdle: (() => Promise<void>) | undefined;
   let closeEngine: (() => Promise<void>) | undefined;
+  let state: StateStores | undefined;
+  // Ends the wait for an unreachable database when the bot is told to stop during start-up.
+  const starting = new AbortController();
 
   const stop = async (reason: string) => {
     if (stopping) return;
     stopping = true;
+    starting.abort();
     health.markStopping();
     logger.info({ reason, graceMs: config.shutdownGraceMs }, 'stopping');
     watcher?.close();
@@ -69,6 +74,8 @@ runMain(async () => {
     ])
       // Thread contexts, watches and votes written last, after the answers that changed them.
       .then(() => chatIdle?.())
+      // The database last, once nothing writes to it any more.
+      .then(() => state?.close())
       .then(() => 'done' as const);
     if ((await Promise.race([finished, graceOver])) === 'timeout') {
       logger.warn({ graceMs: config.shutdownGraceMs }, 'answers still in flight when SHUTDOWN_GRACE_MS ran out; exiting without them');
@@ -92,25 +99,35 @@ runMain(async () => {
   // Under `npm start`, npm passes SIGTERM to its shell only; the bot notices the shell is gone.
   if (startedByNpm()) parent = watchParent(() => void stop('parent process ended'));
 
+  // The state first: a database that cannot be reached stops start-up before the index is built.
+  state = await openStores({
+    dataDir: config.dataDir,
+    database: config.database,
+    threadContextHours: config.chat.threadContextHours,
+    feedbackSalt: config.chat.feedbackSalt,
+    logger,
+    signal: starting.signal,
+  });
+  const database = state.database;
+  if (database) {
+    // A database that goes away is reported on /healthz and logged, also while nobody asks anything.
+    health.database(() => database.state());
+    database.monitor();
+  }
   // A bot that fetches its material may start with no corpus yet: the fetcher fills the folder.
   if (config.sources) await mkdir(config.corpusDir, { recursive: true });
-  const opened = await openAnswerEngine(config, { logger });
+  // With SEARCH_BACKEND=postgres the search tables are in the state's database, through its pool.
+  const opened = await openAnswerEngine(config, { logger, ...(database ? { database } : {}) });
   const engine = opened.engine;
   closeEngine = opened.close;
-  opened.database?.monitor();
   health.indexLoaded(engine.report.meetings, engine.report.items);
   logger.info(
     { meetings: engine.report.meetings, items: engine.report.items, skipped: engine.report.skipped.length, rebuilt: engine.report.rebuilt, ms: Math.round(performance.now() - started) },
     'corpus ready',
   );
+  logger.info({ state: state.backend, where: state.where }, state.backend === 'postgres' ? `state kept in the database at ${state.where}` : `state kept in files in ${state.where}`);
 
-  const { chat, stores, idle } = await openChat({
-    engine,
-    dataDir: config.dataDir,
-    threadContextHours: config.chat.threadContextHours,
-    feedbackSalt: config.chat.feedbackSalt,
-    logger,
-  });
+  const { chat, stores, idle } = await openChat({ engine, state, logger });
   chatIdle = idle;
   const watchTargets: WatchTarget[] = [];
 
@@ -155,7 +172,8 @@ runMain(async () => {
   if (config.teams) {
     const teams = config.teams;
     const { startTeams } = await import('../adapters/teams/start.js');
-    supervise('teams', () => startTeams(engine, teams, logger, { dataDir: config.dataDir, healthz, requests: new Requests(logger), chat }));
+    const conversations = await state.teamsConversations();
+    supervise('teams', () => startTeams(engine, teams, logger, { conversations, healthz, requests: new Requests(logger), chat }));
   }
   // A refused token or a port in use stops start-up with its one line; a platform that is merely
   // down keeps being retried while the others serve.
@@ -176,7 +194,7 @@ runMain(async () => {
     if (channels.length > 0) destinations.push({ target: adapter.digestTarget, channels });
   }
   if (destinations.length > 0) {
-    scheduler = (await import('../schedule/digest-scheduler.js')).startDigestScheduler({ engine, targets: destinations, config: config.digest, dataDir: config.dataDir, corpusDir: config.corpusDir, logger });
+    scheduler = (await import('../schedule/digest-scheduler.js')).startDigestScheduler({ engine, targets: destinations, config: config.digest, posts: state.digestPosts, corpusDir: config.corpusDir, logger });
   }
 
   const interactive = process.stdin.isTTY === true;

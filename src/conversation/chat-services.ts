@@ -1,10 +1,10 @@
 import type { AnswerEngine } from '../answer/types.js';
 import { FeedbackRecorder } from '../feedback/feedback.js';
-import { feedbackSalt } from '../feedback/user-hash.js';
 import type { Logger } from '../log.js';
-import { FileFeedbackStore, type FeedbackStore } from '../state/feedback-store.js';
-import { FileThreadContextStore, type ThreadContextStore } from '../state/thread-context-store.js';
-import { FileWatchStore, type WatchStore } from '../state/watch-store.js';
+import type { FeedbackStore } from '../state/feedback-store.js';
+import { openFileStores, type StateStores } from '../state/open-stores.js';
+import type { ThreadContextStore } from '../state/thread-context-store.js';
+import type { WatchStore } from '../state/watch-store.js';
 import { Conversation } from './conversation.js';
 
 /**
@@ -31,31 +31,38 @@ export function statelessChat(engine: AnswerEngine, logger?: Logger): ChatServic
 
 export interface OpenChatOptions {
   engine: AnswerEngine;
-  dataDir: string;
-  /** THREAD_CONTEXT_HOURS; 0 switches thread follow-ups off. */
-  threadContextHours: number;
-  /** FEEDBACK_SALT; generated and kept in DATA_DIR when absent. */
+  /**
+   * The stores opened from the configuration (see `openStores`: files in DATA_DIR or the
+   * database). Absent: the file stores in `dataDir` are opened here.
+   */
+  state?: Pick<StateStores, 'threads' | 'watches' | 'feedback' | 'feedbackSalt' | 'idle'>;
+  /** DATA_DIR, when `state` is not given. */
+  dataDir?: string;
+  /** THREAD_CONTEXT_HOURS, when `state` is not given; 0 switches thread follow-ups off. */
+  threadContextHours?: number;
+  /** FEEDBACK_SALT, when `state` is not given; generated and kept in DATA_DIR when absent. */
   feedbackSalt?: string | undefined;
   logger?: Logger;
   now?: () => Date;
 }
 
-/** The chat with its state in files in `dataDir`, and the stores, so shutdown can wait for them. */
+/** The chat over its stores, and the stores, so shutdown can wait for them. */
 export async function openChat(options: OpenChatOptions): Promise<{ chat: ChatServices; stores: Required<Pick<ChatStores, 'watches' | 'feedback'>> & ChatStores; idle(): Promise<void> }> {
-  const { engine, dataDir, logger } = options;
-  const threads =
-    options.threadContextHours > 0
-      ? await FileThreadContextStore.open(dataDir, { hours: options.threadContextHours, ...(logger ? { logger } : {}), ...(options.now ? { now: options.now } : {}) })
-      : undefined;
-  const watches = await FileWatchStore.open(dataDir, logger);
-  const feedback = await FileFeedbackStore.open(dataDir, logger);
-  const salt = await feedbackSalt(dataDir, options.feedbackSalt);
+  const { engine, logger } = options;
+  const state =
+    options.state ??
+    (await openFileStores({
+      dataDir: options.dataDir ?? 'data',
+      threadContextHours: options.threadContextHours ?? 0,
+      feedbackSalt: options.feedbackSalt,
+      logger,
+      ...(options.now ? { now: options.now } : {}),
+    }));
+  const { threads, watches, feedback } = state;
   const conversation = new Conversation({ engine, threads, watches, feedback, logger, ...(options.now ? { now: options.now } : {}) });
   return {
-    chat: { conversation, feedback: new FeedbackRecorder(feedback, salt, engine, options.now) },
+    chat: { conversation, feedback: new FeedbackRecorder(feedback, await state.feedbackSalt(), engine, options.now) },
     stores: { ...(threads ? { threads } : {}), watches, feedback },
-    idle: async () => {
-      await Promise.all([threads?.idle(), watches.idle(), feedback.idle()]);
-    },
+    idle: () => state.idle(),
   };
 }

@@ -46,13 +46,8 @@ export class PostgresClient implements SqlClient {
     this.pool.on('error', (err) => options.logger?.warn({ err: databaseError(err, this.description, 'idle') }, 'database connection lost; the pool reconnects on the next query'));
   }
 
-  async query<R = Record<string, unknown>>(text: string, params: readonly unknown[] = []): Promise<SqlResult<R>> {
-    try {
-      const result = await this.pool.query(text, params as unknown[]);
-      return { rows: result.rows as R[], rowCount: result.rowCount };
-    } catch (error) {
-      throw databaseError(error, this.description, 'running a query');
-    }
+  query<R = Record<string, unknown>>(text: string, params: readonly unknown[] = []): Promise<SqlResult<R>> {
+    return run<R>(this.pool, this.description, text, params);
   }
 
   async exec(sql: string): Promise<void> {
@@ -90,6 +85,16 @@ export class PostgresClient implements SqlClient {
   }
 }
 
+/** One statement on the pool or on a checked-out connection, its failure as a `DatabaseError`. */
+async function run<R>(on: pg.Pool | pg.PoolClient, where: string, text: string, params: readonly unknown[]): Promise<SqlResult<R>> {
+  try {
+    const result = await on.query(text, params as unknown[]);
+    return { rows: result.rows as R[], rowCount: result.rowCount };
+  } catch (error) {
+    throw databaseError(error, where, 'running a query');
+  }
+}
+
 /** One checked-out connection, inside a transaction. */
 class ConnectionClient implements SqlClient {
   constructor(
@@ -97,13 +102,8 @@ class ConnectionClient implements SqlClient {
     readonly description: string,
   ) {}
 
-  async query<R = Record<string, unknown>>(text: string, params: readonly unknown[] = []): Promise<SqlResult<R>> {
-    try {
-      const result = await this.connection.query(text, params as unknown[]);
-      return { rows: result.rows as R[], rowCount: result.rowCount };
-    } catch (error) {
-      throw databaseError(error, this.description, 'running a query');
-    }
+  query<R = Record<string, unknown>>(text: string, params: readonly unknown[] = []): Promise<SqlResult<R>> {
+    return run<R>(this.connection, this.description, text, params);
   }
 
   async exec(sql: string): Promise<void> {

@@ -7,7 +7,7 @@ import { localDay, isIsoDay } from '../digest/dates.js';
 import type { DigestTarget } from '../digest/types.js';
 import { ConfigError } from '../errors.js';
 import type { Logger } from '../log.js';
-import { previousRecord, readPostedState, withRecord, writePostedState, type PostedState } from './posted-state.js';
+import type { DigestPostStore } from './digest-post-store.js';
 
 /** Attempts per day before the scheduler gives up until the next scheduled day. */
 export const DEFAULT_MAX_ATTEMPTS = 3;
@@ -26,8 +26,8 @@ export interface DigestSchedulerOptions {
   targets: DigestDestination[];
   /** `cron`, `timezone` and `windowDays` are used; the channel lists are the caller's business. */
   config: DigestConfig;
-  /** Folder for `digest-state.json`. */
-  dataDir: string;
+  /** Which channels have had each day's digest: `digest-state.json` in DATA_DIR, or the shared database. */
+  posts: DigestPostStore;
   logger: Logger;
   /** The clock; default `() => new Date()`. */
   now?: () => Date;
@@ -57,11 +57,15 @@ export interface DigestRunResult {
    * - `already-posted`: nothing to do, every channel had it before this attempt.
    * - `failed`: at least one channel still lacks it; `failed` says which and why.
    * - `nothing-to-post`: no upcoming meetings are known, or no channels are configured.
+   * - `posting-elsewhere`: every channel still lacking it is being posted to by another bot
+   *   sharing the database (see `elsewhere`).
    */
-  status: 'posted' | 'already-posted' | 'failed' | 'nothing-to-post';
+  status: 'posted' | 'already-posted' | 'failed' | 'nothing-to-post' | 'posting-elsewhere';
   /** `platform:channel` reached in this attempt. */
   posted: string[];
   failed: Array<{ channel: string; error: string }>;
+  /** `platform:channel` another bot held a live claim on; checked again later in case it dies. */
+  elsewhere: string[];
   /** Attempts made for the day so far, this one included. */
   attempts: number;
 }
@@ -93,18 +97,18 @@ function message(err: unknown): string {
 /**
  * Posts the digest at `config.cron` in `config.timezone` (default 07:30 Europe/Copenhagen on
  * weekdays) through every target to its channels. Each day's digest goes to each channel at most
- * once, also across restarts (state in `<dataDir>/digest-state.json`). A failed post is logged and
+ * once, also across restarts and across bots sharing a database (see `DigestPostStore`). A failed post is logged and
  * retried every `retryDelayMs` until `maxAttempts` or the end of the day; it never throws out of
  * the schedule.
  *
  * @example
  * const scheduler = startDigestScheduler({ engine, targets: [{ target: slack.digestTarget, channels: ['C123'] }],
- *   config: config.digest, dataDir: config.dataDir, corpusDir: config.corpusDir, logger });
+ *   config: config.digest, posts: stores.digestPosts, corpusDir: config.corpusDir, logger });
  * // on shutdown: scheduler.stop();
  * @throws ConfigError when the cron expression or time zone is malformed.
  */
 export function startDigestScheduler(options: DigestSchedulerOptions): DigestScheduler {
-  const { engine, targets, config, dataDir } = options;
+  const { engine, targets, config, posts } = options;
   const logger = options.logger.child({ component: 'digest' });
   const now = options.now ?? (() => new Date());
   const corpusDir = options.corpusDir ?? 'corpus';
@@ -112,7 +116,7 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
   const retryDelayMs = options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS;
   const timers = new Set<NodeJS.Timeout>();
   let stopped = false;
-  // One attempt at a time: the cron, a retry and runOnce all read and write the same state file.
+  // One attempt at a time: the cron, a retry and runOnce all read and write the same state.
   let queue: Promise<unknown> = Promise.resolve();
 
   const exclusive = <T>(fn: () => Promise<T>): Promise<T> => {
@@ -133,60 +137,54 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
   };
 
   const attempt = async (day: string): Promise<DigestRunResult> => {
-    let state: PostedState = await readPostedState(dataDir, logger);
-    const dayState = state.days[day] ?? { done: [], attempts: 0 };
+    const dayState = await posts.day(day);
     const pending = targets.flatMap(({ target, channels }) =>
       channels.filter((c) => !dayState.done.includes(channelKey(target, c))).map((channel) => ({ target, channel })),
     );
+    const result = (status: DigestRunResult['status'], attempts = dayState.attempts): DigestRunResult => ({ date: day, status, posted: [], failed: [], elsewhere: [], attempts });
     const wanted = targets.reduce((n, t) => n + t.channels.length, 0);
-    if (wanted === 0) return { date: day, status: 'nothing-to-post', posted: [], failed: [], attempts: dayState.attempts };
-    if (pending.length === 0) {
-      return { date: day, status: 'already-posted', posted: [], failed: [], attempts: dayState.attempts };
-    }
+    if (wanted === 0) return result('nothing-to-post');
+    if (pending.length === 0) return result('already-posted');
 
     const digest = buildDigest({
       meetings: await meetingsForDigest(engine, day),
       calendar: await calendarNow(),
       date: day,
       windowDays: config.windowDays,
-      previous: previousRecord(state, day),
+      previous: await posts.previous(day),
       ...(options.committees ? { committees: options.committees } : {}),
     });
     if (digest.meetings.length === 0) {
       logger.info({ day }, 'no upcoming meetings known; no digest posted');
-      return { date: day, status: 'nothing-to-post', posted: [], failed: [], attempts: dayState.attempts };
+      return result('nothing-to-post');
     }
 
-    const attempts = dayState.attempts + 1;
+    let attempts: number | undefined;
     const posted: string[] = [];
     const failed: DigestRunResult['failed'] = [];
-    const save = async () => {
-      const day$ = {
-        done: [...dayState.done, ...posted],
-        attempts,
-        ...(failed.length > 0 ? { lastError: `${failed[0]!.channel}: ${failed[0]!.error}` } : {}),
-      };
-      state = { ...state, days: { ...state.days, [day]: day$ } };
-      if (posted.length > 0) state = withRecord(state, recordOf(digest));
-      await writePostedState(dataDir, state);
-    };
-    // Count the attempt before posting, so a crash mid-post still counts against the day's limit.
-    await save();
+    const elsewhere: string[] = [];
     for (const { target, channel } of pending) {
       const key = channelKey(target, channel);
+      const claim = await posts.claim(day, key);
+      if (claim === 'elsewhere') elsewhere.push(key);
+      if (claim !== 'claimed') continue;
+      // Counted before posting, so a crash mid-post still counts against the day's limit.
+      attempts ??= await posts.countAttempt(day);
       try {
         await target.post(channel, digest);
-        posted.push(key);
-        logger.info({ day, channel: key, meetings: digest.meetings.length }, 'digest posted');
-        // Saved after each channel, so a crash before the next one cannot make this one post twice.
-        await save();
       } catch (err) {
         failed.push({ channel: key, error: message(err) });
         logger.error({ err, day, channel: key, attempt: attempts }, 'digest could not be posted');
+        await posts.release(day, key, message(err));
+        continue;
       }
+      posted.push(key);
+      logger.info({ day, channel: key, meetings: digest.meetings.length }, 'digest posted');
+      // Stored after each channel, so a crash before the next one cannot make this one post twice.
+      await posts.markPosted(day, key, recordOf(digest));
     }
-    if (failed.length > 0) await save();
-    return { date: day, status: failed.length > 0 ? 'failed' : 'posted', posted, failed, attempts };
+    if (attempts === undefined) return { ...result(elsewhere.length > 0 ? 'posting-elsewhere' : 'already-posted'), elsewhere };
+    return { date: day, status: failed.length > 0 ? 'failed' : 'posted', posted, failed, elsewhere, attempts };
   };
 
   const scheduleRetry = (day: string, result: DigestRunResult) => {
@@ -214,10 +212,16 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
       const result = await exclusive(() => attempt(day));
       if (result.status === 'failed') scheduleRetry(day, result);
       else if (result.status === 'already-posted') logger.info({ day }, 'digest already posted today');
+      if (result.elsewhere.length > 0) {
+        logger.info({ day, channels: result.elsewhere }, 'digest being posted by another bot; checking again later');
+        // Should that bot die mid-post its claim lapses, and this check posts instead.
+        if (result.status !== 'failed') scheduleRetry(day, result);
+      }
     } catch (err) {
-      // Reading or writing the state failed: still try again later rather than lose the day.
+      // Reading or writing the state failed (the database is down, the disk full): the next tick or a
+      // retry tries again rather than lose the day.
       logger.error({ err, day }, 'digest run failed');
-      scheduleRetry(day, { date: day, status: 'failed', posted: [], failed: [], attempts: maxAttempts - 1 });
+      scheduleRetry(day, { date: day, status: 'failed', posted: [], failed: [], elsewhere: [], attempts: maxAttempts - 1 });
     }
   };
 
@@ -244,9 +248,7 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
     const last = job.previousRuns(1, t)[0];
     if (last !== undefined && localDay(last, config.timezone) === today) {
       void (async () => {
-        const state = await readPostedState(dataDir, logger);
-        const dayState = state.days[today];
-        if (dayState && dayState.attempts >= maxAttempts) return;
+        if ((await posts.day(today)).attempts >= maxAttempts) return;
         const timer = setTimeout(() => {
           timers.delete(timer);
           void runScheduled(today);

@@ -1,15 +1,21 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { DatabaseState } from '../db/database.js';
 
 /** Where a chat platform's connection stands. */
 export type PlatformState = 'connecting' | 'connected' | 'disconnected' | 'failed' | 'stopped';
 
 /** What `GET /healthz` answers. */
 export interface HealthReport {
-  /** `ok` (HTTP 200) when the index is loaded, every platform is connected and the bot is not stopping; else `unavailable` (503). */
+  /**
+   * `ok` (HTTP 200) when the index is loaded, every platform is connected, the database (when one
+   * is configured) answers and the bot is not stopping; else `unavailable` (503).
+   */
   status: 'ok' | 'unavailable';
   index: { loaded: boolean; meetings: number; items: number };
   platforms: Record<string, PlatformState>;
+  /** Present when DATABASE_URL is set: whether the database answered its last check. */
+  database?: DatabaseState;
   stopping: boolean;
 }
 
@@ -24,6 +30,7 @@ export class Health {
   private index = { loaded: false, meetings: 0, items: 0 };
   private readonly platforms = new Map<string, () => PlatformState>();
   private stopping = false;
+  private databaseState: (() => DatabaseState) | undefined;
 
   indexLoaded(meetings: number, items: number): void {
     this.index = { loaded: true, meetings, items };
@@ -34,6 +41,11 @@ export class Health {
     this.platforms.set(name, state);
   }
 
+  /** Registers the database the state (and search) live in; `state` is asked at every health check. */
+  database(state: () => DatabaseState): void {
+    this.databaseState = state;
+  }
+
   /** From now on the bot reports itself unavailable, so traffic moves elsewhere while it stops. */
   markStopping(): void {
     this.stopping = true;
@@ -41,8 +53,9 @@ export class Health {
 
   report(): HealthReport {
     const platforms = Object.fromEntries([...this.platforms].map(([name, state]) => [name, state()]));
-    const ok = this.index.loaded && !this.stopping && Object.values(platforms).every((s) => s === 'connected');
-    return { status: ok ? 'ok' : 'unavailable', index: { ...this.index }, platforms, stopping: this.stopping };
+    const database = this.databaseState?.();
+    const ok = this.index.loaded && !this.stopping && Object.values(platforms).every((s) => s === 'connected') && (database === undefined || database === 'up');
+    return { status: ok ? 'ok' : 'unavailable', index: { ...this.index }, platforms, ...(database ? { database } : {}), stopping: this.stopping };
   }
 
   /** Answers `GET /healthz` (and HEAD); for use as a route of an existing HTTP server. */

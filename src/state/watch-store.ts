@@ -37,6 +37,14 @@ export interface WatchStore {
   remove(place: WatchPlace, topic: string): Promise<boolean>;
   /** Of `itemIds`, those already posted to the channel. */
   posted(place: WatchPlace, itemIds: readonly string[]): Promise<Set<string>>;
+  /**
+   * Of `itemIds`, those this process may post to the channel now (`mine`: not posted there yet and
+   * not being posted by another bot sharing the store), each to be followed by `markPosted` or
+   * `release`; and those another bot is posting right now (`elsewhere`), to be checked again later.
+   */
+  claim(place: WatchPlace, itemIds: readonly string[]): Promise<WatchClaim>;
+  /** Lets go of claimed items whose post failed, so a later check (here or in another bot) posts them. */
+  release(place: WatchPlace, itemIds: readonly string[]): Promise<void>;
   markPosted(place: WatchPlace, itemIds: readonly string[]): Promise<void>;
   /**
    * The material already checked against the watches (`<meeting id>#<agenda|minutes>`), or
@@ -46,6 +54,12 @@ export interface WatchStore {
   setCheckedMaterial(keys: readonly string[]): Promise<void>;
   /** Resolves once every change is stored. */
   idle(): Promise<void>;
+}
+
+/** What a claim on a channel's items found (see {@link WatchStore.claim}). */
+export interface WatchClaim {
+  mine: string[];
+  elsewhere: string[];
 }
 
 export const WATCHES_FILE = 'watches.json';
@@ -101,6 +115,14 @@ export class FileWatchStore implements WatchStore {
     const sent = new Set(this.state.posted[channelKey(place)] ?? []);
     return new Set(itemIds.filter((id) => sent.has(id)));
   }
+
+  /** One process posts from a data folder: every item not yet posted is this one's. */
+  async claim(place: WatchPlace, itemIds: readonly string[]): Promise<WatchClaim> {
+    const sent = await this.posted(place, itemIds);
+    return { mine: itemIds.filter((id) => !sent.has(id)), elsewhere: [] };
+  }
+
+  async release(): Promise<void> {}
 
   async markPosted(place: WatchPlace, itemIds: readonly string[]): Promise<void> {
     const key = channelKey(place);

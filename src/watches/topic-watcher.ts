@@ -126,25 +126,29 @@ export class TopicWatcher {
     const answer = await engine.askWithin(watch.topic, itemIds);
     if (answer.status !== 'found') return { unposted: [] };
     const place = { platform: watch.platform, channel: watch.channel };
-    const already = await store.posted(place, answer.results.map((h) => h.item.id));
-    const hits = answer.results.filter((h) => !already.has(h.item.id));
-    if (hits.length === 0) return { unposted: [] };
-    const ids = hits.map((h) => h.item.id);
     const target = this.options.targets.find((t) => t.platform === watch.platform);
     // A watch of a platform this process does not run (the terminal's, when serving Slack) waits
     // for a process that does; it holds nothing else up.
     if (target === undefined) return { unposted: [] };
+    // Items another bot on the shared database is posting stay unfinished, so they are checked
+    // again: should that bot die mid-post, its claim lapses and this one posts them.
+    const { mine, elsewhere } = await store.claim(place, answer.results.map((h) => h.item.id));
+    const claimed = new Set(mine);
+    const hits = answer.results.filter((h) => claimed.has(h.item.id));
+    if (hits.length === 0) return { unposted: elsewhere };
+    const ids = hits.map((h) => h.item.id);
     try {
       await target.post(watch.channel, { topic: watch.topic, hits });
       await store.markPosted(place, ids);
       result.posted.push({ ...place, topic: watch.topic, itemIds: ids });
       logger.info({ platform: watch.platform, channel: watch.channel, topic: watch.topic, items: ids }, 'topic watch posted');
-      return { unposted: [] };
+      return { unposted: elsewhere };
     } catch (err) {
       const error = err instanceof Error ? err.message : String(err);
       result.failed.push({ ...place, topic: watch.topic, error });
       logger.error({ err, platform: watch.platform, channel: watch.channel, topic: watch.topic }, 'topic watch could not be posted; it is tried again later');
-      return { unposted: ids };
+      await store.release(place, ids).catch((releaseError: unknown) => logger.warn({ err: releaseError }, 'topic watch claim not let go; it lapses by itself'));
+      return { unposted: [...ids, ...elsewhere] };
     }
   }
 

@@ -4,6 +4,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AnswerEngine } from '../../src/answer/types.js';
 import { openEngine } from '../../src/answer/engine.js';
 import { readPostedState, STATE_FILE } from '../../src/schedule/posted-state.js';
+import { FileDigestPostStore } from '../../src/schedule/digest-post-store.js';
 import { startDigestScheduler, type DigestScheduler } from '../../src/schedule/digest-scheduler.js';
 import { AGENDA_2024, AGENDA_2025, openSeedEngine, partialCorpus } from '../digest/seed-engine.js';
 import { capturingLogger, digestConfig, recordingTarget, tempDir } from './helpers.js';
@@ -20,9 +21,13 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-function start(options: Omit<Parameters<typeof startDigestScheduler>[0], 'engine' | 'config' | 'logger'> & Partial<Parameters<typeof startDigestScheduler>[0]>) {
+type StartOptions = Omit<Parameters<typeof startDigestScheduler>[0], 'engine' | 'config' | 'logger' | 'posts'> & Partial<Parameters<typeof startDigestScheduler>[0]> & { dataDir: string };
+
+/** A scheduler with its posted-state in `dataDir/digest-state.json`, as the bot without DATABASE_URL. */
+function start({ dataDir, ...options }: StartOptions) {
   const log = capturingLogger();
-  const scheduler = startDigestScheduler({ engine, config: digestConfig(), logger: log.logger, corpusDir: 'corpus', ...options });
+  const posts = new FileDigestPostStore(dataDir, log.logger);
+  const scheduler = startDigestScheduler({ engine, config: digestConfig(), logger: log.logger, corpusDir: 'corpus', posts, ...options });
   running.push(scheduler);
   return { scheduler, log };
 }

@@ -3,6 +3,7 @@ import { startSlack, type RunningSlack } from '../../src/adapters/slack/start.js
 import type { AnswerEngine } from '../../src/answer/types.js';
 import { createLogger } from '../../src/log.js';
 import { readPostedState } from '../../src/schedule/posted-state.js';
+import { FileDigestPostStore } from '../../src/schedule/digest-post-store.js';
 import { startDigestScheduler, type DigestScheduler } from '../../src/schedule/digest-scheduler.js';
 import { startSlackApiServer, type SlackApiServer } from '../stand-ins/slack-api.js';
 import { openSeedEngine } from '../digest/seed-engine.js';
@@ -61,7 +62,7 @@ describe('digest posted to Slack', () => {
       engine,
       targets: [destination],
       config: digestConfig(),
-      dataDir,
+      posts: new FileDigestPostStore(dataDir, first.logger),
       logger: first.logger,
       now: MONDAY_8AM,
       retryDelayMs: 20,
@@ -85,7 +86,7 @@ describe('digest posted to Slack', () => {
     scheduler.stop();
 
     const second = capturingLogger();
-    const restarted = startDigestScheduler({ engine, targets: [destination], config: digestConfig(), dataDir, logger: second.logger, now: MONDAY_8AM });
+    const restarted = startDigestScheduler({ engine, targets: [destination], config: digestConfig(), posts: new FileDigestPostStore(dataDir, second.logger), logger: second.logger, now: MONDAY_8AM });
     schedulers.push(restarted);
     await second.waitFor('digest already posted today');
     expect(slack.callsOf('chat.postMessage').filter((c) => c.args.channel === 'C0DIGEST')).toHaveLength(2);

@@ -11,14 +11,14 @@ import { readJsonState, writeJsonAtomic } from '../../state/state-file.js';
  * of the region that serves the tenant (e.g. `https://smba.trafficmanager.net/emea/`), and that URL
  * only arrives on incoming activities. So every activity the bot receives (a message, or the
  * `conversationUpdate` when the app is added to a team or chat) records its conversation here, in
- * `DATA_DIR/teams-conversations.json`. A channel is stored under the channel's id (`19:…@thread.tacv2`,
+ * `DATA_DIR/teams-conversations.json` (or, with DATABASE_URL, the database). A channel is stored under the channel's id (`19:…@thread.tacv2`,
  * without the `;messageid=…` of a thread), so the digest starts a new post there rather than
  * replying inside someone's thread.
  */
 
 export const TEAMS_CONVERSATIONS_FILE = 'teams-conversations.json';
 
-const StoredConversationSchema = z.object({
+export const StoredConversationSchema = z.object({
   /** The id to post to: `DIGEST_TEAMS_CONVERSATIONS` lists these. */
   id: z.string().min(1),
   kind: z.enum(['personal', 'groupChat', 'channel']),
@@ -94,7 +94,8 @@ export function referenceFor(c: StoredConversation): ConversationReference {
   };
 }
 
-function sameAddress(a: StoredConversation, b: StoredConversation): boolean {
+/** Whether two entries post to the same place the same way (`updatedAt` aside). */
+export function sameAddress(a: StoredConversation, b: StoredConversation): boolean {
   return (
     a.kind === b.kind &&
     a.name === b.name &&
@@ -107,8 +108,33 @@ function sameAddress(a: StoredConversation, b: StoredConversation): boolean {
   );
 }
 
+/**
+ * What to store for `next` given what is stored (`prev`): the merged entry, or undefined when
+ * nothing changed. A thread reply carries no channel name; the one a conversationUpdate gave stays.
+ */
+export function mergeConversation(prev: StoredConversation | undefined, next: StoredConversation): StoredConversation | undefined {
+  const merged: StoredConversation = { ...prev, ...next };
+  return prev && sameAddress(prev, merged) ? undefined : merged;
+}
+
+/**
+ * The Teams conversations the bot has seen: a file in DATA_DIR by default, a table when several
+ * bot processes share a database (a conversation one of them saw is known to all).
+ */
+export interface ConversationStore {
+  get(id: string): Promise<StoredConversation | undefined>;
+  list(): Promise<StoredConversation[]>;
+  /**
+   * Records the conversation of an incoming activity. Returns the stored entry when it is new or
+   * its address changed (so the caller can log it once), else `undefined`; nothing is written then.
+   */
+  remember(activity: ActivityLike): Promise<StoredConversation | undefined>;
+  /** Resolves once every change is stored. */
+  idle(): Promise<void>;
+}
+
 /** Conversations kept in memory and in a JSON file; writes are serialised and atomic (temp file + rename). */
-export class ConversationStore {
+export class FileConversationStore implements ConversationStore {
   private readonly file: string;
   private conversations = new Map<string, StoredConversation>();
   private writing: Promise<void> = Promise.resolve();
@@ -122,40 +148,37 @@ export class ConversationStore {
    * (see `readJsonState`) and the store starts empty: the conversations come back as people write
    * to the bot, and answering never waits for the digest's address book.
    */
-  static async open(dataDir: string, logger?: Logger): Promise<ConversationStore> {
-    const store = new ConversationStore(dataDir);
+  static async open(dataDir: string, logger?: Logger): Promise<FileConversationStore> {
+    const store = new FileConversationStore(dataDir);
     const stored = await readJsonState(store.file, FileSchema, { what: 'Teams conversations', empty: () => ({ conversations: [] }), logger });
     for (const c of stored.conversations) store.conversations.set(c.id, c);
     return store;
   }
 
-  get(id: string): StoredConversation | undefined {
+  async get(id: string): Promise<StoredConversation | undefined> {
     return this.conversations.get(baseConversationId(id.trim()));
   }
 
-  list(): StoredConversation[] {
+  async list(): Promise<StoredConversation[]> {
     return [...this.conversations.values()];
   }
 
-  /**
-   * Records the conversation of an incoming activity. Returns the stored entry when it is new or
-   * its address changed (so the caller can log it once), else `undefined`; the file is only
-   * written then, not on every message.
-   */
   async remember(activity: ActivityLike): Promise<StoredConversation | undefined> {
     const next = conversationOf(activity);
     if (!next) return undefined;
-    const prev = this.conversations.get(next.id);
-    // A thread reply carries no channel name; keep the one a conversationUpdate gave.
-    const merged: StoredConversation = { ...prev, ...next };
-    if (prev && sameAddress(prev, merged)) return undefined;
+    const merged = mergeConversation(this.conversations.get(next.id), next);
+    if (!merged) return undefined;
     this.conversations.set(next.id, merged);
     await this.save();
     return merged;
   }
 
+  idle(): Promise<void> {
+    return this.writing.catch(() => undefined);
+  }
+
   private save(): Promise<void> {
-    const run = () => writeJsonAtomic(this.file, { conversations: this.list() });
+    const run = () => writeJsonAtomic(this.file, { conversations: [...this.conversations.values()] });
     this.writing = this.writing.then(run, run);
     return this.writing;
   }

@@ -11,7 +11,7 @@ import { logFailure } from '../../service/failure.js';
 import { Requests } from '../../service/requests.js';
 import type { WatchTarget } from '../../watches/topic-watcher.js';
 import { authConfiguration, authenticate, authMode } from './auth.js';
-import { ConversationStore } from './conversation-store.js';
+import { FileConversationStore, type ConversationStore } from './conversation-store.js';
 import { teamsDigestTarget, teamsWatchTarget } from './targets.js';
 import { handleTurn } from './handle-turn.js';
 import { HttpError, readJsonBody, toRequest, toWebResponse } from './node-http.js';
@@ -20,8 +20,10 @@ import { HttpError, readJsonBody, toRequest, toWebResponse } from './node-http.j
 export const TEAMS_MESSAGES_PATH = '/api/messages';
 
 export interface TeamsStartOptions {
-  /** Folder for `teams-conversations.json` (default `data`, as DATA_DIR). */
+  /** Folder for `teams-conversations.json` (default `data`, as DATA_DIR) when `conversations` is not given. */
   dataDir?: string;
+  /** Where the conversations the bot has seen are kept; default the file in `dataDir`. */
+  conversations?: ConversationStore;
   /** Interface to listen on (default: all, as a reverse proxy or tunnel forwards to it). */
   host?: string;
   /** Tracks and logs each request; default one of its own. */
@@ -58,7 +60,7 @@ export async function startTeams(
   const log = logger.child({ adapter: 'teams' });
   const requests = options.requests ?? new Requests(log);
   const mode = authMode(config);
-  const store = await ConversationStore.open(options.dataDir ?? 'data', log);
+  const store = options.conversations ?? (await FileConversationStore.open(options.dataDir ?? 'data', log));
   // validateServiceUrl: a token issued for one Bot Connector host cannot send us activities
   // whose replies would go to another.
   const adapter = new CloudAdapter(authConfiguration(config), undefined, undefined, { validateServiceUrl: true });

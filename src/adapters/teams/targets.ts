@@ -22,11 +22,11 @@ import { watchMatchHeading } from '../../answer/texts.js';
  * is sent without a token, as the replies are.
  */
 async function postCard(adapter: CloudAdapter, store: ConversationStore, appId: string | undefined, conversationId: string, card: AdaptiveCard, summary: string): Promise<string> {
-  const conversation = store.get(conversationId);
+  const conversation = await store.get(conversationId);
   if (!conversation) {
     throw new Error(
       `Teams conversation ${conversationId} is unknown: add the app to that team or chat and send it a message there, ` +
-        `so its address is recorded in ${TEAMS_CONVERSATIONS_FILE}.`,
+        `so its address is recorded (in ${TEAMS_CONVERSATIONS_FILE}, or the database with DATABASE_URL).`,
     );
   }
   const reference = referenceFor(conversation);

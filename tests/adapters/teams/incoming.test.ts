@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mentionsBot, questionText } from '../../../src/adapters/teams/incoming-text.js';
-import { ConversationStore, baseConversationId, conversationOf } from '../../../src/adapters/teams/conversation-store.js';
+import { FileConversationStore, baseConversationId, conversationOf } from '../../../src/adapters/teams/conversation-store.js';
 import { parseCardAction } from '../../../src/adapters/teams/card-actions.js';
 import { BOT, CHANNEL_ID, channelMessage, installedInTeam, personalMessage } from '../../stand-ins/teams-activities.js';
 import { pino } from 'pino';
@@ -45,7 +45,7 @@ describe('parseCardAction', () => {
   });
 });
 
-describe('ConversationStore', () => {
+describe('FileConversationStore', () => {
   it('stores a channel under the channel id, not the thread', () => {
     expect(baseConversationId(`${CHANNEL_ID};messageid=1712`)).toBe(CHANNEL_ID);
     expect(conversationOf(channelMessage({ serviceUrl, text: 'x' }) as never)).toMatchObject({ id: CHANNEL_ID, kind: 'channel', serviceUrl });
@@ -53,7 +53,7 @@ describe('ConversationStore', () => {
 
   it('keeps conversations across restarts and writes only when something changed', async () => {
     const dir = tempDir('moedebot-');
-    const store = await ConversationStore.open(dir);
+    const store = await FileConversationStore.open(dir);
     expect(await store.remember(installedInTeam({ serviceUrl }) as never)).toMatchObject({ teamName: 'Kommunens KKR-team' });
     expect(await store.remember(personalMessage({ serviceUrl, text: 'hej' }) as never)).toMatchObject({ id: 'a:1personal-chat-mette', kind: 'personal' });
     expect(await store.remember(personalMessage({ serviceUrl, text: 'igen' }) as never)).toBeUndefined();
@@ -61,9 +61,9 @@ describe('ConversationStore', () => {
     const moved = 'https://smba.trafficmanager.net/apac/';
     expect(await store.remember(personalMessage({ serviceUrl: moved, text: 'hej' }) as never)).toMatchObject({ serviceUrl: moved });
 
-    const reopened = await ConversationStore.open(dir);
-    expect(reopened.get('a:1personal-chat-mette')?.serviceUrl).toBe(moved);
-    expect(reopened.list()).toHaveLength(2);
+    const reopened = await FileConversationStore.open(dir);
+    expect((await reopened.get('a:1personal-chat-mette'))?.serviceUrl).toBe(moved);
+    expect(await reopened.list()).toHaveLength(2);
     // Personal data beyond the address is not kept.
     expect(fs.readFileSync(path.join(dir, 'teams-conversations.json'), 'utf8')).not.toContain('Mette');
   });
@@ -74,8 +74,8 @@ describe('ConversationStore', () => {
     fs.writeFileSync(file, '{"something":"else"}');
     const warnings: string[] = [];
     const logger = pino({ level: 'warn' }, { write: (line: string) => void warnings.push(line) });
-    const store = await ConversationStore.open(dir, logger);
-    expect(store.list()).toEqual([]);
+    const store = await FileConversationStore.open(dir, logger);
+    expect(await store.list()).toEqual([]);
     const aside = fs.readdirSync(dir).filter((f) => f.startsWith('teams-conversations.json.corrupt-'));
     expect(aside).toHaveLength(1);
     expect(fs.readFileSync(path.join(dir, aside[0]!), 'utf8')).toBe('{"something":"else"}');
