@@ -28,6 +28,20 @@ export interface LookupMaps {
 }
 
 const maps = new WeakMap<SearchIndex, LookupMaps>();
+const meetingMaps = new WeakMap<readonly Meeting[], Pick<LookupMaps, 'meetingsByDate' | 'committees'>>();
+
+/**
+ * Scope reads every meeting of the corpus, also when an index holds only a question's candidates;
+ * those share one list of meetings, sorted once for all of them.
+ */
+function corpusMeetingMaps(meetings: readonly Meeting[]): Pick<LookupMaps, 'meetingsByDate' | 'committees'> {
+  let m = meetingMaps.get(meetings);
+  if (!m) {
+    m = { meetingsByDate: [...meetings].sort((a, b) => a.meetingDate.localeCompare(b.meetingDate)), committees: new Set(meetings.map((meeting) => meeting.committee)) };
+    meetingMaps.set(meetings, m);
+  }
+  return m;
+}
 
 /** The look-up maps of an index, made on first use and kept with it. */
 export function lookupMaps(index: SearchIndex): LookupMaps {
@@ -46,8 +60,7 @@ export function lookupMaps(index: SearchIndex): LookupMaps {
     });
     const newestFirst = (a: number, b: number) => index.items[b]!.meetingDate.localeCompare(index.items[a]!.meetingDate);
     for (const list of numberItems.values()) list.sort(newestFirst);
-    const meetingsByDate = [...index.meetings].sort((a, b) => a.meetingDate.localeCompare(b.meetingDate));
-    m = { caseItems, numberItems, meetingsByDate, committees: new Set(index.meetings.map((meeting) => meeting.committee)) };
+    m = { caseItems, numberItems, ...corpusMeetingMaps(index.corpusMeetings) };
     maps.set(index, m);
   }
   return m;

@@ -21,7 +21,7 @@ export function topicSearch(served: Served, place: AnswerPlace, question: string
   const scope = readScope(served, hints, now);
   const analyzed = analyzeQuery(scope.text, index, served);
   if (analyzed.words.length === 0 && scope.missing !== undefined) {
-    const held = [...new Set(index.meetings.map((m) => m.committee))].sort();
+    const held = [...new Set(index.corpusMeetings.map((m) => m.committee))].sort();
     return notFoundAnswer(place, `${missingNote(scope.missing)} Jeg har dagsordener fra ${held.join(', ')}.`);
   }
   const { filters } = place;

@@ -1,4 +1,4 @@
-import type { BenchReport, SizeReport } from './run-bench.js';
+import type { BenchReport, PostgresSizeReport, SizeReport } from './run-bench.js';
 
 /** The benchmark report as aligned text for a terminal. */
 function mib(bytes: number): string {
@@ -34,6 +34,27 @@ function sizeTable(s: SizeReport): string[] {
   return out;
 }
 
+function postgresTable(s: PostgresSizeReport): string[] {
+  const p = s.postgres;
+  const m = s.memory;
+  const widths = [18, 16, 14];
+  const cell = (f: (x: NonNullable<PostgresSizeReport['memory']>) => string) => (m ? f(m) : '-');
+  const lines: Array<[string, string, string]> = [
+    ['build', `${(p.buildMs / 1000).toFixed(1)} s (${p.itemsPerSecond} items/s)`, cell((x) => `${(x.buildMs / 1000).toFixed(1)} s`)],
+    ['size', mib(p.bytesOnDisk), cell((x) => mib(x.bytesOnDisk))],
+    ['cold open', `${p.loadMs} ms`, cell((x) => `${x.loadMs} ms`)],
+    ['query p50', `${p.latency.p50} ms`, cell((x) => `${x.latency.p50} ms`)],
+    ['query p95', `${p.latency.p95} ms`, cell((x) => `${x.latency.p95} ms`)],
+    ['query p99', `${p.latency.p99} ms`, cell((x) => `${x.latency.p99} ms`)],
+    ['bot peak RSS serving', `${p.servePeakRssMiB} MiB`, cell((x) => `${x.servePeakRssMiB} MiB`)],
+    ['peak RSS building', `${p.buildPeakRssMiB} MiB`, cell((x) => `${x.buildPeakRssMiB} MiB`)],
+    ['top-1 (own item)', p.top1.toFixed(3), cell((x) => x.top1.toFixed(3))],
+  ];
+  const out = [`${s.items} items (${s.meetings} meetings; ${p.documents} documents, ${p.terms} terms)`, row(['', 'postgres', 'in-process'], widths), ...lines.map((l) => row(l, widths))];
+  out.push(`  postgres p50/p99 ms by kind: ${Object.entries(p.latencyByKind).map(([k, v]) => `${k} ${v.p50}/${v.p99}`).join(', ')}`);
+  return out;
+}
+
 export function formatReport(r: BenchReport): string {
   const lines = [
     `machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.ramGiB} GiB RAM, Node ${r.machine.node}, ${r.machine.platform}`,
@@ -41,6 +62,7 @@ export function formatReport(r: BenchReport): string {
     '',
   ];
   for (const s of r.sizes) lines.push(...sizeTable(s), '');
+  for (const s of r.postgres ?? []) lines.push(...postgresTable(s), '');
   if (r.seedCorpus) {
     const c = r.seedCorpus;
     lines.push(`seed corpus: npm start ready in ${c.startReadyMs} ms (index load ${c.startLoadMs ?? '?'} ms); ${c.askQuestions} questions through npm run ask -- --json in ${c.askWallMs} ms wall-clock`);

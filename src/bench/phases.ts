@@ -16,7 +16,7 @@ import type { Meeting } from '../corpus/types.js';
  * and every load is cold (nothing of the build is left in memory).
  */
 export interface PhaseArgs {
-  phase: 'build' | 'serve' | 'ms-build' | 'ms-serve';
+  phase: 'build' | 'serve' | 'ms-build' | 'ms-serve' | 'pg-build' | 'pg-serve';
   items: number;
   seed: number;
   /** Working folder of this size: `corpus/` (synonyms only), `data/` (our index), `minisearch.json`. */
@@ -24,6 +24,9 @@ export interface PhaseArgs {
   questions: number;
   /** Seed corpus the synonyms file is copied from. */
   seedCorpus: string;
+  /** The postgres steps: the server (DATABASE_URL) and the schema of this size. */
+  databaseUrl?: string;
+  schema?: string;
 }
 
 export interface LatencySummary {
@@ -69,7 +72,7 @@ export function summarise(samples: number[]): LatencySummary {
   };
 }
 
-function peakRssMiB(): number {
+export function peakRssMiB(): number {
   // maxRSS is in KiB on Linux and macOS (Node docs).
   return Math.round(process.resourceUsage().maxRSS / 1024);
 }
@@ -86,7 +89,7 @@ function generate(args: PhaseArgs): { meetings: Meeting[]; ms: number } {
   return { meetings, ms: performance.now() - t };
 }
 
-async function timeQueries(questions: readonly BenchQuestion[], ask: (q: BenchQuestion) => boolean | Promise<boolean>): Promise<Pick<PhaseResult, 'latency' | 'latencyByKind' | 'top1'>> {
+export async function timeQueries(questions: readonly BenchQuestion[], ask: (q: BenchQuestion) => boolean | Promise<boolean>): Promise<Pick<PhaseResult, 'latency' | 'latencyByKind' | 'top1'>> {
   for (const q of questions.slice(0, WARM_UP)) await ask(q);
   const all: number[] = [];
   const byKind = new Map<QuestionKind, number[]>();
@@ -193,5 +196,9 @@ export async function runPhase(args: PhaseArgs): Promise<PhaseResult> {
       return miniSearchBuildPhase(args);
     case 'ms-serve':
       return miniSearchServePhase(args);
+    case 'pg-build':
+      return (await import('./postgres-phases.js')).postgresBuildPhase(args);
+    case 'pg-serve':
+      return (await import('./postgres-phases.js')).postgresServePhase(args);
   }
 }

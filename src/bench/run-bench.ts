@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { PhaseArgs, PhaseResult, LatencySummary } from './phases.js';
 import type { QuestionKind } from './questions.js';
 import { deriveQuestions } from './questions.js';
+import pg from 'pg';
 import { loadCorpus } from '../corpus/load-corpus.js';
 
 /**
@@ -24,7 +25,22 @@ export interface BenchOptions {
   /** Time `npm start` and `npm run ask` on the seed corpus too. */
   seedChecks?: boolean;
   onProgress?: (line: string) => void;
+  /** `postgres`: the search tables in `databaseUrl`, beside the in-process index up to 100,000 items. */
+  backend?: 'memory' | 'postgres';
+  databaseUrl?: string;
 }
+
+/** The PostgreSQL backend at one size, and the in-process index at the same size when it is at most 100,000 items. */
+export interface PostgresSizeReport {
+  items: number;
+  meetings: number;
+  generateMs: number;
+  postgres: SystemFigures & { itemsPerSecond: number };
+  memory?: SystemFigures;
+}
+
+/** Largest size the in-process index is measured at beside the database (it needs ~850 MiB per 100,000 items). */
+const IN_PROCESS_MAX = 100_000;
 
 export interface MachineInfo {
   cpu: string;
@@ -74,6 +90,8 @@ export interface BenchReport {
   seed: number;
   questionsPerSize: number;
   sizes: SizeReport[];
+  /** With `--backend postgres`. */
+  postgres?: PostgresSizeReport[];
   seedCorpus?: SeedCorpusReport;
 }
 
@@ -129,7 +147,7 @@ function figures(build: PhaseResult, serve: PhaseResult): SystemFigures {
   };
 }
 
-async function benchSize(items: number, options: Required<Omit<BenchOptions, 'onProgress' | 'sizes' | 'seedChecks'>>, progress: (s: string) => void): Promise<SizeReport> {
+async function benchSize(items: number, options: Required<Omit<BenchOptions, 'onProgress' | 'sizes' | 'seedChecks' | 'backend' | 'databaseUrl'>>, progress: (s: string) => void): Promise<SizeReport> {
   const dir = await mkdtemp(path.join(os.tmpdir(), `moedebot-bench-${items}-`));
   try {
     const base = { items, seed: options.seed, dir, questions: options.questions, seedCorpus: path.resolve(options.seedCorpus) };
@@ -234,12 +252,51 @@ async function seedChecks(seedCorpus: string, progress: (s: string) => void): Pr
   }
 }
 
+/** One size on the PostgreSQL backend, in a schema of its own that is dropped afterwards. */
+async function benchPostgresSize(items: number, databaseUrl: string, options: Required<Omit<BenchOptions, 'onProgress' | 'sizes' | 'seedChecks' | 'backend' | 'databaseUrl'>>, progress: (s: string) => void): Promise<PostgresSizeReport> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), `moedebot-bench-pg-${items}-`));
+  const schema = `moedebot_bench_${items}_${process.pid}`;
+  const admin = new pg.Client({ connectionString: databaseUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    const base = { items, seed: options.seed, dir, questions: options.questions, seedCorpus: path.resolve(options.seedCorpus), databaseUrl, schema };
+    progress(`${items} items: writing them into PostgreSQL`);
+    const build = await runChild({ ...base, phase: 'pg-build' });
+    progress(`${items} items: opening the postgres engine cold and asking ${options.questions} questions`);
+    const serve = await runChild({ ...base, phase: 'pg-serve' });
+    let memory: SystemFigures | undefined;
+    if (items <= IN_PROCESS_MAX) {
+      progress(`${items} items: the in-process index, for comparison`);
+      memory = figures(await runChild({ ...base, phase: 'build' }), await runChild({ ...base, phase: 'serve' }));
+    }
+    const postgres = figures(build, serve);
+    return {
+      items,
+      meetings: build.meetings ?? 0,
+      generateMs: Math.round(build.generateMs ?? 0),
+      postgres: { ...postgres, itemsPerSecond: Math.round(items / Math.max(0.001, postgres.buildMs / 1000)) },
+      ...(memory ? { memory } : {}),
+    };
+  } finally {
+    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);
+    await admin.end();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 export async function runBench(options: BenchOptions): Promise<BenchReport> {
   const progress = options.onProgress ?? (() => undefined);
   const resolved = { seed: options.seed ?? 1, questions: options.questions ?? 500, seedCorpus: options.seedCorpus ?? 'corpus' };
   const sizes: SizeReport[] = [];
-  for (const items of options.sizes) sizes.push(await benchSize(items, resolved, progress));
-  const report: BenchReport = { machine: machineInfo(), seed: resolved.seed, questionsPerSize: resolved.questions, sizes };
+  const postgres: PostgresSizeReport[] = [];
+  if (options.backend === 'postgres') {
+    if (!options.databaseUrl) throw new Error('--backend postgres needs DATABASE_URL (postgres://user:password@host:5432/database)');
+    for (const items of options.sizes) postgres.push(await benchPostgresSize(items, options.databaseUrl, resolved, progress));
+  } else {
+    for (const items of options.sizes) sizes.push(await benchSize(items, resolved, progress));
+  }
+  const report: BenchReport = { machine: machineInfo(), seed: resolved.seed, questionsPerSize: resolved.questions, sizes, ...(options.backend === 'postgres' ? { postgres } : {}) };
   if (options.seedChecks ?? true) report.seedCorpus = await seedChecks(resolved.seedCorpus, progress);
   return report;
 }

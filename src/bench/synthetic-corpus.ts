@@ -35,6 +35,17 @@ export interface GenerateOptions {
 
 export const DEFAULT_DATE_RANGE = { from: '2010-01-01', to: '2023-12-31' } as const;
 
+/**
+ * Meeting dates for a corpus of `items`: the default range while the five councils' weekdays in it
+ * hold the meetings (about 240,000 items) at most half full, else one reaching as many years further
+ * back as a million items need (the benchmark's largest size).
+ */
+export function dateRangeFor(items: number): { from: string; to: string } {
+  // ~13 items a meeting, five councils, ~261 weekdays a year; half full keeps slot picking quick.
+  const years = Math.ceil((items / 13 / 5 / 261) * 2);
+  return years <= 14 ? DEFAULT_DATE_RANGE : { from: `${2023 - years + 1}-01-01`, to: DEFAULT_DATE_RANGE.to };
+}
+
 const TITLE_PREFIXES = [
   'Status på', 'Opfølgning på', 'Drøftelse af', 'Orientering om', 'Godkendelse af', 'Beslutning om',
   'Afrapportering på', 'Temadrøftelse om', 'Forslag til', 'Høring om', 'Evaluering af', 'Proces for',
@@ -310,6 +321,14 @@ class MeetingWriter {
  * @throws RangeError when neither `count` nor `items` is given, or the date range is too small.
  */
 export function generateMeetings(options: GenerateOptions): Meeting[] {
+  return [...streamMeetings(options)];
+}
+
+/**
+ * The meetings `generateMeetings` makes, one at a time: a million items do not fit in memory at
+ * once, and writing them to a database needs only a batch at a time.
+ */
+export function* streamMeetings(options: GenerateOptions): Generator<Meeting> {
   const { seed } = options;
   const committees = options.committees ?? KKR_COMMITTEES;
   const range = options.dateRange ?? DEFAULT_DATE_RANGE;
@@ -337,5 +356,5 @@ export function generateMeetings(options: GenerateOptions): Meeting[] {
     });
   }
   const writer = new MeetingWriter(material, (seed * 7919 + 17) | 0);
-  return slots.map((slot, i) => writer.meeting(slot, sizes[i]!, prev.get(i), next.get(i)));
+  for (let i = 0; i < slots.length; i++) yield writer.meeting(slots[i]!, sizes[i]!, prev.get(i), next.get(i));
 }

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { bootstrap, flushStdout, runMain } from './bootstrap.js';
 import { createLogger } from '../log.js';
-import { openEngine } from '../answer/engine.js';
+import { openAnswerEngine } from '../answer/open-answer-engine.js';
 import { watchCorpus } from '../answer/watch-corpus.js';
 import { startTerminalChat } from '../adapters/terminal/chat.js';
 import type { DigestDestination, DigestScheduler } from '../schedule/digest-scheduler.js';
@@ -43,6 +43,7 @@ runMain(async () => {
   let fetcher: FetchScheduler | undefined;
   let topics: TopicWatcher | undefined;
   let chatIdle: (() => Promise<void>) | undefined;
+  let closeEngine: (() => Promise<void>) | undefined;
   let state: StateStores | undefined;
   // Ends the wait for an unreachable database when the bot is told to stop during start-up.
   const starting = new AbortController();
@@ -81,6 +82,7 @@ runMain(async () => {
     }
     clearTimeout(timer);
     await healthServer?.close();
+    await closeEngine?.().catch((err: unknown) => logger.error({ err }, 'closing the search database failed'));
     logger.info('stopped');
     await flushStdout();
     process.exit(0);
@@ -114,7 +116,10 @@ runMain(async () => {
   }
   // A bot that fetches its material may start with no corpus yet: the fetcher fills the folder.
   if (config.sources) await mkdir(config.corpusDir, { recursive: true });
-  const engine = await openEngine({ corpusDir: config.corpusDir, dataDir: config.dataDir, logger });
+  // With SEARCH_BACKEND=postgres the search tables are in the state's database, through its pool.
+  const opened = await openAnswerEngine(config, { logger, ...(database ? { database } : {}) });
+  const engine = opened.engine;
+  closeEngine = opened.close;
   health.indexLoaded(engine.report.meetings, engine.report.items);
   logger.info(
     { meetings: engine.report.meetings, items: engine.report.items, skipped: engine.report.skipped.length, rebuilt: engine.report.rebuilt, ms: Math.round(performance.now() - started) },

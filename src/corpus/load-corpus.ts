@@ -129,7 +129,7 @@ async function fileDate(corpusDir: string, file: string): Promise<string> {
 }
 
 /** One document read and described, before documents of the same meeting are joined. */
-interface LoadedDocument extends MeetingDocument {
+export interface LoadedDocument extends MeetingDocument {
   /** Named in a manifest: the user's word for which file is the meeting's. */
   inManifest: boolean;
 }
@@ -199,6 +199,17 @@ function preference(a: LoadedDocument, b: LoadedDocument): { order: number; why:
  */
 export async function loadCorpus(corpusDir: string): Promise<CorpusLoad> {
   const skipped: SkippedFile[] = [];
+  const manifest = await readCorpusManifests(corpusDir, skipped);
+  const files = await listAgendaFiles(corpusDir);
+  const documents = await loadCorpusDocuments(corpusDir, files, manifest, skipped);
+  for (const name of manifest.keys()) {
+    if (!files.includes(name)) skipped.push({ file: name, reason: `is listed in ${MANIFEST_FILE} but is not in the folder` });
+  }
+  return { meetings: assembleMeetings(documents, skipped), skipped };
+}
+
+/** Every manifest entry of the corpus by file name; a manifest that cannot be read is reported in `skipped`. */
+export async function readCorpusManifests(corpusDir: string, skipped: SkippedFile[]): Promise<Map<string, ManifestEntry>> {
   const manifest = new Map<string, ManifestEntry>();
   for (const file of await listManifests(corpusDir)) {
     try {
@@ -208,7 +219,16 @@ export async function loadCorpus(corpusDir: string): Promise<CorpusLoad> {
       skipped.push({ file, reason: `${error.message.replace(`${file}: `, '')}; its documents are read without it` });
     }
   }
-  const files = await listAgendaFiles(corpusDir);
+  return manifest;
+}
+
+/** The manifests of a corpus folder (paths relative to it), the top folder's first. */
+export async function listManifestFiles(corpusDir: string): Promise<string[]> {
+  return listManifests(corpusDir);
+}
+
+/** Reads and parses `files`; those that cannot be used go to `skipped` by name with the reason. */
+export async function loadCorpusDocuments(corpusDir: string, files: readonly string[], manifest: ReadonlyMap<string, ManifestEntry>, skipped: SkippedFile[]): Promise<LoadedDocument[]> {
   const documents: LoadedDocument[] = [];
   for (const file of files) {
     try {
@@ -218,13 +238,22 @@ export async function loadCorpus(corpusDir: string): Promise<CorpusLoad> {
       else skipped.push({ file, reason: `could not be read (${(error as Error).message})` });
     }
   }
-  for (const name of manifest.keys()) {
-    if (!files.includes(name)) skipped.push({ file: name, reason: `is listed in ${MANIFEST_FILE} but is not in the folder` });
-  }
+  return documents;
+}
 
+/** The meeting a loaded document belongs to. */
+export function documentMeetingId(doc: LoadedDocument): string {
+  return meetingId(doc.committee, doc.meetingDate, doc.publisher);
+}
+
+/**
+ * Joins loaded documents into meetings (agenda and minutes of one meeting become one; of two
+ * copies one is served and the other reported in `skipped`), oldest first.
+ */
+export function assembleMeetings(documents: readonly LoadedDocument[], skipped: SkippedFile[]): Meeting[] {
   const byMeeting = new Map<string, LoadedDocument[]>();
   for (const doc of documents) {
-    const id = meetingId(doc.committee, doc.meetingDate, doc.publisher);
+    const id = documentMeetingId(doc);
     byMeeting.set(id, [...(byMeeting.get(id) ?? []), doc]);
   }
   const meetings: Meeting[] = [];
@@ -246,5 +275,5 @@ export async function loadCorpus(corpusDir: string): Promise<CorpusLoad> {
     meetings.push(mergeMeetingDocuments(id, chosen.agenda, chosen.minutes));
   }
   meetings.sort((a, b) => a.meetingDate.localeCompare(b.meetingDate) || a.committee.localeCompare(b.committee) || a.id.localeCompare(b.id));
-  return { meetings, skipped };
+  return meetings;
 }

@@ -246,16 +246,19 @@ export class PostingScorer {
   begin(terms: readonly string[], options: ScoreOptions = {}): void {
     const plans = this.plan(terms, options);
     this.start();
-    const { termStart, segField, segStart, segLength, documentCount } = this.postings;
+    const { termStart, segField, segStart, segLength, segCorpusLength } = this.postings;
+    // A part of a corpus weighs its terms as the whole corpus does.
+    const documentCount = this.postings.corpusDocumentCount ?? this.postings.documentCount;
     this.segments = [];
     for (const plan of plans) {
       plan.ids.forEach((t, j) => {
         for (let s = termStart[t]!; s < termStart[t + 1]!; s++) {
-          const matchingCount = segLength[s]!;
+          const postingCount = segLength[s]!;
+          const matchingCount = segCorpusLength?.[s] ?? postingCount;
           // The same expressions in the same order as MiniSearch's calcBM25Score.
           const invDocFreq = Math.log(1 + (documentCount - matchingCount + 0.5) / (matchingCount + 0.5));
           const factor = plan.factors[j]! * this.fieldBoost[segField[s]!]! * 1;
-          this.segments.push({ cursor: segStart[s]!, end: segStart[s]! + matchingCount, field: segField[s]!, invDocFreq, factor, position: plan.position });
+          this.segments.push({ cursor: segStart[s]!, end: segStart[s]! + postingCount, field: segField[s]!, invDocFreq, factor, position: plan.position });
         }
       });
     }

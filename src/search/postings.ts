@@ -19,6 +19,13 @@ export interface Postings {
   /** MiniSearch's running average field lengths, computed the same way it computes them. */
   averageFieldLength: number[];
   documentCount: number;
+  /**
+   * When these postings hold part of a corpus: the whole corpus's document count, and per segment
+   * how many of its documents hold the term in the field (what BM25's idf reads instead of
+   * `documentCount` and `segLength`).
+   */
+  corpusDocumentCount?: number;
+  segCorpusLength?: Uint32Array;
 }
 
 /**

@@ -38,7 +38,7 @@ export interface QuestionAids {
 }
 
 export function idf(index: SearchIndex, term: string): number {
-  const n = index.itemCount;
+  const n = index.corpusItemCount;
   const df = index.documentFrequency(term);
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }

@@ -55,7 +55,8 @@ function makeContext(index: SearchIndex): RankingContext {
   const titleIndex = new Map<string, number>();
   const standardKind = new Int32Array(items.length).fill(-1);
   const standardItem = new Uint8Array(items.length);
-  let newest = '';
+  // A part of a corpus is as recent as the whole corpus says, not as its own newest item.
+  let newest = index.corpus?.newestMeetingDate ?? '';
   items.forEach((item, i) => {
     if (isStandardItem(item)) standardItem[i] = isBriefingItem(item) ? 2 : 1;
     // *Siden sidst* holds real briefings (Movia, SOSU H, …), so only the empty standard items yield.

@@ -15,6 +15,22 @@ import { buildTermTree, type TermTree } from './term-tree.js';
 /** Bump when the saved form changes; an index saved by other code is rebuilt. */
 export const INDEX_FORMAT_VERSION = 7;
 
+/**
+ * What ranking reads about the whole corpus when an index holds only part of it (the candidates a
+ * database returned for one question): item and document counts, term statistics, the lexicon and
+ * every meeting. With it, the part scores its items as the whole corpus would.
+ */
+export interface CorpusView {
+  itemCount: number;
+  /** Items containing each plain stem (`SearchIndex.termItems` of the whole corpus). */
+  termItems: ReadonlyMap<string, number>;
+  lexicon: Lexicon;
+  /** Every meeting, oldest first; their `items` may be empty (a catalog). */
+  meetings: readonly Meeting[];
+  /** The newest meeting date of the corpus, for recency. */
+  newestMeetingDate: string;
+}
+
 export class SearchIndex {
   readonly items: AgendaItem[];
   readonly itemIndex: Map<string, number>;
@@ -31,10 +47,12 @@ export class SearchIndex {
   private constructor(
     readonly meetings: Meeting[],
     readonly passages: Array<Passage[]>,
-    readonly termItems: Map<string, number>,
+    readonly termItems: ReadonlyMap<string, number>,
     readonly lexicon: Lexicon,
     docRefs: ReadonlyArray<readonly [number, number]> | undefined,
     readonly postings: Postings,
+    /** Set when this index holds part of a corpus: what ranking reads about the whole. */
+    readonly corpus?: CorpusView,
   ) {
     this.items = meetings.flatMap((m) => m.items);
     this.itemIndex = new Map(this.items.map((item, i) => [item.id, i]));
@@ -79,6 +97,16 @@ export class SearchIndex {
     return this.items.length;
   }
 
+  /** Items of the whole corpus, for idf: `itemCount` unless this index holds part of a corpus. */
+  get corpusItemCount(): number {
+    return this.corpus?.itemCount ?? this.items.length;
+  }
+
+  /** Every meeting of the whole corpus, oldest first (for a part, without their items). */
+  get corpusMeetings(): readonly Meeting[] {
+    return this.corpus?.meetings ?? this.meetings;
+  }
+
   /** Items containing a term (after analysis); 0 for unknown terms. */
   documentFrequency(term: string): number {
     return this.termItems.get(term) ?? 0;
@@ -93,6 +121,15 @@ export class SearchIndex {
   static build(meetings: Meeting[]): SearchIndex {
     const { passages, termItems, lexicon, docRefs, postings } = compileCorpus(meetings);
     return new SearchIndex(meetings, passages, termItems, lexicon, docRefs, postings);
+  }
+
+  /**
+   * An index over part of a corpus (one question's candidates), its postings made from already
+   * analysed documents, scored with the whole corpus's statistics (`corpus`, and the postings'
+   * `corpusDocumentCount`/`segCorpusLength`).
+   */
+  static part(meetings: Meeting[], passages: Array<Passage[]>, postings: Postings, corpus: CorpusView): SearchIndex {
+    return new SearchIndex(meetings, passages, corpus.termItems, corpus.lexicon, undefined, postings, corpus);
   }
 
   /** Restores an index from its saved parts (see index-store.ts) without analysing any text. */

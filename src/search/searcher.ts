@@ -1,6 +1,6 @@
 import type { AnalyzedQuery } from './query.js';
 import type { SearchIndex } from './search-index.js';
-import { PostingScorer, scorerFor } from './posting-scorer.js';
+import { PostingScorer, scorerFor, type ScoreOptions } from './posting-scorer.js';
 import { RETRIEVAL } from './ranking-parameters.js';
 
 /**
@@ -38,7 +38,7 @@ export function searchTerms(index: SearchIndex, query: AnalyzedQuery): Map<strin
   const candidates = [...query.terms].filter(([term]) => typed.has(term) || index.documentFrequency(term) > 0);
   // Terms in most items (`kommune` in a big corpus) barely move BM25 but cost the most to score;
   // they are left out unless they are all the question has.
-  const common = Math.max(RETRIEVAL.commonTermMinItems, index.itemCount * RETRIEVAL.commonTermShare);
+  const common = Math.max(RETRIEVAL.commonTermMinItems, index.corpusItemCount * RETRIEVAL.commonTermShare);
   const informative = candidates.filter(([term]) => index.documentFrequency(term) <= common);
   return new Map(informative.length > 0 ? informative : candidates);
 }
@@ -280,22 +280,31 @@ function finalScores(s: Scratch, coverageOf: (lo: number, hi: number) => number,
   }
 }
 
-export function searchItems(index: SearchIndex, query: AnalyzedQuery, options: SearchItemsOptions = {}): RankedItem[] {
+/**
+ * How a question's search terms are scored: field boosts, term weights, and which terms expand to
+ * prefix and fuzzy matches. Also what a database search expands the terms with when it looks for
+ * candidates, so it finds what scoring would.
+ */
+export function scoreOptions(index: SearchIndex, query: AnalyzedQuery, weights: ReadonlyMap<string, number>): ScoreOptions {
   const typed = new Set(query.words.flatMap((w) => w.alternatives.filter((a) => a.weight >= 0.99).flatMap((a) => a.terms)));
-  const common = Math.max(RETRIEVAL.commonTermMinItems, index.itemCount * RETRIEVAL.commonTermShare);
-  const weights = searchTerms(index, query);
-  if (weights.size === 0) return [];
-  const terms = [...weights.keys()];
-  const bit = new Map(terms.slice(0, TRACKED_TERMS).map((t, i) => [t, i]));
-  const scorer = scorerFor(index);
-  scorer.begin(terms, {
+  const common = Math.max(RETRIEVAL.commonTermMinItems, index.corpusItemCount * RETRIEVAL.commonTermShare);
+  return {
     boost: RETRIEVAL.fieldBoosts,
     fuzzy: (term) => fuzzyFor(term, index.documentFrequency(term) > 0),
     // Prefix matching catches inflections of what the user typed; synonyms are listed in their forms already.
     prefix: (term) => typed.has(term) && term.length >= RETRIEVAL.prefixMinLength && !/^\d/.test(term) && index.documentFrequency(term) <= common * RETRIEVAL.prefixMaxCommonShare,
     weights: { fuzzy: RETRIEVAL.fuzzyWeight, prefix: RETRIEVAL.prefixWeight },
     boostTerm: (term) => weights.get(term) ?? 1,
-  });
+  };
+}
+
+export function searchItems(index: SearchIndex, query: AnalyzedQuery, options: SearchItemsOptions = {}): RankedItem[] {
+  const weights = searchTerms(index, query);
+  if (weights.size === 0) return [];
+  const terms = [...weights.keys()];
+  const bit = new Map(terms.slice(0, TRACKED_TERMS).map((t, i) => [t, i]));
+  const scorer = scorerFor(index);
+  scorer.begin(terms, scoreOptions(index, query, weights));
   const s = scratchFor(index);
   // Block by block: score the block's documents, then fold them into their items while their
   // rows are still in cache. Blocks end at item boundaries.

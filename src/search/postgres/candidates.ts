@@ -1,0 +1,295 @@
+import type { AgendaItem, Meeting } from '../../corpus/types.js';
+import { sectionText } from '../../corpus/sections.js';
+import type { SqlClient } from '../../db/sql-client.js';
+import type { AnalyzedQuery } from '../query.js';
+import type { Postings } from '../postings.js';
+import type { Passage } from '../passages.js';
+import { FIELDS, TERM_SEPARATOR } from '../index-fields.js';
+import { scoreOptions, searchTerms } from '../searcher.js';
+import { SearchIndex } from '../search-index.js';
+import { compareMeetings, type CorpusStatistics } from './corpus-statistics.js';
+import { unpackFields } from './analysed-item.js';
+
+/**
+ * The database's part of answering: which items could answer a question (candidates), and those
+ * items as a small index that mødebot's own ranking then orders exactly as it would the whole
+ * corpus (the corpus's statistics injected, see `CorpusStatistics.partPostings`).
+ */
+
+/**
+ * Candidates per question. The ranking's head (`ANSWER.groupedHead`, 300) groups near-duplicate
+ * items of many meetings; answers and their "also relevant" come from the first few groups, so a
+ * hundred candidates a branch leave the answer as the whole corpus gives it, and every one
+ * more costs reading its item.
+ */
+export const CANDIDATES = 100;
+/**
+ * Matches up to which every matching item is ranked on all its text (passages included): below
+ * it a question costs little whatever it matches, and a small corpus is answered from every item
+ * that matches, exactly as in process.
+ */
+const RANK_ALL_MATCHES = 2_000;
+/**
+ * Above that, the question's terms are taken rarest first, as long as together they match at
+ * most this many documents: ranked on all the items' text, and (a second budget) on the items' own
+ * fields (`head`: title, recommendation, case number, meta). The rarest terms decide which items
+ * answer; a term in a fifth of all items barely moves BM25 and would cost a scan of the table.
+ */
+const RARE_MATCHES = 3_000;
+const HEAD_MATCHES = 5_000;
+
+/**
+ * `ts_rank` weights of the labels D, C, B, A (see `tsvectorText`): the field boosts, scaled to
+ * at most 1 (D meta 0.5, C passages 1, B recommendation 1.3, A title 2.5 and case number 3).
+ */
+const LABEL_WEIGHTS = '{0.17,0.33,0.43,1}';
+
+/** Hard filters of a question, applied in the database. */
+export interface CandidateFilters {
+  committee?: string;
+  dateFrom?: string;
+  dateTo?: string;
+  itemIds?: ReadonlySet<string>;
+}
+
+function quoteLexeme(term: string): string {
+  return `'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+}
+
+/** The index terms a question matches: its search terms and their prefix and typo expansions, each with a weight. */
+export function expandedTerms(stats: CorpusStatistics, query: AnalyzedQuery): Map<string, number> {
+  const index = stats.emptyIndex;
+  const weights = searchTerms(index, query);
+  const options = scoreOptions(index, query, weights);
+  const n = Math.max(1, stats.view.itemCount);
+  const idf = (term: string) => {
+    const df = Math.min(n, stats.anyDocuments(term));
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  };
+  const out = new Map<string, number>();
+  const put = (term: string, weight: number) => {
+    if (stats.anyDocuments(term) === 0) return;
+    out.set(term, Math.max(out.get(term) ?? 0, weight * idf(term)));
+  };
+  for (const [term, weight] of weights) {
+    put(term, weight);
+    if (typeof options.prefix === 'function' && options.prefix(term, 0, [term])) {
+      for (const [expansion] of stats.termTree.atPrefix(term)) if (expansion !== term) put(expansion, weight * (options.weights?.prefix ?? 1));
+    }
+    const fuzzy = typeof options.fuzzy === 'function' ? options.fuzzy(term, 0, [term]) : false;
+    if (fuzzy) {
+      const f = fuzzy === true ? 0.2 : fuzzy;
+      // The scorer's rule (MiniSearch's): a fraction of the term's length, at most `maxFuzzy` (6) edits.
+      const distance = f < 1 ? Math.min(options.maxFuzzy ?? 6, Math.round(term.length * f)) : f;
+      if (distance) for (const [expansion] of stats.termTree.fuzzyGet(term, distance)) if (expansion !== term) put(expansion, weight * (options.weights?.fuzzy ?? 1));
+    }
+  }
+  return out;
+}
+
+function filterSql(filters: CandidateFilters, params: unknown[]): string {
+  const where: string[] = [];
+  if (filters.committee !== undefined) where.push(`committee = $${params.push(filters.committee)}`);
+  if (filters.dateFrom !== undefined) where.push(`meeting_date >= $${params.push(filters.dateFrom)}::date`);
+  if (filters.dateTo !== undefined) where.push(`meeting_date <= $${params.push(filters.dateTo)}::date`);
+  if (filters.itemIds !== undefined) where.push(`id = ANY($${params.push([...filters.itemIds])}::text[])`);
+  return where.map((w) => ` AND ${w}`).join('');
+}
+
+/**
+ * The ids of the items most likely to answer: matches of the question's terms (and their
+ * expansions) by the GIN indexes, ranked by `ts_rank` with the field weights, plus the matches in
+ * the meetings the question points at. How much is ranked depends on how many items the terms
+ * match (the corpus statistics say so before asking), so a common word costs a bounded amount.
+ */
+export async function candidateIds(db: SqlClient, stats: CorpusStatistics, query: AnalyzedQuery, filters: CandidateFilters, meetingKeys?: ReadonlySet<string>): Promise<string[]> {
+  const terms = [...expandedTerms(stats, query)];
+  if (terms.length === 0) return [];
+  const params: unknown[] = [];
+  const tsquery = (list: ReadonlyArray<readonly [string, number]>) => `$${params.push(list.map(([t]) => quoteLexeme(t)).join(' | '))}::tsquery`;
+  // Pushed only when used: the server refuses a parameter no statement reads.
+  let anyParam: string | undefined;
+  const any = () => (anyParam ??= tsquery(terms));
+  const filter = filterSql(filters, params);
+  const limit = `$${params.push(CANDIDATES)}`;
+  const ranked = (column: string, query: string) => `(SELECT id FROM search_items WHERE ${column} @@ ${query}${filter} ORDER BY ts_rank('${LABEL_WEIGHTS}', ${column}, ${query}) DESC, meeting_date DESC, seq LIMIT ${limit})`;
+  const matching = terms.reduce((sum, [t]) => sum + stats.anyDocuments(t), 0);
+  const branches: string[] = [];
+  if (matching <= RANK_ALL_MATCHES || filters.itemIds !== undefined) branches.push(ranked('vector', any()));
+  else {
+    const headDocuments = (t: string) => stats.documents(t, 0) + stats.documents(t, 1) + stats.documents(t, 2) + stats.documents(t, 3);
+    const rarest = (count: (t: string) => number, budget: number) => {
+      const chosen: Array<[string, number]> = [];
+      for (const term of [...terms].sort((a, b) => count(a[0]) - count(b[0]))) {
+        budget -= count(term[0]);
+        if (budget < 0) break;
+        chosen.push(term);
+      }
+      return chosen;
+    };
+    const rare = rarest(stats.anyDocuments.bind(stats), RARE_MATCHES);
+    if (rare.length > 0) branches.push(ranked('vector', tsquery(rare)));
+    const head = rarest(headDocuments, HEAD_MATCHES);
+    if (head.length > 0) branches.push(ranked('head', tsquery(head)));
+    else {
+      // Every term is common: the newest items naming the rarest of them in their own fields
+      // (recency lifts the newest among equals anyway), found walking the items newest first.
+      const [first] = [...terms].sort((a, b) => headDocuments(a[0]) - headDocuments(b[0]));
+      branches.push(`(SELECT id FROM search_items WHERE head @@ ${tsquery([first!])}${filter} ORDER BY seq DESC LIMIT ${limit})`);
+    }
+  }
+  if (meetingKeys !== undefined && meetingKeys.size > 0) {
+    const pairs = [...meetingKeys].map((k) => k.split('|'));
+    const committees = `$${params.push(pairs.map((p) => p[0]))}::text[]`;
+    const dates = `$${params.push(pairs.map((p) => p[1]))}::date[]`;
+    branches.push(`(SELECT id FROM search_items WHERE (committee, meeting_date) IN (SELECT * FROM unnest(${committees}, ${dates})) AND vector @@ ${any()}${filter} LIMIT ${limit})`);
+  }
+  const { rows } = await db.query<{ id: string }>(branches.join(' UNION '), params);
+  return rows.map((r) => r.id);
+}
+
+interface ItemRow {
+  item: AgendaItem | string;
+  meeting_id: string;
+  fields: string;
+  lengths: string;
+  cuts: string;
+  /** The passages' terms, one passage per line. */
+  passages: string | null;
+}
+
+/** Reads items (with their analysed fields and passages) by id. */
+export async function readItemRows(db: SqlClient, ids: readonly string[]): Promise<ItemRow[]> {
+  if (ids.length === 0) return [];
+  // Passages as one text, not an array: the driver parses arrays in JavaScript, slowly.
+  const { rows } = await db.query<ItemRow>(
+    `SELECT i.item, i.meeting_id, i.fields, i.lengths, i.cuts, (SELECT string_agg(p.terms, E'\\n' ORDER BY p.n) FROM search_passages p WHERE p.item_id = i.id) AS passages
+     FROM search_items i WHERE i.id = ANY($1::text[])`,
+    [ids],
+  );
+  return rows;
+}
+
+/** An item as `meeting-rows.ts` stored it, with its background and presentation made from its sections again. */
+export function parseItem(item: AgendaItem | string): AgendaItem {
+  const stored = (typeof item === 'string' ? JSON.parse(item) : item) as Omit<AgendaItem, 'background' | 'presentation'> & Partial<AgendaItem>;
+  return { ...stored, background: stored.background ?? sectionText(stored.sections, 'background'), presentation: stored.presentation ?? sectionText(stored.sections, 'presentation') };
+}
+
+function parseCuts(cuts: string): Passage[] {
+  if (cuts === '') return [];
+  return cuts.split(' ').map((c) => {
+    const [section, start, end] = c.split(':').map(Number) as [number, number, number];
+    return { section, start, end };
+  });
+}
+
+/**
+ * Postings of a part of the corpus holding only `relevant` terms: the scorer reads no others (a
+ * question's terms and their expansions), and counting every term of a few hundred items costs
+ * more than the rest of answering. Field lengths come stored with the items.
+ */
+function partPostingsOf(docs: ReadonlyArray<readonly [field: number, terms: string, length: number]>, documentCount: number, docOf: readonly number[], relevant: ReadonlySet<string>): Postings {
+  const nFields = FIELDS.length;
+  const fieldLengths = new Uint32Array(documentCount * nFields);
+  // Per relevant term and field: documents (ascending) and frequencies.
+  const lists = new Map<string, Array<{ docs: number[]; freqs: number[] } | undefined>>();
+  docs.forEach(([f, text, length], k) => {
+    const d = docOf[k]!;
+    fieldLengths[d * nFields + f] = length;
+    if (relevant.size === 0 || text === '') return;
+    for (const term of text.split(TERM_SEPARATOR)) {
+      if (!relevant.has(term)) continue;
+      let byField = lists.get(term);
+      if (!byField) lists.set(term, (byField = []));
+      let list = byField[f];
+      if (!list) byField[f] = list = { docs: [], freqs: [] };
+      const last = list.docs.length - 1;
+      if (last >= 0 && list.docs[last] === d) list.freqs[last]!++;
+      else {
+        list.docs.push(d);
+        list.freqs.push(1);
+      }
+    }
+  });
+  const terms = [...lists.keys()];
+  let segments = 0;
+  let total = 0;
+  for (const byField of lists.values()) for (const list of byField) if (list) (segments++, (total += list.docs.length));
+  const out: Postings = {
+    terms,
+    termStart: new Uint32Array(terms.length + 1),
+    segField: new Uint8Array(segments),
+    segStart: new Uint32Array(segments),
+    segLength: new Uint32Array(segments),
+    docs: new Uint32Array(total),
+    freqs: new Uint16Array(total),
+    fieldLengths,
+    averageFieldLength: [],
+    documentCount,
+  };
+  let seg = 0;
+  let p = 0;
+  terms.forEach((term, t) => {
+    out.termStart[t] = seg;
+    lists.get(term)!.forEach((list, f) => {
+      if (!list) return;
+      out.segField[seg] = f;
+      out.segStart[seg] = p;
+      out.segLength[seg] = list.docs.length;
+      for (let i = 0; i < list.docs.length; i++) {
+        out.docs[p] = list.docs[i]!;
+        out.freqs[p++] = Math.min(0xffff, list.freqs[i]!);
+      }
+      seg++;
+    });
+  });
+  out.termStart[terms.length] = seg;
+  return out;
+}
+
+/**
+ * The items as an index of their own, in corpus order (meetings oldest first, items in agenda
+ * order: ties in ranking fall as they would in the whole corpus), scored with the corpus's
+ * statistics. Its postings hold the `relevant` terms only (none: an index to read, not to search).
+ */
+export function partIndex(stats: CorpusStatistics, rows: readonly ItemRow[], relevant: ReadonlySet<string> = new Set()): SearchIndex {
+  const shells = new Map(stats.view.meetings.map((m) => [m.id, m]));
+  const byMeeting = new Map<string, Array<{ item: AgendaItem; row: ItemRow }>>();
+  for (const r of rows) {
+    const list = byMeeting.get(r.meeting_id) ?? [];
+    list.push({ item: parseItem(r.item), row: r });
+    byMeeting.set(r.meeting_id, list);
+  }
+  const meetings: Meeting[] = [];
+  for (const [id, list] of byMeeting) {
+    list.sort((a, b) => a.item.position - b.item.position);
+    const first = list[0]!.item;
+    // A meeting written after the statistics were read still gets a shell.
+    const shell = shells.get(id) ?? { id, committee: first.committee, meetingDate: first.meetingDate, kind: first.kind, source: first.source, sources: [first.source], items: [] };
+    meetings.push({ ...shell, items: list.map((x) => x.item) });
+  }
+  meetings.sort(compareMeetings);
+  const passages: Array<Passage[]> = [];
+  const docs: Array<readonly [number, string, number]> = [];
+  const docOf: number[] = [];
+  let documentCount = 0;
+  for (const m of meetings) {
+    for (const { row } of byMeeting.get(m.id)!) {
+      const cuts = parseCuts(row.cuts);
+      const lengths = row.lengths.split(' ').map(Number);
+      const passageTerms = row.passages === null ? [] : row.passages.split('\n');
+      passages.push(cuts);
+      const itemDoc = documentCount++;
+      unpackFields(row.fields).forEach((text, f) => {
+        docs.push([f, text, lengths[f] ?? 0]);
+        docOf.push(itemDoc);
+      });
+      cuts.forEach((_, j) => {
+        docs.push([4, passageTerms[j] ?? '', lengths[4 + j] ?? 0]);
+        docOf.push(documentCount++);
+      });
+    }
+  }
+  return SearchIndex.part(meetings, passages, stats.partPostings(partPostingsOf(docs, documentCount, docOf, relevant)), stats.view);
+}

@@ -1,0 +1,210 @@
+import type { Logger } from 'pino';
+import type { AgendaItem, Meeting } from '../../corpus/types.js';
+import { caseKey } from '../../corpus/case-numbers.js';
+import type { SqlClient } from '../../db/sql-client.js';
+import { formatDanishDate } from '../../corpus/danish-dates.js';
+import { foldDanish } from '../fold.js';
+import { parseQueryHints, type QueryHints } from '../query-hints.js';
+import { analyzeQuery } from '../query.js';
+import type { Answer, AnswerEngine, AnswerFilters, AskOptions, MeetingFilter, MeetingSummary, ReloadReport, Suggestion } from '../../answer/types.js';
+import { loadAnswerData, type AnswerData, type Served } from '../../answer/served.js';
+import { invalidAnswer, SUGGESTIONS, type AnswerPlace } from '../../answer/answer-builders.js';
+import { caseLookup, itemLookup } from '../../answer/lookups.js';
+import { topicSearch } from '../../answer/topic-search.js';
+import { pointedMeetings, readScope } from '../../answer/scope.js';
+import { DEFAULT_LIMIT, MAX_QUESTION_LENGTH } from '../../answer/engine.js';
+import { CorpusStatistics } from './corpus-statistics.js';
+import { candidateIds, expandedTerms, parseItem, partIndex, readItemRows, type CandidateFilters } from './candidates.js';
+import { syncCorpus } from './sync-corpus.js';
+
+/**
+ * The answer engine over PostgreSQL (SEARCH_BACKEND=postgres): the database finds candidates (by
+ * the items' term vectors, or by case and item number columns) and mødebot's own ranking,
+ * grouping, evidence and snippets answer from them, as the in-process engine would from the
+ * whole corpus. In memory it keeps only the corpus statistics and the meetings without their
+ * items (`CorpusStatistics`), so it serves a corpus of any size in a few hundred MiB.
+ */
+
+/** Results per answer at most, whatever is asked (as the in-process engine). */
+const MAX_LIMIT = 50;
+/** Items a look-up reads at most; a page beyond it is not offered. */
+const LOOKUP_ITEMS = 2000;
+
+export interface PostgresEngineOptions {
+  db: SqlClient;
+  corpusDir: string;
+  logger?: Logger;
+  /** Skip syncing the corpus folder at open (the tables were filled otherwise, e.g. by the benchmark). */
+  sync?: boolean;
+}
+
+export class PostgresEngine implements AnswerEngine {
+  report: ReloadReport = { meetings: 0, items: 0, skipped: [], rebuilt: false };
+
+  private constructor(
+    private readonly options: PostgresEngineOptions,
+    private stats: CorpusStatistics,
+    private data: AnswerData,
+  ) {}
+
+  /** Opens the engine: syncs the corpus folder into the tables (unless `sync: false`) and reads the statistics. */
+  static async open(options: PostgresEngineOptions): Promise<PostgresEngine> {
+    const engine = new PostgresEngine(options, await CorpusStatistics.load(options.db), await loadAnswerData(options.corpusDir));
+    if (options.sync !== false) await engine.reload();
+    else engine.report = { meetings: engine.stats.view.meetings.length, items: engine.stats.view.itemCount, skipped: [], rebuilt: false };
+    return engine;
+  }
+
+  private get db(): SqlClient {
+    return this.options.db;
+  }
+
+  async reload(): Promise<ReloadReport> {
+    const sync = await syncCorpus(this.db, this.options.corpusDir, this.options.logger ? { logger: this.options.logger } : {});
+    const [stats, data] = await Promise.all([CorpusStatistics.load(this.db), loadAnswerData(this.options.corpusDir)]);
+    this.stats = stats;
+    this.data = data;
+    const rebuilt = sync.added.length + sync.changed.length + sync.removed.length > 0;
+    this.report = { meetings: sync.meetings, items: sync.items, skipped: sync.skipped, rebuilt };
+    for (const s of sync.skipped) this.options.logger?.warn({ file: s.file }, `corpus file skipped: ${s.file}: ${s.reason}`);
+    return this.report;
+  }
+
+  async catalog(): Promise<readonly MeetingSummary[]> {
+    const { rows } = await this.db.query<{ id: string; item_count: number }>('SELECT id, item_count FROM search_meetings');
+    const counts = new Map(rows.map((r) => [r.id, Number(r.item_count)]));
+    return this.stats.view.meetings.map((m) => ({
+      id: m.id,
+      committee: m.committee,
+      meetingDate: m.meetingDate,
+      kind: m.kind,
+      ...(m.publisher ? { publisher: m.publisher } : {}),
+      itemCount: counts.get(m.id) ?? 0,
+    }));
+  }
+
+  async meetings(filter: MeetingFilter = {}): Promise<Meeting[]> {
+    const params: unknown[] = [];
+    const where: string[] = [];
+    if (filter.from !== undefined) where.push(`meeting_date >= $${params.push(filter.from)}::date`);
+    if (filter.to !== undefined) where.push(`meeting_date <= $${params.push(filter.to)}::date`);
+    if (filter.ids !== undefined) where.push(`meeting_id = ANY($${params.push([...filter.ids])}::text[])`);
+    const { rows } = await this.db.query<{ id: string }>(`SELECT id FROM search_items${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''}`, params);
+    const index = partIndex(this.stats, await readItemRows(this.db, rows.map((r) => r.id)));
+    return index.meetings;
+  }
+
+  async item(id: string): Promise<AgendaItem | undefined> {
+    const { rows } = await this.db.query<{ item: AgendaItem | string }>('SELECT item FROM search_items WHERE id = $1', [id]);
+    return rows[0] ? parseItem(rows[0].item) : undefined;
+  }
+
+  /** Titles and case numbers containing what was typed, newest first (as the in-process engine). */
+  async suggest(partial: string, limit = 25): Promise<Suggestion[]> {
+    const needle = foldDanish(partial.toLowerCase().trim());
+    const folded = (column: string) => `translate(replace(replace(replace(lower(${column}), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'éèêäáöóü', 'eeeaaoou')`;
+    const like = `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const { rows } = await this.db.query<{ title: string; number: string; case_number: string; committee: string; meeting_date: string }>(
+      `SELECT item->>'title' AS title, number, item->>'caseNumber' AS case_number, committee, to_char(meeting_date, 'YYYY-MM-DD') AS meeting_date
+       FROM search_items WHERE $1 = '' OR ${folded("item->>'title'")} LIKE $2 OR ${folded("item->>'caseNumber'")} LIKE $2
+       ORDER BY meeting_date DESC, seq DESC LIMIT $3`,
+      [needle, like, limit * 4],
+    );
+    const out: Suggestion[] = [];
+    const seenCases = new Set<string>();
+    for (const r of rows) {
+      if (out.length >= limit) break;
+      if (r.case_number && !seenCases.has(r.case_number) && needle !== '' && foldDanish(r.case_number.toLowerCase()).includes(needle)) {
+        seenCases.add(r.case_number);
+        out.push({ label: `${r.case_number} (${r.committee}, ${formatDanishDate(r.meeting_date)})`, value: r.case_number });
+        continue;
+      }
+      if (needle === '' || foldDanish(r.title.toLowerCase()).includes(needle)) {
+        out.push({ label: `${r.number ? `${r.number} ` : ''}${r.title} (${formatDanishDate(r.meeting_date)})`, value: r.title });
+      }
+    }
+    return out;
+  }
+
+  async askWithin(question: string, itemIds: ReadonlySet<string>, options: AskOptions = {}): Promise<Answer> {
+    const answer = await this.ask(question, { limit: MAX_LIMIT, ...options, filters: { ...options.filters, itemIds } });
+    // The restriction is how the watch asked, not a filter to show or to ask with again.
+    const { itemIds: _restricted, ...filters } = answer.filters;
+    return { ...answer, filters };
+  }
+
+  async ask(question: string, options: AskOptions = {}): Promise<Answer> {
+    const query = (question ?? '').replace(/\s+/g, ' ').trim();
+    const limit = Math.max(1, Math.min(options.limit ?? DEFAULT_LIMIT, MAX_LIMIT));
+    const offset = Math.max(0, options.offset ?? 0);
+    if (query === '') return invalidAnswer(query, 'Skriv et spørgsmål, et emne eller et sagsnummer, fx "fysioterapi" eller "SAG-2025-01103".', SUGGESTIONS);
+    if (query.length > MAX_QUESTION_LENGTH) {
+      return invalidAnswer(query.slice(0, 100), `Spørgsmålet er for langt (${query.length} tegn; højst ${MAX_QUESTION_LENGTH}). Skriv det kortere, fx de vigtigste ord.`);
+    }
+    // One set of statistics for the whole question, even if a reload replaces them meanwhile.
+    const stats = this.stats;
+    const data = this.data;
+    const hints = parseQueryHints(query);
+    const filters: AnswerFilters = { ...options.filters };
+    const now = options.now ?? new Date();
+    const sqlFilters: CandidateFilters = {
+      ...(filters.committee !== undefined ? { committee: filters.committee } : {}),
+      ...(filters.dateFrom !== undefined ? { dateFrom: filters.dateFrom } : {}),
+      ...(filters.dateTo !== undefined ? { dateTo: filters.dateTo } : {}),
+      ...(filters.itemIds !== undefined ? { itemIds: filters.itemIds } : {}),
+    };
+    const whole: Served = { index: stats.emptyIndex, ...data };
+    const served = async (ids: readonly string[], text?: string): Promise<Served> => {
+      // Scoring reads only the question's terms and their expansions: the part holds those.
+      const relevant = text === undefined ? new Set<string>() : new Set(expandedTerms(stats, analyzeQuery(text, stats.emptyIndex, data)).keys());
+      return { index: partIndex(stats, await readItemRows(this.db, ids), relevant), ...data };
+    };
+    if (hints.caseNumbers.length > 0) {
+      const ids = await this.lookupIds('case_key = ANY($1::text[])', [hints.caseNumbers.map((c) => caseKey(c))], sqlFilters, 'meeting_date, seq');
+      return caseLookup(await served(ids, hints.text), { query, mode: 'case', filters, offset }, hints, limit);
+    }
+    // `punkt 3` where items are numbered 3.1, 3.2 …: words to search, not an item to look up.
+    if (hints.itemNumber !== undefined && hints.itemText !== undefined && !(await this.hasNumber(hints.itemNumber))) {
+      hints.text = `${hints.text} ${hints.itemText}`.trim();
+      delete hints.itemNumber;
+    }
+    if (hints.itemNumber !== undefined) return itemLookup(await served(await this.numberIds(whole, hints, sqlFilters, now, offset + limit)), { query, mode: 'item', filters, offset }, hints, limit, now);
+    const place: AnswerPlace = { query, mode: 'search', filters, offset };
+    // The question read against the whole corpus's statistics, to know what to fetch.
+    const scope = readScope(whole, hints, now);
+    const analyzed = analyzeQuery(scope.text, stats.emptyIndex, data);
+    const ids = await candidateIds(this.db, stats, analyzed, sqlFilters, scope.meetings);
+    return topicSearch(await served(ids, scope.text), place, query, hints, limit, now);
+  }
+
+  private async hasNumber(number: string): Promise<boolean> {
+    return (await this.db.query('SELECT 1 FROM search_items WHERE number = $1 LIMIT 1', [number])).rows.length > 0;
+  }
+
+  /** Items by a condition and the caller's filters, in `order`, at most `LOOKUP_ITEMS`. */
+  private async lookupIds(condition: string, params: unknown[], filters: CandidateFilters, order: string, limit = LOOKUP_ITEMS): Promise<string[]> {
+    const all = [...params];
+    const where = [condition];
+    if (filters.committee !== undefined) where.push(`committee = $${all.push(filters.committee)}`);
+    if (filters.dateFrom !== undefined) where.push(`meeting_date >= $${all.push(filters.dateFrom)}::date`);
+    if (filters.dateTo !== undefined) where.push(`meeting_date <= $${all.push(filters.dateTo)}::date`);
+    if (filters.itemIds !== undefined) where.push(`id = ANY($${all.push([...filters.itemIds])}::text[])`);
+    const { rows } = await this.db.query<{ id: string }>(`SELECT id FROM search_items WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${Math.min(limit, LOOKUP_ITEMS)}`, all);
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * The items an item look-up reads: the number in the meetings the question points at, or the
+   * newest with that number (a page's worth and one more, so the answer knows there are more).
+   */
+  private async numberIds(whole: Served, hints: QueryHints, filters: CandidateFilters, now: Date, wanted: number): Promise<string[]> {
+    const meetings = pointedMeetings(whole, hints, now, true);
+    const withCommittee = hints.committee !== undefined && filters.committee === undefined ? { ...filters, committee: hints.committee } : filters;
+    if (meetings === undefined) {
+      // A number alone is on nearly every agenda: only the newest page is read.
+      return this.lookupIds('number = $1', [hints.itemNumber], withCommittee, 'meeting_date DESC, seq', wanted + 1);
+    }
+    const pairs = [...meetings].map((k) => k.split('|'));
+    return this.lookupIds('number = $1 AND (committee, meeting_date) IN (SELECT * FROM unnest($2::text[], $3::date[]))', [hints.itemNumber, pairs.map((p) => p[0]), pairs.map((p) => p[1])], withCommittee, 'meeting_date DESC, seq');
+  }
+}
