@@ -47,8 +47,9 @@ export async function openAnswerEngine(config: Config, options: OpenAnswerEngine
     const engine = await PostgresEngine.open({ db: options.database.client, corpusDir: config.corpusDir, ...(logger ? { logger } : {}) });
     return { engine, backend, database: options.database, close: async () => undefined };
   }
-  const { url, poolMax, statementTimeoutMs, connectSeconds } = config.database;
-  const database = await openDatabase(openClient({ url, poolMax, statementTimeoutMs, ...(logger ? { logger } : {}) }), { connectSeconds, ...(logger ? { logger } : {}) });
+  const { url, poolMax, statementTimeoutMs, connectSeconds, schema } = config.database;
+  const client = openClient({ url, poolMax, statementTimeoutMs, ...(schema ? { schema } : {}), ...(logger ? { logger } : {}) });
+  const database = await openDatabase(client, { connectSeconds, ...(logger ? { logger } : {}) });
   try {
     const engine = await PostgresEngine.open({ db: database.client, corpusDir: config.corpusDir, ...(logger ? { logger } : {}) });
     return { engine, backend, database, close: () => database.close() };
