@@ -148,8 +148,12 @@ export async function candidateIds(db: SqlClient, stats: CorpusStatistics, query
   return rows.map((r) => r.id);
 }
 
-interface ItemRow {
-  item: AgendaItem | string;
+interface StoredRow {
+  id: string;
+  /** The row's version (`xmin`): any write to the item gives it another. */
+  version: string;
+  /** Null when the caller's cached row of this version is still the item. */
+  item: AgendaItem | string | null;
   meeting_id: string;
   fields: string;
   lengths: string;
@@ -158,16 +162,68 @@ interface ItemRow {
   passages: string | null;
 }
 
-/** Reads items (with their analysed fields and passages) by id. */
-export async function readItemRows(db: SqlClient, ids: readonly string[]): Promise<ItemRow[]> {
+/** An item read for answering: parsed, with its analysed fields and passages as stored. */
+export interface ItemRow extends Omit<StoredRow, 'item'> {
+  item: AgendaItem;
+}
+
+/**
+ * Items recently read for answering, by id, least recently used first. Questions about popular
+ * topics read the same candidates again and again; kept, they are neither sent again nor parsed,
+ * and the same item object lets the answer units analysed for it (`answer-units.ts`, by object)
+ * be reused instead of analysing its sentences again. Bounded, so the bot's memory stays small.
+ * Each read still asks the database for the rows' versions, so an item changed or removed by any
+ * sync (another process's too) is never answered from here.
+ */
+export class ItemCache {
+  private readonly rows = new Map<string, ItemRow>();
+
+  constructor(readonly capacity = 1000) {}
+
+  get(id: string): ItemRow | undefined {
+    const row = this.rows.get(id);
+    if (row) {
+      this.rows.delete(id);
+      this.rows.set(id, row);
+    }
+    return row;
+  }
+
+  set(row: ItemRow): void {
+    this.rows.delete(row.id);
+    this.rows.set(row.id, row);
+    for (const oldest of this.rows.keys()) {
+      if (this.rows.size <= this.capacity) break;
+      this.rows.delete(oldest);
+    }
+  }
+}
+
+/** Reads items (with their analysed fields and passages) by id; those unchanged in `cache` from it. */
+export async function readItemRows(db: SqlClient, ids: readonly string[], cache?: ItemCache): Promise<ItemRow[]> {
   if (ids.length === 0) return [];
+  // Taken now: another question may evict them from the cache while this one waits.
+  const cached = new Map<string, ItemRow>();
+  for (const id of ids) {
+    const row = cache?.get(id);
+    if (row) cached.set(id, row);
+  }
+  const known = [...cached.values()];
   // Passages as one text, not an array: the driver parses arrays in JavaScript, slowly.
-  const { rows } = await db.query<ItemRow>(
-    `SELECT i.item, i.meeting_id, i.fields, i.lengths, i.cuts, (SELECT string_agg(p.terms, E'\\n' ORDER BY p.n) FROM search_passages p WHERE p.item_id = i.id) AS passages
-     FROM search_items i WHERE i.id = ANY($1::text[])`,
-    [ids],
+  const { rows } = await db.query<StoredRow>(
+    `SELECT i.id, i.xmin::text AS version, CASE WHEN c.id IS NULL THEN i.item END AS item, i.meeting_id,
+       CASE WHEN c.id IS NULL THEN i.fields END AS fields, CASE WHEN c.id IS NULL THEN i.lengths END AS lengths, CASE WHEN c.id IS NULL THEN i.cuts END AS cuts,
+       CASE WHEN c.id IS NULL THEN (SELECT string_agg(p.terms, E'\\n' ORDER BY p.n) FROM search_passages p WHERE p.item_id = i.id) END AS passages
+     FROM search_items i LEFT JOIN unnest($2::text[], $3::text[]) AS c (id, version) ON c.id = i.id AND c.version = i.xmin::text
+     WHERE i.id = ANY($1::text[])`,
+    [ids, known.map((r) => r.id), known.map((r) => r.version)],
   );
-  return rows;
+  return rows.map((r) => {
+    if (r.item === null) return cached.get(r.id)!;
+    const row: ItemRow = { ...r, item: parseItem(r.item) };
+    cache?.set(row);
+    return row;
+  });
 }
 
 /** An item as `meeting-rows.ts` stored it, with its background and presentation made from its sections again. */
@@ -258,7 +314,7 @@ export function partIndex(stats: CorpusStatistics, rows: readonly ItemRow[], rel
   const byMeeting = new Map<string, Array<{ item: AgendaItem; row: ItemRow }>>();
   for (const r of rows) {
     const list = byMeeting.get(r.meeting_id) ?? [];
-    list.push({ item: parseItem(r.item), row: r });
+    list.push({ item: r.item, row: r });
     byMeeting.set(r.meeting_id, list);
   }
   const meetings: Meeting[] = [];
