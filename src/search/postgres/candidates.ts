@@ -240,6 +240,9 @@ function parseCuts(cuts: string): Passage[] {
   });
 }
 
+/** Relevant terms up to which a field is searched for them before it is split into terms. */
+const PROBE_TERMS = 24;
+
 /**
  * Postings of a part of the corpus holding only `relevant` terms: the scorer reads no others (a
  * question's terms and their expansions), and counting every term of a few hundred items costs
@@ -250,10 +253,15 @@ function partPostingsOf(docs: ReadonlyArray<readonly [field: number, terms: stri
   const fieldLengths = new Uint32Array(documentCount * nFields);
   // Per relevant term and field: documents (ascending) and frequencies.
   const lists = new Map<string, Array<{ docs: number[]; freqs: number[] } | undefined>>();
+  // Many expansions (a typo's) would make the probe cost more than the split it saves.
+  const probe = relevant.size <= PROBE_TERMS ? [...relevant] : undefined;
   docs.forEach(([f, text, length], k) => {
     const d = docOf[k]!;
     fieldLengths[d * nFields + f] = length;
     if (relevant.size === 0 || text === '') return;
+    // Most fields hold none of a question's few terms: a substring search finds that without
+    // splitting the field into a list of strings (what most of this function's time went to).
+    if (probe && !probe.some((t) => text.includes(t))) return;
     for (const term of text.split(TERM_SEPARATOR)) {
       if (!relevant.has(term)) continue;
       let byField = lists.get(term);
@@ -304,13 +312,25 @@ function partPostingsOf(docs: ReadonlyArray<readonly [field: number, terms: stri
   return out;
 }
 
+const shellMaps = new WeakMap<readonly Meeting[], ReadonlyMap<string, Meeting>>();
+
+/**
+ * The corpus's meetings by id, made once per set of statistics: every question needs it, and
+ * making it anew cost more than the rest of `partIndex` (tens of thousands of meetings at a million items).
+ */
+function meetingsById(meetings: readonly Meeting[]): ReadonlyMap<string, Meeting> {
+  let map = shellMaps.get(meetings);
+  if (!map) shellMaps.set(meetings, (map = new Map(meetings.map((m) => [m.id, m]))));
+  return map;
+}
+
 /**
  * The items as an index of their own, in corpus order (meetings oldest first, items in agenda
  * order: ties in ranking fall as they would in the whole corpus), scored with the corpus's
  * statistics. Its postings hold the `relevant` terms only (none: an index to read, not to search).
  */
 export function partIndex(stats: CorpusStatistics, rows: readonly ItemRow[], relevant: ReadonlySet<string> = new Set()): SearchIndex {
-  const shells = new Map(stats.view.meetings.map((m) => [m.id, m]));
+  const shells = meetingsById(stats.view.meetings);
   const byMeeting = new Map<string, Array<{ item: AgendaItem; row: ItemRow }>>();
   for (const r of rows) {
     const list = byMeeting.get(r.meeting_id) ?? [];
