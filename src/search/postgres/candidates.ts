@@ -148,8 +148,12 @@ export async function candidateIds(db: SqlClient, stats: CorpusStatistics, query
   return rows.map((r) => r.id);
 }
 
-interface ItemRow {
-  item: AgendaItem | string;
+interface StoredRow {
+  id: string;
+  /** The row's version (`xmin`): any write to the item gives it another. */
+  version: string;
+  /** Null when the caller's cached row of this version is still the item. */
+  item: AgendaItem | string | null;
   meeting_id: string;
   fields: string;
   lengths: string;
@@ -158,16 +162,68 @@ interface ItemRow {
   passages: string | null;
 }
 
-/** Reads items (with their analysed fields and passages) by id. */
-export async function readItemRows(db: SqlClient, ids: readonly string[]): Promise<ItemRow[]> {
+/** An item read for answering: parsed, with its analysed fields and passages as stored. */
+export interface ItemRow extends Omit<StoredRow, 'item'> {
+  item: AgendaItem;
+}
+
+/**
+ * Items recently read for answering, by id, least recently used first. Questions about popular
+ * topics read the same candidates again and again; kept, they are neither sent again nor parsed,
+ * and the same item object lets the answer units analysed for it (`answer-units.ts`, by object)
+ * be reused instead of analysing its sentences again. Bounded, so the bot's memory stays small.
+ * Each read still asks the database for the rows' versions, so an item changed or removed by any
+ * sync (another process's too) is never answered from here.
+ */
+export class ItemCache {
+  private readonly rows = new Map<string, ItemRow>();
+
+  constructor(readonly capacity = 1000) {}
+
+  get(id: string): ItemRow | undefined {
+    const row = this.rows.get(id);
+    if (row) {
+      this.rows.delete(id);
+      this.rows.set(id, row);
+    }
+    return row;
+  }
+
+  set(row: ItemRow): void {
+    this.rows.delete(row.id);
+    this.rows.set(row.id, row);
+    for (const oldest of this.rows.keys()) {
+      if (this.rows.size <= this.capacity) break;
+      this.rows.delete(oldest);
+    }
+  }
+}
+
+/** Reads items (with their analysed fields and passages) by id; those unchanged in `cache` from it. */
+export async function readItemRows(db: SqlClient, ids: readonly string[], cache?: ItemCache): Promise<ItemRow[]> {
   if (ids.length === 0) return [];
+  // Taken now: another question may evict them from the cache while this one waits.
+  const cached = new Map<string, ItemRow>();
+  for (const id of ids) {
+    const row = cache?.get(id);
+    if (row) cached.set(id, row);
+  }
+  const known = [...cached.values()];
   // Passages as one text, not an array: the driver parses arrays in JavaScript, slowly.
-  const { rows } = await db.query<ItemRow>(
-    `SELECT i.item, i.meeting_id, i.fields, i.lengths, i.cuts, (SELECT string_agg(p.terms, E'\\n' ORDER BY p.n) FROM search_passages p WHERE p.item_id = i.id) AS passages
-     FROM search_items i WHERE i.id = ANY($1::text[])`,
-    [ids],
+  const { rows } = await db.query<StoredRow>(
+    `SELECT i.id, i.xmin::text AS version, CASE WHEN c.id IS NULL THEN i.item END AS item, i.meeting_id,
+       CASE WHEN c.id IS NULL THEN i.fields END AS fields, CASE WHEN c.id IS NULL THEN i.lengths END AS lengths, CASE WHEN c.id IS NULL THEN i.cuts END AS cuts,
+       CASE WHEN c.id IS NULL THEN (SELECT string_agg(p.terms, E'\\n' ORDER BY p.n) FROM search_passages p WHERE p.item_id = i.id) END AS passages
+     FROM search_items i LEFT JOIN unnest($2::text[], $3::text[]) AS c (id, version) ON c.id = i.id AND c.version = i.xmin::text
+     WHERE i.id = ANY($1::text[])`,
+    [ids, known.map((r) => r.id), known.map((r) => r.version)],
   );
-  return rows;
+  return rows.map((r) => {
+    if (r.item === null) return cached.get(r.id)!;
+    const row: ItemRow = { ...r, item: parseItem(r.item) };
+    cache?.set(row);
+    return row;
+  });
 }
 
 /** An item as `meeting-rows.ts` stored it, with its background and presentation made from its sections again. */
@@ -184,6 +240,9 @@ function parseCuts(cuts: string): Passage[] {
   });
 }
 
+/** Relevant terms up to which a field is searched for them before it is split into terms. */
+const PROBE_TERMS = 24;
+
 /**
  * Postings of a part of the corpus holding only `relevant` terms: the scorer reads no others (a
  * question's terms and their expansions), and counting every term of a few hundred items costs
@@ -194,10 +253,15 @@ function partPostingsOf(docs: ReadonlyArray<readonly [field: number, terms: stri
   const fieldLengths = new Uint32Array(documentCount * nFields);
   // Per relevant term and field: documents (ascending) and frequencies.
   const lists = new Map<string, Array<{ docs: number[]; freqs: number[] } | undefined>>();
+  // Many expansions (a typo's) would make the probe cost more than the split it saves.
+  const probe = relevant.size <= PROBE_TERMS ? [...relevant] : undefined;
   docs.forEach(([f, text, length], k) => {
     const d = docOf[k]!;
     fieldLengths[d * nFields + f] = length;
     if (relevant.size === 0 || text === '') return;
+    // Most fields hold none of a question's few terms: a substring search finds that without
+    // splitting the field into a list of strings (what most of this function's time went to).
+    if (probe && !probe.some((t) => text.includes(t))) return;
     for (const term of text.split(TERM_SEPARATOR)) {
       if (!relevant.has(term)) continue;
       let byField = lists.get(term);
@@ -248,17 +312,29 @@ function partPostingsOf(docs: ReadonlyArray<readonly [field: number, terms: stri
   return out;
 }
 
+const shellMaps = new WeakMap<readonly Meeting[], ReadonlyMap<string, Meeting>>();
+
+/**
+ * The corpus's meetings by id, made once per set of statistics: every question needs it, and
+ * making it anew cost more than the rest of `partIndex` (tens of thousands of meetings at a million items).
+ */
+function meetingsById(meetings: readonly Meeting[]): ReadonlyMap<string, Meeting> {
+  let map = shellMaps.get(meetings);
+  if (!map) shellMaps.set(meetings, (map = new Map(meetings.map((m) => [m.id, m]))));
+  return map;
+}
+
 /**
  * The items as an index of their own, in corpus order (meetings oldest first, items in agenda
  * order: ties in ranking fall as they would in the whole corpus), scored with the corpus's
  * statistics. Its postings hold the `relevant` terms only (none: an index to read, not to search).
  */
 export function partIndex(stats: CorpusStatistics, rows: readonly ItemRow[], relevant: ReadonlySet<string> = new Set()): SearchIndex {
-  const shells = new Map(stats.view.meetings.map((m) => [m.id, m]));
+  const shells = meetingsById(stats.view.meetings);
   const byMeeting = new Map<string, Array<{ item: AgendaItem; row: ItemRow }>>();
   for (const r of rows) {
     const list = byMeeting.get(r.meeting_id) ?? [];
-    list.push({ item: parseItem(r.item), row: r });
+    list.push({ item: r.item, row: r });
     byMeeting.set(r.meeting_id, list);
   }
   const meetings: Meeting[] = [];

@@ -14,7 +14,7 @@ import { topicSearch } from '../../answer/topic-search.js';
 import { pointedMeetings, readScope } from '../../answer/scope.js';
 import { DEFAULT_LIMIT, MAX_QUESTION_LENGTH } from '../../answer/engine.js';
 import { CorpusStatistics } from './corpus-statistics.js';
-import { candidateIds, expandedTerms, parseItem, partIndex, readItemRows, type CandidateFilters } from './candidates.js';
+import { candidateIds, expandedTerms, ItemCache, parseItem, partIndex, readItemRows, type CandidateFilters } from './candidates.js';
 import { syncCorpus } from './sync-corpus.js';
 
 /**
@@ -40,6 +40,7 @@ export interface PostgresEngineOptions {
 
 export class PostgresEngine implements AnswerEngine {
   report: ReloadReport = { meetings: 0, items: 0, skipped: [], rebuilt: false };
+  private readonly items = new ItemCache();
 
   private constructor(
     private readonly options: PostgresEngineOptions,
@@ -157,7 +158,7 @@ export class PostgresEngine implements AnswerEngine {
     const served = async (ids: readonly string[], text?: string): Promise<Served> => {
       // Scoring reads only the question's terms and their expansions: the part holds those.
       const relevant = text === undefined ? new Set<string>() : new Set(expandedTerms(stats, analyzeQuery(text, stats.emptyIndex, data)).keys());
-      return { index: partIndex(stats, await readItemRows(this.db, ids), relevant), ...data };
+      return { index: partIndex(stats, await readItemRows(this.db, ids, this.items), relevant), ...data };
     };
     if (hints.caseNumbers.length > 0) {
       const ids = await this.lookupIds('case_key = ANY($1::text[])', [hints.caseNumbers.map((c) => caseKey(c))], sqlFilters, 'meeting_date, seq');
