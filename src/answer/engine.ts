@@ -8,7 +8,8 @@ import { parseQueryHints } from '../search/query-hints.js';
 import { prepareSearch } from '../search/searcher.js';
 import { rankingContext } from '../search/ranking-context.js';
 import { emptyAnswerData, loadAnswerData, type AnswerData, type Served } from './served.js';
-import { invalidAnswer, SUGGESTIONS, type AnswerPlace } from './answer-builders.js';
+import type { AnswerPlace } from './answer-builders.js';
+import { readQuestion, withinOptions, withoutRestriction } from './question-input.js';
 import { caseLookup, itemLookup, lookupMaps } from './lookups.js';
 import { topicSearch } from './topic-search.js';
 import { suggest } from './suggestions.js';
@@ -19,12 +20,7 @@ import { suggest } from './suggestions.js';
  * 2024`) or a free-text search — each in its own module.
  */
 
-/** Longer than any chat message a person types; longer input is refused with an explanation. */
-export const MAX_QUESTION_LENGTH = 2000;
-/** Results per answer unless asked otherwise: the answer and three "also relevant". */
-export const DEFAULT_LIMIT = 4;
-/** Results per answer at most, whatever is asked. */
-const MAX_LIMIT = 50;
+export { DEFAULT_LIMIT, MAX_QUESTION_LENGTH } from './question-input.js';
 
 export interface EngineOptions {
   corpusDir: string;
@@ -86,10 +82,7 @@ class Engine implements AnswerEngine {
   }
 
   async askWithin(question: string, itemIds: ReadonlySet<string>, options: AskOptions = {}): Promise<Answer> {
-    const answer = this.answer(question, { limit: MAX_LIMIT, ...options, filters: { ...options.filters, itemIds } });
-    // The restriction is how the watch asked, not a filter to show or to ask with again.
-    const { itemIds: _restricted, ...filters } = answer.filters;
-    return { ...answer, filters };
+    return withoutRestriction(this.answer(question, withinOptions(itemIds, options)));
   }
 
   async ask(question: string, options: AskOptions = {}): Promise<Answer> {
@@ -97,13 +90,9 @@ class Engine implements AnswerEngine {
   }
 
   private answer(question: string, options: AskOptions = {}): Answer {
-    const query = (question ?? '').replace(/\s+/g, ' ').trim();
-    const limit = Math.max(1, Math.min(options.limit ?? DEFAULT_LIMIT, MAX_LIMIT));
-    const offset = Math.max(0, options.offset ?? 0);
-    if (query === '') return invalidAnswer(query, 'Skriv et spørgsmål, et emne eller et sagsnummer, fx "fysioterapi" eller "SAG-2025-01103".', SUGGESTIONS);
-    if (query.length > MAX_QUESTION_LENGTH) {
-      return invalidAnswer(query.slice(0, 100), `Spørgsmålet er for langt (${query.length} tegn; højst ${MAX_QUESTION_LENGTH}). Skriv det kortere, fx de vigtigste ord.`);
-    }
+    const input = readQuestion(question, options);
+    if (!input.ok) return input.answer;
+    const { query, limit, offset } = input;
     // One index and its data for the whole question, even if a reload swaps them meanwhile.
     const served = this.served;
     const hints = parseQueryHints(query);

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { ConfigError } from '../errors.js';
 import { openClient, openDatabase, type Database } from '../db/database.js';
-import { PostgresEngine } from '../search/postgres/postgres-engine.js';
+import { PostgresEngine } from './postgres-engine.js';
 import { openEngine } from './engine.js';
 import type { AnswerEngine, ReloadReport } from './types.js';
 

@@ -7,7 +7,7 @@ import { SYNONYMS_FILE } from '../search/synonyms.js';
 import { GLOSSARY_FILE } from '../search/glossary.js';
 import { collectStems, ingestMeetings } from '../search/postgres/ingest-meetings.js';
 import { Lexicon } from '../search/analyzer.js';
-import { PostgresEngine } from '../search/postgres/postgres-engine.js';
+import { PostgresEngine } from '../answer/postgres-engine.js';
 import { dateRangeFor, streamMeetings } from './synthetic-corpus.js';
 import type { Meeting } from '../corpus/types.js';
 import { deriveQuestions, type BenchQuestion } from './questions.js';

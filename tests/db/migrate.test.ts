@@ -31,7 +31,8 @@ describe.each(DATABASE_KINDS)('migrations on $name', (kind) => {
     try {
       const broken: Migration = { version: 1001, name: 'broken', sql: 'CREATE TABLE half_done (id integer); SELECT no_such_column FROM half_done;' };
       await expect(migrate(db.client, [...MIGRATIONS, broken])).rejects.toThrow(/no_such_column/);
-      const tables = await db.client.query("SELECT 1 FROM information_schema.tables WHERE table_name IN ('half_done', 'moedebot_migrations')");
+      // This test's schema only: other test files have their own schemas on the same server at the same time.
+      const tables = await db.client.query("SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name IN ('half_done', 'moedebot_migrations')");
       expect(tables.rows).toEqual([]);
     } finally {
       await db.drop();

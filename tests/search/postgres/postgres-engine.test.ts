@@ -10,7 +10,7 @@ import { loadCorpus } from '../../../src/corpus/load-corpus.js';
 import { migrate } from '../../../src/db/migrate.js';
 import { MIGRATIONS } from '../../../src/db/migrations/index.js';
 import { SearchIndex } from '../../../src/search/search-index.js';
-import { PostgresEngine } from '../../../src/search/postgres/postgres-engine.js';
+import { PostgresEngine } from '../../../src/answer/postgres-engine.js';
 import { DATABASE_KINDS, type TestDatabase } from '../../helpers/databases.js';
 
 /**

@@ -7,7 +7,7 @@ import { MIGRATIONS } from '../../../src/db/migrations/index.js';
 import type { SqlClient } from '../../../src/db/sql-client.js';
 import { loadCorpus } from '../../../src/corpus/load-corpus.js';
 import { syncCorpus } from '../../../src/search/postgres/sync-corpus.js';
-import { PostgresEngine } from '../../../src/search/postgres/postgres-engine.js';
+import { PostgresEngine } from '../../../src/answer/postgres-engine.js';
 import { DATABASE_KINDS, type TestDatabase } from '../../helpers/databases.js';
 
 /**

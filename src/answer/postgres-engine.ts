@@ -1,21 +1,21 @@
 import type { Logger } from 'pino';
-import type { AgendaItem, Meeting } from '../../corpus/types.js';
-import { caseKey } from '../../corpus/case-numbers.js';
-import type { SqlClient } from '../../db/sql-client.js';
-import { formatDanishDate } from '../../corpus/danish-dates.js';
-import { foldDanish } from '../fold.js';
-import { parseQueryHints, type QueryHints } from '../query-hints.js';
-import { analyzeQuery } from '../query.js';
-import type { Answer, AnswerEngine, AnswerFilters, AskOptions, MeetingFilter, MeetingSummary, ReloadReport, Suggestion } from '../../answer/types.js';
-import { loadAnswerData, type AnswerData, type Served } from '../../answer/served.js';
-import { invalidAnswer, SUGGESTIONS, type AnswerPlace } from '../../answer/answer-builders.js';
-import { caseLookup, itemLookup } from '../../answer/lookups.js';
-import { topicSearch } from '../../answer/topic-search.js';
-import { pointedMeetings, readScope } from '../../answer/scope.js';
-import { DEFAULT_LIMIT, MAX_QUESTION_LENGTH } from '../../answer/engine.js';
-import { CorpusStatistics } from './corpus-statistics.js';
-import { candidateIds, expandedTerms, ItemCache, parseItem, partIndex, readItemRows, type CandidateFilters } from './candidates.js';
-import { syncCorpus } from './sync-corpus.js';
+import type { AgendaItem, Meeting } from '../corpus/types.js';
+import { caseKey } from '../corpus/case-numbers.js';
+import type { SqlClient } from '../db/sql-client.js';
+import { formatDanishDate } from '../corpus/danish-dates.js';
+import { foldDanish } from '../search/fold.js';
+import { parseQueryHints, type QueryHints } from '../search/query-hints.js';
+import { analyzeQuery } from '../search/query.js';
+import type { Answer, AnswerEngine, AnswerFilters, AskOptions, MeetingFilter, MeetingSummary, ReloadReport, Suggestion } from './types.js';
+import { loadAnswerData, type AnswerData, type Served } from './served.js';
+import type { AnswerPlace } from './answer-builders.js';
+import { readQuestion, withinOptions, withoutRestriction } from './question-input.js';
+import { caseLookup, itemLookup } from './lookups.js';
+import { topicSearch } from './topic-search.js';
+import { pointedMeetings, readScope } from './scope.js';
+import { CorpusStatistics } from '../search/postgres/corpus-statistics.js';
+import { candidateIds, expandedTerms, ItemCache, parseItem, partIndex, readItemRows, type CandidateFilters } from '../search/postgres/candidates.js';
+import { syncCorpus } from '../search/postgres/sync-corpus.js';
 
 /**
  * The answer engine over PostgreSQL (SEARCH_BACKEND=postgres): the database finds candidates (by
@@ -25,8 +25,6 @@ import { syncCorpus } from './sync-corpus.js';
  * items (`CorpusStatistics`), so it serves a corpus of any size in a few hundred MiB.
  */
 
-/** Results per answer at most, whatever is asked (as the in-process engine). */
-const MAX_LIMIT = 50;
 /** Items a look-up reads at most; a page beyond it is not offered. */
 const LOOKUP_ITEMS = 2000;
 
@@ -128,20 +126,13 @@ export class PostgresEngine implements AnswerEngine {
   }
 
   async askWithin(question: string, itemIds: ReadonlySet<string>, options: AskOptions = {}): Promise<Answer> {
-    const answer = await this.ask(question, { limit: MAX_LIMIT, ...options, filters: { ...options.filters, itemIds } });
-    // The restriction is how the watch asked, not a filter to show or to ask with again.
-    const { itemIds: _restricted, ...filters } = answer.filters;
-    return { ...answer, filters };
+    return withoutRestriction(await this.ask(question, withinOptions(itemIds, options)));
   }
 
   async ask(question: string, options: AskOptions = {}): Promise<Answer> {
-    const query = (question ?? '').replace(/\s+/g, ' ').trim();
-    const limit = Math.max(1, Math.min(options.limit ?? DEFAULT_LIMIT, MAX_LIMIT));
-    const offset = Math.max(0, options.offset ?? 0);
-    if (query === '') return invalidAnswer(query, 'Skriv et spørgsmål, et emne eller et sagsnummer, fx "fysioterapi" eller "SAG-2025-01103".', SUGGESTIONS);
-    if (query.length > MAX_QUESTION_LENGTH) {
-      return invalidAnswer(query.slice(0, 100), `Spørgsmålet er for langt (${query.length} tegn; højst ${MAX_QUESTION_LENGTH}). Skriv det kortere, fx de vigtigste ord.`);
-    }
+    const input = readQuestion(question, options);
+    if (!input.ok) return input.answer;
+    const { query, limit, offset } = input;
     // One set of statistics for the whole question, even if a reload replaces them meanwhile.
     const stats = this.stats;
     const data = this.data;
