@@ -27,7 +27,13 @@ export class Database {
   constructor(
     readonly client: SqlClient,
     private readonly logger?: Logger,
-  ) {}
+  ) {
+    // A failed statement reports the outage at once; the monitor's next check reports the recovery.
+    client.onUnavailable?.((err) => {
+      if (this.current !== 'down') this.logger?.error({ err }, `database ${client.description} does not answer; retrying`);
+      this.current = 'down';
+    });
+  }
 
   state(): DatabaseState {
     return this.current;

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { Logger } from '../log.js';
-import { databaseError } from './database-error.js';
+import { databaseError, type DatabaseError } from './database-error.js';
 import { describeDatabaseUrl } from './describe-url.js';
 import type { SqlClient, SqlResult } from './sql-client.js';
 
@@ -28,6 +28,7 @@ const CONNECT_TIMEOUT_MS = 5_000;
 export class PostgresClient implements SqlClient {
   readonly description: string;
   private readonly pool: pg.Pool;
+  private readonly unavailableListeners = new Set<(error: DatabaseError) => void>();
 
   constructor(options: PostgresOptions) {
     this.description = describeDatabaseUrl(options.url);
@@ -47,7 +48,20 @@ export class PostgresClient implements SqlClient {
   }
 
   query<R = Record<string, unknown>>(text: string, params: readonly unknown[] = []): Promise<SqlResult<R>> {
-    return run<R>(this.pool, this.description, text, params);
+    return run<R>(this.pool, this.description, text, params).catch((error: unknown) => {
+      throw this.failed(error, 'running a query');
+    });
+  }
+
+  onUnavailable(listener: (error: DatabaseError) => void): void {
+    this.unavailableListeners.add(listener);
+  }
+
+  /** The failure as a DatabaseError, told to the listeners when the server cannot be reached. */
+  private failed(error: unknown, what: string): DatabaseError {
+    const failure = databaseError(error, this.description, what);
+    if (failure.kind === 'unavailable') for (const listener of this.unavailableListeners) listener(failure);
+    return failure;
   }
 
   async exec(sql: string): Promise<void> {
@@ -60,7 +74,7 @@ export class PostgresClient implements SqlClient {
     try {
       connection = await this.pool.connect();
     } catch (error) {
-      throw databaseError(error, this.description, 'connecting');
+      throw this.failed(error, 'connecting');
     }
     const tx = new ConnectionClient(connection, this.description);
     let broken: unknown;
@@ -73,7 +87,7 @@ export class PostgresClient implements SqlClient {
       await connection.query('ROLLBACK').catch((rollbackError: unknown) => {
         broken = rollbackError;
       });
-      throw databaseError(error, this.description, 'running a transaction');
+      throw this.failed(error, 'running a transaction');
     } finally {
       // A connection whose rollback failed is in an unknown state: destroyed, not reused.
       connection.release(broken instanceof Error ? broken : undefined);

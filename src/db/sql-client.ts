@@ -1,3 +1,5 @@
+import type { DatabaseError } from './database-error.js';
+
 /**
  * The one seam between mødebot and a PostgreSQL database. The server (through `pg`'s pool, see
  * `postgres-client.ts`) and PGlite (PostgreSQL in WebAssembly, in the tests) both implement it,
@@ -20,6 +22,12 @@ export interface SqlClient {
    * when it throws (and the error rethrown).
    */
   transaction<T>(work: (tx: SqlClient) => Promise<T>): Promise<T>;
+  /**
+   * Calls `listener` whenever a statement fails because the server cannot be reached, so health
+   * reporting learns of an outage from the first failed question, not only from its next check.
+   * Optional: an in-process database cannot go away.
+   */
+  onUnavailable?(listener: (error: DatabaseError) => void): void;
   /** Ends every connection; further queries fail. */
   close(): Promise<void>;
   /** Where the database is, for logs and errors: `postgres://host:port/db`, never a password. */

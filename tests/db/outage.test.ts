@@ -62,9 +62,11 @@ describe('a database that goes down while the bot runs', () => {
     expect(health.report()).toMatchObject({ status: 'ok', database: 'up' });
 
     await proxy!.cut();
-    expect(await database.check()).toBe('down');
-    expect(health.report()).toMatchObject({ status: 'unavailable', database: 'down' });
     const failure = await stores!.watches.list(kkr).catch((e: unknown) => e);
+    // The failed call itself reports the outage, before any health check runs.
+    expect(database.state()).toBe('down');
+    expect(health.report()).toMatchObject({ status: 'unavailable', database: 'down' });
+    expect(await database.check()).toBe('down');
     expect(failure).toBeInstanceOf(DatabaseError);
     expect((failure as DatabaseError).retryable).toBe(true);
     expect((failure as Error).message).toMatch(/^PostgreSQL at postgres:\/\/127\.0\.0\.1:\d+\/\w+ is not reachable/);
