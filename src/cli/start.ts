@@ -16,6 +16,7 @@ import { Conversation } from '../conversation/conversation.js';
 import { MemoryThreadContextStore } from '../state/thread-context-store.js';
 import { TopicWatcher, type WatchTarget } from '../watches/topic-watcher.js';
 import { openStores, type StateStores } from '../state/open-stores.js';
+import { removeAbandonedTemporaries } from '../state/state-file.js';
 
 /**
  * `npm start` (and `npm run serve`, the production command): every chat platform whose settings
@@ -98,6 +99,10 @@ runMain(async () => {
   process.on('SIGINT', onSignal);
   // Under `npm start`, npm passes SIGTERM to its shell only; the bot notices the shell is gone.
   if (startedByNpm()) parent = watchParent(() => void stop('parent process ended'));
+
+  // A crash mid-write can leave a temporary copy of the index (hundreds of MiB) behind.
+  const abandoned = await removeAbandonedTemporaries(config.dataDir);
+  if (abandoned.length > 0) logger.info({ files: abandoned }, `removed ${abandoned.length} temporary file(s) a crashed write left in DATA_DIR`);
 
   // The state first: a database that cannot be reached stops start-up before the index is built.
   state = await openStores({

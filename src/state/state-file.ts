@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { Logger } from '../log.js';
@@ -40,6 +40,41 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array | 
     await rm(tmp, { force: true }).catch(() => undefined);
     throw error;
   }
+}
+
+/** `.<name>.<pid>.<8 hex>.tmp`, as {@link writeFileAtomic} names its temporary files. */
+const TEMPORARY = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temporary files a crashed writer left in `dir` (a kill -9 or a power cut between
+ * writing and renaming): those whose writing process no longer runs. A temporary file of a
+ * process still running (`npm run index` beside the bot) is left alone. Returns the names removed.
+ */
+export async function removeAbandonedTemporaries(dir: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const pid = TEMPORARY.exec(name)?.[1];
+    if (pid === undefined || Number(pid) === process.pid || alive(Number(pid))) continue;
+    await rm(path.join(dir, name), { force: true });
+    removed.push(name);
+  }
+  return removed;
 }
 
 /** Writes `value` as indented JSON, atomically (see {@link writeFileAtomic}). */

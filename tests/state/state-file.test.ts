@@ -3,7 +3,8 @@ import path from 'node:path';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { readJsonState, writeFileAtomic, writeJsonAtomic } from '../../src/state/state-file.js';
+import { spawnSync } from 'node:child_process';
+import { readJsonState, removeAbandonedTemporaries, writeFileAtomic, writeJsonAtomic } from '../../src/state/state-file.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const Schema = z.object({ version: z.literal(1), seen: z.array(z.string()) });
@@ -59,5 +60,17 @@ describe('state files', () => {
     const { lines, logger } = capture();
     expect(await readJsonState(path.join(tempDir(), 'none.json'), Schema, { what: 'x', empty, logger })).toEqual(empty());
     expect(lines).toEqual([]);
+  });
+
+  it('removes the temporary files of writers that died, not those of a writer still running', async () => {
+    const dir = tempDir();
+    // A process that has ended: its pid is free (and not reused within this test, in practice).
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    const abandoned = `.index-postings.bin.${dead}.0a1b2c3d.tmp`;
+    const running = `.watches.json.${process.pid}.deadbeef.tmp`;
+    for (const name of [abandoned, running, 'watches.json', '.hidden-note.tmp']) fs.writeFileSync(path.join(dir, name), 'x');
+    expect(await removeAbandonedTemporaries(dir)).toEqual([abandoned]);
+    expect(fs.readdirSync(dir).sort()).toEqual(['.hidden-note.tmp', running, 'watches.json'].sort());
+    expect(await removeAbandonedTemporaries(path.join(dir, 'missing'))).toEqual([]);
   });
 });
