@@ -11,6 +11,7 @@ import type { FeedbackStore } from '../../../src/state/feedback-store.js';
 import { APP_ID, BOT_ID, CHANNEL_ID, COMMAND_ID, FakeDiscord, USER_ID, type RecordedRequest } from '../../stand-ins/discord.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 import { expectWithinDiscordLimits } from './limits.js';
+import { failingQuestions } from '../../helpers/failing-engine.js';
 
 /**
  * Threads, 👍/👎, private answers shared into the channel, rate limits and failures, with the real
@@ -146,17 +147,7 @@ describe('with DISCORD_RESPONSE=ephemeral', () => {
 
 describe('a failing engine', () => {
   it('answers with a short Danish message and an error id that is in the log', async () => {
-    const failing: AnswerEngine = {
-      ask: () => {
-        throw new Error('index exploded');
-      },
-      askWithin: (q, ids, o) => engine.askWithin(q, ids, o),
-      item: (id) => engine.item(id),
-      catalog: () => engine.catalog(),
-      meetings: () => engine.meetings(),
-      suggest: (p, l) => engine.suggest(p, l),
-      reload: () => engine.reload(),
-    };
+    const failing = failingQuestions(engine, 'index exploded');
     const lines: string[] = [];
     const fake = await new FakeDiscord().start();
     const bot = await startDiscord(failing, config(), createLogger('info', { format: 'json', write: (line) => lines.push(line) }), { api: fake.api });

@@ -13,6 +13,7 @@ import { SLACK_TEST_IDENTITY, startSlackApiServer, type SlackApiServer } from '.
 import { tempDir } from '../../helpers/temp-dir.js';
 import { SAMPLE_DIGEST as digest } from '../../fixtures/sample-digest.js';
 import { limitViolations, markupViolations, mrkdwnTexts } from './slack-limits.js';
+import { failingQuestions } from '../../helpers/failing-engine.js';
 import {
   TEST_CHANNEL,
   TEST_SIGNING_SECRET,
@@ -287,18 +288,7 @@ describe('Slack app over HTTP', () => {
 
 describe('Slack app errors', () => {
   it('answers a failing question with a short Danish message and the error id that is in the log, never the stack trace', async () => {
-    const failing: AnswerEngine = {
-      ...engine,
-      ask: () => {
-        throw new Error('index exploded at /srv/moedebot/data/index.json');
-      },
-      askWithin: (q, ids, o) => engine.askWithin(q, ids, o),
-      item: (id) => engine.item(id),
-      catalog: () => engine.catalog(),
-      meetings: () => engine.meetings(),
-      suggest: (p, l) => engine.suggest(p, l),
-      reload: () => engine.reload(),
-    };
+    const failing = failingQuestions(engine, 'index exploded at /srv/moedebot/data/index.json');
     const lines: string[] = [];
     const captured = createLogger('info', { format: 'json', write: (line) => lines.push(line) });
     const broken = await startSlack(failing, config(slack), captured);

@@ -10,6 +10,7 @@ import type { FeedbackStore } from '../../../src/state/feedback-store.js';
 import { FakeConnector, type ConnectorCall } from '../../stand-ins/bot-connector.js';
 import { CHANNEL_ID, USER, channelMessage, personalMessage } from '../../stand-ins/teams-activities.js';
 import { tempDir } from '../../helpers/temp-dir.js';
+import { failingQuestions } from '../../helpers/failing-engine.js';
 
 /**
  * Follow-ups in a reply chain, 👍/👎, topic watches, rate limits and failures, through the real
@@ -109,17 +110,7 @@ describe('never silent', () => {
   });
 
   it('answers a failing question with a short Danish message and an error id that is in the log', async () => {
-    const failing: AnswerEngine = {
-      ask: () => {
-        throw new Error('index exploded');
-      },
-      askWithin: (q, ids, o) => engine.askWithin(q, ids, o),
-      item: (id) => engine.item(id),
-      catalog: () => engine.catalog(),
-      meetings: () => engine.meetings(),
-      suggest: (p, l) => engine.suggest(p, l),
-      reload: () => engine.reload(),
-    };
+    const failing = failingQuestions(engine, 'index exploded');
     const lines: string[] = [];
     const captured = createLogger('info', { format: 'json', write: (line) => lines.push(line) });
     const broken = await startTeams(failing, { port: 0, allowUnauthenticated: true }, captured, { dataDir: tempDir(), host: '127.0.0.1' });
