@@ -34,6 +34,7 @@ class Engine implements AnswerEngine {
   /** What the last load or reload found. */
   report: ReloadReport = { meetings: 0, items: 0, skipped: [], rebuilt: false };
   private served: Served;
+  private summaries: { index: SearchIndex; list: readonly MeetingSummary[] } | undefined;
 
   constructor(
     index: SearchIndex,
@@ -54,7 +55,10 @@ class Engine implements AnswerEngine {
   }
 
   async catalog(): Promise<readonly MeetingSummary[]> {
-    return this.served.index.meetings.map(summaryOf);
+    // Asked per follow-up and per autocomplete keystroke: made once per index, not per call.
+    const index = this.served.index;
+    if (this.summaries?.index !== index) this.summaries = { index, list: index.meetings.map(summaryOf) };
+    return this.summaries.list;
   }
 
   async meetings(filter: MeetingFilter = {}): Promise<Meeting[]> {
