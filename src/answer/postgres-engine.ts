@@ -39,6 +39,7 @@ export interface PostgresEngineOptions {
 export class PostgresEngine implements AnswerEngine {
   report: ReloadReport = { meetings: 0, items: 0, skipped: [], rebuilt: false };
   private readonly items = new ItemCache();
+  private summaries: { stats: CorpusStatistics; list: readonly MeetingSummary[] } | undefined;
 
   private constructor(
     private readonly options: PostgresEngineOptions,
@@ -70,16 +71,20 @@ export class PostgresEngine implements AnswerEngine {
   }
 
   async catalog(): Promise<readonly MeetingSummary[]> {
-    const { rows } = await this.db.query<{ id: string; item_count: number }>('SELECT id, item_count FROM search_meetings');
-    const counts = new Map(rows.map((r) => [r.id, Number(r.item_count)]));
-    return this.stats.view.meetings.map((m) => ({
-      id: m.id,
-      committee: m.committee,
-      meetingDate: m.meetingDate,
-      kind: m.kind,
-      ...(m.publisher ? { publisher: m.publisher } : {}),
-      itemCount: counts.get(m.id) ?? 0,
-    }));
+    // Asked per follow-up and per autocomplete keystroke: made from the statistics read at (re)load, once.
+    const stats = this.stats;
+    if (this.summaries?.stats !== stats) {
+      const list = stats.view.meetings.map((m) => ({
+        id: m.id,
+        committee: m.committee,
+        meetingDate: m.meetingDate,
+        kind: m.kind,
+        ...(m.publisher ? { publisher: m.publisher } : {}),
+        itemCount: stats.itemCounts.get(m.id) ?? 0,
+      }));
+      this.summaries = { stats, list };
+    }
+    return this.summaries.list;
   }
 
   async meetings(filter: MeetingFilter = {}): Promise<Meeting[]> {

@@ -29,6 +29,8 @@ export class CorpusStatistics {
     rows: ReadonlyArray<{ term: string; items: number; fields: readonly number[] }>,
     totals: { items: number; passages: number; lengths: readonly number[] },
     meetings: Meeting[],
+    /** Items per meeting id, read with the meetings (their `items` here are empty). */
+    readonly itemCounts: ReadonlyMap<string, number>,
   ) {
     const termItems = new Map<string, number>();
     this.counts = new Int32Array(rows.length * FIELDS.length);
@@ -81,15 +83,15 @@ export class CorpusStatistics {
     const [terms, totals, meetings] = await Promise.all([
       db.query<{ term: string; items: number; title: number; recommendation: number; case_number: number; meta: number; text: number }>('SELECT term, items, title, recommendation, case_number, meta, text FROM search_terms'),
       db.query<{ items: string; passages: string; lengths: Array<string | number> }>('SELECT items, passages, lengths FROM search_totals WHERE id = 1'),
-      db.query<{ meeting: Omit<Meeting, 'items'> | string }>('SELECT meeting FROM search_meetings'),
+      db.query<{ meeting: Omit<Meeting, 'items'> | string; item_count: number | string }>('SELECT meeting, item_count FROM search_meetings'),
     ]);
     const t = totals.rows[0];
+    const parsed = meetings.rows.map((r) => ({ meeting: typeof r.meeting === 'string' ? (JSON.parse(r.meeting) as Omit<Meeting, 'items'>) : r.meeting, items: Number(r.item_count) }));
     return new CorpusStatistics(
       terms.rows.map((r) => ({ term: r.term, items: Number(r.items), fields: [r.title, r.recommendation, r.case_number, r.meta, r.text].map(Number) })),
       { items: Number(t?.items ?? 0), passages: Number(t?.passages ?? 0), lengths: (t?.lengths ?? [0, 0, 0, 0, 0]).map(Number) },
-      meetings.rows
-        .map((r) => ({ ...(typeof r.meeting === 'string' ? (JSON.parse(r.meeting) as Omit<Meeting, 'items'>) : r.meeting), items: [] }))
-        .sort(compareMeetings),
+      parsed.map((r) => ({ ...r.meeting, items: [] })).sort(compareMeetings),
+      new Map(parsed.map((r) => [r.meeting.id, r.items])),
     );
   }
 }
