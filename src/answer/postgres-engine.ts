@@ -103,16 +103,20 @@ export class PostgresEngine implements AnswerEngine {
     return rows[0] ? parseItem(rows[0].item) : undefined;
   }
 
-  /** Titles and case numbers containing what was typed, newest first (as the in-process engine). */
+  /**
+   * Titles and case numbers containing what was typed, newest first (as the in-process engine).
+   * Asked per keystroke: the trigram index (migration 4) finds what contains the typed text, the
+   * newest-first index what to list before anything is typed.
+   */
   async suggest(partial: string, limit = 25): Promise<Suggestion[]> {
     const needle = foldDanish(partial.toLowerCase().trim());
-    const folded = (column: string) => `translate(replace(replace(replace(lower(${column}), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'éèêäáöóü', 'eeeaaoou')`;
     const like = `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const columns = `item->>'title' AS title, number, item->>'caseNumber' AS case_number, committee, to_char(meeting_date, 'YYYY-MM-DD') AS meeting_date`;
     const { rows } = await this.db.query<{ title: string; number: string; case_number: string; committee: string; meeting_date: string }>(
-      `SELECT item->>'title' AS title, number, item->>'caseNumber' AS case_number, committee, to_char(meeting_date, 'YYYY-MM-DD') AS meeting_date
-       FROM search_items WHERE $1 = '' OR ${folded("item->>'title'")} LIKE $2 OR ${folded("item->>'caseNumber'")} LIKE $2
-       ORDER BY meeting_date DESC, seq DESC LIMIT $3`,
-      [needle, like, limit * 4],
+      needle === ''
+        ? `SELECT ${columns} FROM search_items ORDER BY meeting_date DESC, seq DESC LIMIT $1`
+        : `SELECT ${columns} FROM search_items WHERE search_suggest_text(item) LIKE $2 ORDER BY meeting_date DESC, seq DESC LIMIT $1`,
+      needle === '' ? [limit * 4] : [limit * 4, like],
     );
     const out: Suggestion[] = [];
     const seenCases = new Set<string>();

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll } from 'vitest';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
 import { databaseError } from '../../src/db/database-error.js';
 import { PostgresClient } from '../../src/db/postgres-client.js';
@@ -44,7 +45,8 @@ afterAll(async () => {
 });
 
 async function openPglite(): Promise<TestDatabase> {
-  pglite ??= PGlite.create();
+  // With pg_trgm, as PostgreSQL servers ship it: autocomplete's index (migration 4) is made and used.
+  pglite ??= PGlite.create({ extensions: { pg_trgm } });
   const db = await pglite;
   const empty = () => db.exec('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
   await empty();

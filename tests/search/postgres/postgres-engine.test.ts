@@ -60,6 +60,19 @@ describe.each(DATABASE_KINDS)('PostgresEngine on $name', (kind) => {
     expect(await engine.suggest('SAG-2025')).toEqual(await memory.suggest('SAG-2025'));
   });
 
+  it('suggests from the trigram index as the in-process engine does, folded and literal', async () => {
+    for (const typed of ['', 'fysio', 'FYSIOTERAPI', 'ældre', 'aeldre', 'Økonomi', 'oekonomi', 'Sundhedsaftale', 'sag-2025', '19/31', '100%', 'a_b']) {
+      expect(await engine.suggest(typed), typed).toEqual(await memory.suggest(typed));
+    }
+    // The index answers `LIKE '%…%'` (the planner told not to scan): the query folds as the index does.
+    const plan = await db.client.transaction(async (tx) => {
+      await tx.query('SET LOCAL enable_seqscan = off');
+      const { rows } = await tx.query<{ 'QUERY PLAN': string }>("EXPLAIN SELECT 1 FROM search_items WHERE search_suggest_text(item) LIKE '%fysio%'");
+      return rows.map((r) => r['QUERY PLAN']).join('\n');
+    });
+    expect(plan).toContain('search_items_suggest');
+  });
+
   it('scores the dev and extra questions within 0.02 of the in-process engine (top-1 and snippet)', async () => {
     for (const questions of [dev, extra]) {
       const [a, b] = [await evaluate(memory, questions), await evaluate(engine, questions)];
