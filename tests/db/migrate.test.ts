@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { migrate, type Migration } from '../../src/db/migrate.js';
 import { MIGRATIONS } from '../../src/db/migrations/index.js';
 import { DatabaseError } from '../../src/db/database-error.js';
-import { DATABASE_KINDS } from '../helpers/databases.js';
+import { PGlite } from '@electric-sql/pglite';
+import { DATABASE_KINDS, PgliteClient } from '../helpers/databases.js';
 
 const EXTRA: Migration = { version: 1000, name: 'test table', sql: 'CREATE TABLE migrate_test (id integer PRIMARY KEY); INSERT INTO migrate_test VALUES (1);' };
 
@@ -36,6 +37,23 @@ describe.each(DATABASE_KINDS)('migrations on $name', (kind) => {
       expect(tables.rows).toEqual([]);
     } finally {
       await db.drop();
+    }
+  });
+});
+
+describe('migrations where pg_trgm is not available', () => {
+  it('go on without the autocomplete index, and the autocomplete query still runs', async () => {
+    // A PGlite without the extension loaded refuses CREATE EXTENSION pg_trgm, as a server without contrib would.
+    const db = new PgliteClient(await PGlite.create());
+    try {
+      expect(await migrate(db, MIGRATIONS)).toEqual(MIGRATIONS.map((m) => m.version));
+      const indexes = await db.query<{ indexname: string }>("SELECT indexname FROM pg_indexes WHERE tablename = 'search_items'");
+      expect(indexes.rows.map((r) => r.indexname)).not.toContain('search_items_suggest');
+      expect(indexes.rows.map((r) => r.indexname)).toContain('search_items_recent');
+      const { rows } = await db.query("SELECT search_suggest_text('{\"title\":\"Ældreområdet\",\"caseNumber\":\"SAG-1\"}'::json) AS text");
+      expect(rows[0]).toEqual({ text: 'aeldreomraadet\nsag-1' });
+    } finally {
+      await db.close();
     }
   });
 });
