@@ -37,7 +37,7 @@ export function buildPostings(docs: readonly IndexDoc[]): Postings {
   const termIds = new Map<string, number>();
   const terms: string[] = [];
   // Per term and field: document ids and frequencies, appended in document order.
-  const lists: Array<Array<{ docs: number[]; freqs: number[] } | undefined>> = [];
+  const lists: PostingLists = [];
   const fieldLengths = new Uint32Array(docs.length * nFields);
   const averageFieldLength: number[] = [];
   const tokenizeField = miniSearchOptions().tokenize;
@@ -74,6 +74,18 @@ export function buildPostings(docs: readonly IndexDoc[]): Postings {
       }
     }
   });
+  return layOutPostings(terms, lists, { fieldLengths, averageFieldLength, documentCount: docs.length }, 'throw');
+}
+
+/** Per term, per field: the documents holding it (ascending) and its frequency in each. */
+export type PostingLists = Array<Array<{ docs: number[]; freqs: number[] } | undefined>>;
+
+/**
+ * Lists (`lists[t]` for `terms[t]`) laid out as flat postings, term by term, fields in order; each
+ * term's lists are let go once copied. A frequency above what `freqs` holds is an error
+ * (`'throw'`: an index is built from the text) or the most it holds (`'clamp'`).
+ */
+export function layOutPostings(terms: string[], lists: PostingLists, rest: Pick<Postings, 'fieldLengths' | 'averageFieldLength' | 'documentCount'>, overflow: 'throw' | 'clamp'): Postings {
   let segments = 0;
   let postings = 0;
   for (const byField of lists) {
@@ -92,9 +104,7 @@ export function buildPostings(docs: readonly IndexDoc[]): Postings {
     segLength: new Uint32Array(segments),
     docs: new Uint32Array(postings),
     freqs: new Uint16Array(postings),
-    fieldLengths,
-    averageFieldLength,
-    documentCount: docs.length,
+    ...rest,
   };
   let s = 0;
   let p = 0;
@@ -106,8 +116,11 @@ export function buildPostings(docs: readonly IndexDoc[]): Postings {
       out.segStart[s] = p;
       out.segLength[s] = list.docs.length;
       for (let i = 0; i < list.docs.length; i++) {
-        const freq = list.freqs[i]!;
-        if (freq > 0xffff) throw new Error(`term "${terms[t]}" occurs ${freq} times in one field; the index stores at most 65535`);
+        let freq = list.freqs[i]!;
+        if (freq > 0xffff) {
+          if (overflow === 'throw') throw new Error(`term "${terms[t]}" occurs ${freq} times in one field; the index stores at most 65535`);
+          freq = 0xffff;
+        }
         out.docs[p] = list.docs[i]!;
         out.freqs[p] = freq;
         p++;

@@ -2,7 +2,7 @@ import type { AgendaItem, Meeting } from '../../corpus/types.js';
 import { sectionText } from '../../corpus/sections.js';
 import type { SqlClient } from '../../db/sql-client.js';
 import type { AnalyzedQuery } from '../query.js';
-import type { Postings } from '../postings.js';
+import { layOutPostings, type PostingLists, type Postings } from '../postings.js';
 import type { Passage } from '../passages.js';
 import { FIELDS, TERM_SEPARATOR } from '../index-fields.js';
 import { scoreOptions, searchTerms } from '../searcher.js';
@@ -252,7 +252,7 @@ function partPostingsOf(docs: ReadonlyArray<readonly [field: number, terms: stri
   const nFields = FIELDS.length;
   const fieldLengths = new Uint32Array(documentCount * nFields);
   // Per relevant term and field: documents (ascending) and frequencies.
-  const lists = new Map<string, Array<{ docs: number[]; freqs: number[] } | undefined>>();
+  const lists = new Map<string, PostingLists[number]>();
   // Many expansions (a typo's) would make the probe cost more than the split it saves.
   const probe = relevant.size <= PROBE_TERMS ? [...relevant] : undefined;
   docs.forEach(([f, text, length], k) => {
@@ -276,40 +276,7 @@ function partPostingsOf(docs: ReadonlyArray<readonly [field: number, terms: stri
       }
     }
   });
-  const terms = [...lists.keys()];
-  let segments = 0;
-  let total = 0;
-  for (const byField of lists.values()) for (const list of byField) if (list) (segments++, (total += list.docs.length));
-  const out: Postings = {
-    terms,
-    termStart: new Uint32Array(terms.length + 1),
-    segField: new Uint8Array(segments),
-    segStart: new Uint32Array(segments),
-    segLength: new Uint32Array(segments),
-    docs: new Uint32Array(total),
-    freqs: new Uint16Array(total),
-    fieldLengths,
-    averageFieldLength: [],
-    documentCount,
-  };
-  let seg = 0;
-  let p = 0;
-  terms.forEach((term, t) => {
-    out.termStart[t] = seg;
-    lists.get(term)!.forEach((list, f) => {
-      if (!list) return;
-      out.segField[seg] = f;
-      out.segStart[seg] = p;
-      out.segLength[seg] = list.docs.length;
-      for (let i = 0; i < list.docs.length; i++) {
-        out.docs[p] = list.docs[i]!;
-        out.freqs[p++] = Math.min(0xffff, list.freqs[i]!);
-      }
-      seg++;
-    });
-  });
-  out.termStart[terms.length] = seg;
-  return out;
+  return layOutPostings([...lists.keys()], [...lists.values()], { fieldLengths, averageFieldLength: [], documentCount }, 'clamp');
 }
 
 const shellMaps = new WeakMap<readonly Meeting[], ReadonlyMap<string, Meeting>>();
