@@ -47,7 +47,7 @@ export type ImportOutcome =
   | { outcome: 'nothing to import'; damaged: string[] };
 
 /** Every table of shared state (not `moedebot_secrets`: the feedback key is taken over on its own). */
-const STATE_TABLES = [
+export const STATE_TABLES = [
   'digest_days',
   'digest_posts',
   'digest_records',

@@ -12,23 +12,11 @@ import { PostgresThreadContextStore } from '../../src/state/postgres/thread-cont
 import { PostgresWatchStore } from '../../src/state/postgres/watch-store.js';
 import type { Vote } from '../../src/state/feedback-store.js';
 import type { ThreadContext } from '../../src/state/thread-context-store.js';
+import { STATE_TABLES } from '../../src/state/import-files.js';
 import { DATABASE_KINDS, type TestDatabase } from '../helpers/databases.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { CHANNEL_ID, channelMessage, installedInTeam, personalMessage } from '../stand-ins/teams-activities.js';
 
-const STATE_TABLES = [
-  'digest_days',
-  'digest_posts',
-  'digest_records',
-  'topic_watches',
-  'watch_posted',
-  'watch_checked_material',
-  'feedback_votes',
-  'feedback_unanswered',
-  'thread_contexts',
-  'teams_conversations',
-  'moedebot_secrets',
-];
 
 const serviceUrl = 'https://smba.trafficmanager.net/emea/';
 
@@ -51,7 +39,7 @@ describe.each(DATABASE_KINDS)('state stores on $name', (kind) => {
   });
   afterAll(() => db?.drop());
   beforeEach(async () => {
-    await db.client.exec(`TRUNCATE ${STATE_TABLES.join(', ')}`);
+    await db.client.exec(`TRUNCATE ${[...STATE_TABLES, 'moedebot_secrets'].join(', ')}`);
   });
 
   describe('watches', () => {
