@@ -2,10 +2,10 @@ import { copyFileSync, openSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_FEEDBACK_DOWN } from '../../src/adapters/slack/action-ids.js';
-import { startBot, startProcess, type BotProcess } from '../helpers/bot-process.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { startBot, startProcess, type BotProcess, slackHttpEnv } from '../helpers/bot-process.js';
+import { corpusWith, tempDir } from '../helpers/temp-dir.js';
 import { SLACK_TEST_IDENTITY, startSlackApiServer, type SlackApiServer } from '../stand-ins/slack-api.js';
-import { TEST_CHANNEL, TEST_SIGNING_SECRET, blockActionBody, eventBody, messageEvent, postSigned, slashCommandBody } from '../stand-ins/slack-requests.js';
+import { TEST_CHANNEL, blockActionBody, eventBody, messageEvent, postSigned, slashCommandBody } from '../stand-ins/slack-requests.js';
 
 /**
  * The bot as a real process in Slack's HTTP mode, driven from outside with signed requests, its
@@ -25,11 +25,9 @@ const nextTs = () => `1713000000.${String(tsCounter++).padStart(6, '0')}`;
 
 beforeAll(async () => {
   slack = await startSlackApiServer();
-  corpusDir = tempDir();
-  dataDir = tempDir();
   // The corpus starts with June 2024; April 2025 (with item 3.6 on physiotherapy) arrives later.
-  copyFileSync('corpus/kkr-hovedstaden-2024-06-18-dagsorden.txt', path.join(corpusDir, 'kkr-hovedstaden-2024-06-18-dagsorden.txt'));
-  copyFileSync('corpus/synonyms.json', path.join(corpusDir, 'synonyms.json'));
+  corpusDir = corpusWith('kkr-hovedstaden-2024-06-18-dagsorden.txt');
+  dataDir = tempDir();
 });
 
 afterAll(async () => {
@@ -44,11 +42,7 @@ async function startSlackBot(): Promise<BotProcess> {
     env: {
       DATA_DIR: dataDir,
       CORPUS_DIR: corpusDir,
-      SLACK_BOT_TOKEN: 'xoxb-process-test-token',
-      SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-      SLACK_MODE: 'http',
-      PORT: '0',
-      SLACK_API_URL: slack.apiUrl,
+      ...slackHttpEnv(slack.apiUrl),
     },
   });
   const listening = await started.waitForLog('Slack app listening for /slack/events');

@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, openSync } from 'node:fs';
-import path from 'node:path';
+import { openSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBot, type BotProcess } from '../helpers/bot-process.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { startBot, type BotProcess, slackHttpEnv } from '../helpers/bot-process.js';
+import { corpusWith, tempDir } from '../helpers/temp-dir.js';
 import { SLACK_TEST_IDENTITY, startSlackApiServer, type SlackApiServer } from '../stand-ins/slack-api.js';
-import { TEST_SIGNING_SECRET, eventBody, messageEvent, postSigned } from '../stand-ins/slack-requests.js';
+import { eventBody, messageEvent, postSigned } from '../stand-ins/slack-requests.js';
 import { startTcpProxy, type TcpProxy } from '../stand-ins/tcp-proxy.js';
 
 /**
@@ -62,9 +61,7 @@ describe('the database going down under a running bot', () => {
     viaProxy.hostname = '127.0.0.1';
     viaProxy.port = String(proxy!.port);
     viaProxy.password = PASSWORD;
-    const corpusDir = tempDir();
-    copyFileSync('corpus/kkr-hovedstaden-2024-06-18-dagsorden.txt', path.join(corpusDir, 'kkr-hovedstaden-2024-06-18-dagsorden.txt'));
-    copyFileSync('corpus/synonyms.json', path.join(corpusDir, 'synonyms.json'));
+    const corpusDir = corpusWith('kkr-hovedstaden-2024-06-18-dagsorden.txt');
     bot = startBot({
       stdin: openSync('/dev/null', 'r'),
       env: {
@@ -72,11 +69,7 @@ describe('the database going down under a running bot', () => {
         DATABASE_SCHEMA: schema,
         DATA_DIR: tempDir(),
         CORPUS_DIR: corpusDir,
-        SLACK_BOT_TOKEN: 'xoxb-process-test-token',
-        SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-        SLACK_MODE: 'http',
-        PORT: '0',
-        SLACK_API_URL: slack.apiUrl,
+        ...slackHttpEnv(slack.apiUrl),
       },
     });
     const listening = await bot.waitForLog('Slack app listening for /slack/events');

@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, openSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_SIGNING_SECRET, postSigned, slashCommandBody } from '../stand-ins/slack-requests.js';
-import { gone, startProcess, type BotProcess } from '../helpers/bot-process.js';
+import { postSigned, slashCommandBody } from '../stand-ins/slack-requests.js';
+import { gone, startProcess, type BotProcess, slackHttpEnv } from '../helpers/bot-process.js';
 import { startSlackApiServer, type SlackApiServer } from '../stand-ins/slack-api.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
@@ -40,11 +40,7 @@ async function startServing(graceMs: number): Promise<{ bot: BotProcess; url: st
     env: {
       DATA_DIR: tempDir(),
       NODE_ENV: 'production',
-      SLACK_BOT_TOKEN: 'xoxb-serve-test',
-      SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-      SLACK_MODE: 'http',
-      PORT: '0',
-      SLACK_API_URL: slack.apiUrl,
+      ...slackHttpEnv(slack.apiUrl, 'xoxb-serve-test'),
       SHUTDOWN_GRACE_MS: String(graceMs),
     },
   });

@@ -1,13 +1,12 @@
-import { copyFileSync, openSync, writeFileSync } from 'node:fs';
+import { openSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { localDay } from '../../src/digest/dates.js';
-import { startBot, type BotProcess } from '../helpers/bot-process.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { startBot, type BotProcess, slackHttpEnv } from '../helpers/bot-process.js';
+import { corpusWith, tempDir } from '../helpers/temp-dir.js';
 import { startSlackApiServer, type SlackApiServer } from '../stand-ins/slack-api.js';
-import { TEST_SIGNING_SECRET } from '../stand-ins/slack-requests.js';
 
 /**
  * Two real bot processes, each with a DATA_DIR of its own, sharing one database (a schema made for
@@ -30,9 +29,7 @@ beforeAll(async () => {
   await admin.connect();
   await admin.query(`CREATE SCHEMA ${schema}`);
   slack = await startSlackApiServer();
-  corpusDir = tempDir();
-  copyFileSync('corpus/kkr-hovedstaden-2025-04-11-dagsorden.txt', path.join(corpusDir, 'kkr-hovedstaden-2025-04-11-dagsorden.txt'));
-  copyFileSync('corpus/synonyms.json', path.join(corpusDir, 'synonyms.json'));
+  corpusDir = corpusWith('kkr-hovedstaden-2025-04-11-dagsorden.txt');
   // No meeting ahead yet: the bots fire and find nothing to post until the test adds one.
   writeFileSync(path.join(corpusDir, 'calendar.json'), JSON.stringify({ meetings: [] }));
 });
@@ -53,11 +50,7 @@ async function startDigestBot(): Promise<BotProcess> {
       DATABASE_SCHEMA: schema,
       DATA_DIR: tempDir(),
       CORPUS_DIR: corpusDir,
-      SLACK_BOT_TOKEN: 'xoxb-process-test-token',
-      SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-      SLACK_MODE: 'http',
-      PORT: '0',
-      SLACK_API_URL: slack.apiUrl,
+      ...slackHttpEnv(slack.apiUrl),
       DIGEST_SLACK_CHANNELS: CHANNELS.join(','),
       // Every two seconds (croner's six-field form, seconds first): many chances to post twice.
       DIGEST_CRON: '*/2 * * * * *',

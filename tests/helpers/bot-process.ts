@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
 import path from 'node:path';
+import { TEST_SIGNING_SECRET } from '../stand-ins/slack-requests.js';
 
 /**
  * The bot (or a CLI) as a real process: its output collected, lines waited for, its exit awaited.
@@ -116,4 +117,9 @@ export function isRunning(pid: number): boolean {
 /** Resolves once process `pid` is gone (polling: it may not be our child). */
 export async function gone(pid: number): Promise<void> {
   while (isRunning(pid)) await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
+/** The settings of a Slack bot over HTTP on a free port, calling the Web API stand-in at `apiUrl`. */
+export function slackHttpEnv(apiUrl: string, token = 'xoxb-process-test-token'): Record<string, string> {
+  return { SLACK_BOT_TOKEN: token, SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, SLACK_MODE: 'http', PORT: '0', SLACK_API_URL: apiUrl };
 }

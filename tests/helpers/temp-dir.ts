@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -21,4 +21,11 @@ export function tempDir(prefix = 'moedebot-'): string {
 export function removeTempDirs(): void {
   for (const dir of made) rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
   made.clear();
+}
+
+/** A temporary corpus folder holding the named files of the bundled corpus (`corpus/`) and its synonyms. */
+export function corpusWith(...files: string[]): string {
+  const dir = tempDir();
+  for (const file of [...files, 'synonyms.json']) copyFileSync(path.join('corpus', file), path.join(dir, file));
+  return dir;
 }
