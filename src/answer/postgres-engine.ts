@@ -155,14 +155,15 @@ export class PostgresEngine implements AnswerEngine {
       ...(filters.itemIds !== undefined ? { itemIds: filters.itemIds } : {}),
     };
     const whole: Served = { index: stats.emptyIndex, ...data };
-    const served = async (ids: readonly string[], text?: string): Promise<Served> => {
-      // Scoring reads only the question's terms and their expansions: the part holds those.
-      const relevant = text === undefined ? new Set<string>() : new Set(expandedTerms(stats, analyzeQuery(text, stats.emptyIndex, data)).keys());
-      return { index: partIndex(stats, await readItemRows(this.db, ids, this.items), relevant), ...data };
-    };
+    // Scoring reads only the question's terms and their expansions: a part index holds those.
+    const termsOf = (text: string) => expandedTerms(stats, analyzeQuery(text, stats.emptyIndex, data));
+    const served = async (ids: readonly string[], relevant: ReadonlyMap<string, number> = new Map()): Promise<Served> => ({
+      index: partIndex(stats, await readItemRows(this.db, ids, this.items), new Set(relevant.keys())),
+      ...data,
+    });
     if (hints.caseNumbers.length > 0) {
       const ids = await this.lookupIds('case_key = ANY($1::text[])', [hints.caseNumbers.map((c) => caseKey(c))], sqlFilters, 'meeting_date, seq');
-      return caseLookup(await served(ids, hints.text), { query, mode: 'case', filters, offset }, hints, limit);
+      return caseLookup(await served(ids, termsOf(hints.text)), { query, mode: 'case', filters, offset }, hints, limit);
     }
     // `punkt 3` where items are numbered 3.1, 3.2 …: words to search, not an item to look up.
     if (hints.itemNumber !== undefined && hints.itemText !== undefined && !(await this.hasNumber(hints.itemNumber))) {
@@ -173,9 +174,9 @@ export class PostgresEngine implements AnswerEngine {
     const place: AnswerPlace = { query, mode: 'search', filters, offset };
     // The question read against the whole corpus's statistics, to know what to fetch.
     const scope = readScope(whole, hints, now);
-    const analyzed = analyzeQuery(scope.text, stats.emptyIndex, data);
-    const ids = await candidateIds(this.db, stats, analyzed, sqlFilters, scope.meetings);
-    return topicSearch(await served(ids, scope.text), place, query, hints, limit, now);
+    const terms = termsOf(scope.text);
+    const ids = await candidateIds(this.db, stats, terms, sqlFilters, scope.meetings);
+    return topicSearch(await served(ids, terms), place, query, hints, limit, now);
   }
 
   private async hasNumber(number: string): Promise<boolean> {

@@ -97,13 +97,13 @@ function filterSql(filters: CandidateFilters, params: unknown[]): string {
 }
 
 /**
- * The ids of the items most likely to answer: matches of the question's terms (and their
- * expansions) by the GIN indexes, ranked by `ts_rank` with the field weights, plus the matches in
+ * The ids of the items most likely to answer: matches of the question's terms and their
+ * expansions (`expandedTerms`) by the GIN indexes, ranked by `ts_rank` with the field weights, plus the matches in
  * the meetings the question points at. How much is ranked depends on how many items the terms
  * match (the corpus statistics say so before asking), so a common word costs a bounded amount.
  */
-export async function candidateIds(db: SqlClient, stats: CorpusStatistics, query: AnalyzedQuery, filters: CandidateFilters, meetingKeys?: ReadonlySet<string>): Promise<string[]> {
-  const terms = [...expandedTerms(stats, query)];
+export async function candidateIds(db: SqlClient, stats: CorpusStatistics, expanded: ReadonlyMap<string, number>, filters: CandidateFilters, meetingKeys?: ReadonlySet<string>): Promise<string[]> {
+  const terms = [...expanded];
   if (terms.length === 0) return [];
   const params: unknown[] = [];
   const tsquery = (list: ReadonlyArray<readonly [string, number]>) => `$${params.push(list.map(([t]) => quoteLexeme(t)).join(' | '))}::tsquery`;
