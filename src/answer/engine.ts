@@ -63,9 +63,10 @@ class Engine implements AnswerEngine {
 
   async meetings(filter: MeetingFilter = {}): Promise<Meeting[]> {
     const ids = filter.ids ? new Set(filter.ids) : undefined;
-    return this.served.index.meetings.filter(
+    const found = this.served.index.meetings.filter(
       (m) => (ids === undefined || ids.has(m.id)) && (filter.from === undefined || m.meetingDate >= filter.from) && (filter.to === undefined || m.meetingDate <= filter.to),
     );
+    return filter.items === false ? found.map((m) => ({ ...m, items: [] })) : found;
   }
 
   async item(id: string): Promise<AgendaItem | undefined> {

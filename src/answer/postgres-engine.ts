@@ -13,7 +13,7 @@ import { readQuestion, withinOptions, withoutRestriction } from './question-inpu
 import { caseLookup, itemLookup } from './lookups.js';
 import { topicSearch } from './topic-search.js';
 import { pointedMeetings, readScope } from './scope.js';
-import { CorpusStatistics } from '../search/postgres/corpus-statistics.js';
+import { compareMeetings, CorpusStatistics } from '../search/postgres/corpus-statistics.js';
 import { candidateIds, expandedTerms, ItemCache, parseItem, partIndex, readItemRows, type CandidateFilters } from '../search/postgres/candidates.js';
 import { syncCorpus } from '../search/postgres/sync-corpus.js';
 
@@ -90,12 +90,22 @@ export class PostgresEngine implements AnswerEngine {
   async meetings(filter: MeetingFilter = {}): Promise<Meeting[]> {
     const params: unknown[] = [];
     const where: string[] = [];
-    if (filter.from !== undefined) where.push(`meeting_date >= $${params.push(filter.from)}::date`);
-    if (filter.to !== undefined) where.push(`meeting_date <= $${params.push(filter.to)}::date`);
-    if (filter.ids !== undefined) where.push(`meeting_id = ANY($${params.push([...filter.ids])}::text[])`);
-    const { rows } = await this.db.query<{ id: string }>(`SELECT id FROM search_items${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''}`, params);
-    const index = partIndex(this.stats, await readItemRows(this.db, rows.map((r) => r.id)));
-    return index.meetings;
+    if (filter.from !== undefined) where.push(`m.meeting_date >= $${params.push(filter.from)}::date`);
+    if (filter.to !== undefined) where.push(`m.meeting_date <= $${params.push(filter.to)}::date`);
+    if (filter.ids !== undefined) where.push(`m.id = ANY($${params.push([...filter.ids])}::text[])`);
+    // The items as stored (their JSON only): a meeting list needs neither analysed fields nor passages.
+    const items = filter.items === false ? 'NULL::json' : '(SELECT json_agg(i.item ORDER BY i.position) FROM search_items i WHERE i.meeting_id = m.id)';
+    const { rows } = await this.db.query<{ meeting: Omit<Meeting, 'items'> | string; items: Array<AgendaItem | string> | string | null }>(
+      `SELECT m.meeting, ${items} AS items FROM search_meetings m${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''}`,
+      params,
+    );
+    return rows
+      .map((r) => {
+        const meeting = (typeof r.meeting === 'string' ? JSON.parse(r.meeting) : r.meeting) as Omit<Meeting, 'items'>;
+        const stored = (typeof r.items === 'string' ? JSON.parse(r.items) : (r.items ?? [])) as Array<AgendaItem | string>;
+        return { ...meeting, items: stored.map(parseItem) };
+      })
+      .sort(compareMeetings);
   }
 
   async item(id: string): Promise<AgendaItem | undefined> {

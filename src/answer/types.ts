@@ -111,6 +111,11 @@ export interface MeetingFilter {
   from?: string;
   to?: string;
   ids?: readonly string[];
+  /**
+   * `false`: the meetings without their items (`items: []`), what a digest reads of the past year
+   * (a meeting's announcement of the next one is the meeting's own). Default true.
+   */
+  items?: boolean;
 }
 
 /**

@@ -233,7 +233,15 @@ export function buildDigest(input: BuildDigestInput): Digest {
  */
 export const ANNOUNCEMENT_LOOKBACK_DAYS = 366;
 
-/** The meetings a digest for `date` is built from: upcoming ones and those that may announce one. */
-export function meetingsForDigest(engine: Pick<AnswerEngine, 'meetings'>, date: string): Promise<Meeting[]> {
-  return engine.meetings({ from: addDays(date, -ANNOUNCEMENT_LOOKBACK_DAYS) });
+/**
+ * The meetings a digest for `date` is built from: upcoming ones with their items, and those of the
+ * past year that announce a next meeting, without theirs (a year of every municipality's items
+ * is hundreds of thousands, and an announcement is the meeting's own).
+ */
+export async function meetingsForDigest(engine: Pick<AnswerEngine, 'meetings'>, date: string): Promise<Meeting[]> {
+  const [past, upcoming] = await Promise.all([
+    engine.meetings({ from: addDays(date, -ANNOUNCEMENT_LOOKBACK_DAYS), to: addDays(date, -1), items: false }),
+    engine.meetings({ from: date }),
+  ]);
+  return [...past.filter((m) => m.nextMeeting !== undefined), ...upcoming];
 }

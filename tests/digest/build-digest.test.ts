@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fc, test as fcTest } from '@fast-check/vitest';
 import type { Meeting } from '../../src/corpus/types.js';
-import { buildDigest, recordOf } from '../../src/digest/build-digest.js';
+import type { AnswerEngine } from '../../src/answer/types.js';
+import { buildDigest, meetingsForDigest, recordOf } from '../../src/digest/build-digest.js';
 import type { Calendar } from '../../src/digest/calendar.js';
 import { addDays } from '../../src/digest/dates.js';
 import { renderDigestText } from '../../src/digest/render-text.js';
@@ -10,10 +11,12 @@ import { openSeedEngine } from './seed-engine.js';
 
 let meetings: readonly Meeting[];
 let calendar: Calendar;
+let engine: AnswerEngine;
 
 beforeAll(async () => {
   const seed = await openSeedEngine();
-  meetings = (await seed.engine.meetings());
+  engine = seed.engine;
+  meetings = await engine.meetings();
   calendar = seed.calendar;
 });
 
@@ -86,6 +89,15 @@ describe('buildDigest on the seed corpus', () => {
 
   it('returns no meetings after the last known date', () => {
     expect(buildDigest({ meetings, calendar, date: '2027-01-01' }).meetings).toEqual([]);
+  });
+
+  it('is the same from what meetingsForDigest reads (past meetings without items) as from every meeting', async () => {
+    const days = meetings.flatMap((m) => [addDays(m.meetingDate, -200), addDays(m.meetingDate, -1), m.meetingDate, addDays(m.meetingDate, 1), addDays(m.meetingDate, 90)]);
+    for (const date of days) {
+      const read = await meetingsForDigest(engine, date);
+      expect(read.filter((m) => m.meetingDate < date && m.items.length > 0), date).toEqual([]);
+      expect(buildDigest({ meetings: read, calendar, date }), date).toEqual(buildDigest({ meetings, calendar, date }));
+    }
   });
 
   it('refuses a date that is not a day', () => {

@@ -9,6 +9,7 @@ import type { AnswerEngine } from '../../../src/answer/types.js';
 import { loadCorpus } from '../../../src/corpus/load-corpus.js';
 import { migrate } from '../../../src/db/migrate.js';
 import { MIGRATIONS } from '../../../src/db/migrations/index.js';
+import { meetingsForDigest } from '../../../src/digest/build-digest.js';
 import { SearchIndex } from '../../../src/search/search-index.js';
 import { PostgresEngine } from '../../../src/answer/postgres-engine.js';
 import { DATABASE_KINDS, type TestDatabase } from '../../helpers/databases.js';
@@ -54,6 +55,10 @@ describe.each(DATABASE_KINDS)('PostgresEngine on $name', (kind) => {
     expect(await engine.catalog()).toEqual(await memory.catalog());
     const june = { from: '2024-06-01', to: '2024-06-30' };
     expect(await engine.meetings(june)).toEqual(await memory.meetings(june));
+    expect(await engine.meetings({ ...june, items: false })).toEqual(await memory.meetings({ ...june, items: false }));
+    expect((await engine.meetings({ items: false })).every((m) => m.items.length === 0)).toBe(true);
+    expect(await engine.meetings({ ids: ['kkr-hovedstaden-2025-04-11', 'no-such-meeting'] })).toEqual(await memory.meetings({ ids: ['kkr-hovedstaden-2025-04-11', 'no-such-meeting'] }));
+    for (const day of ['2024-06-10', '2024-08-01', '2025-04-11']) expect(await meetingsForDigest(engine, day)).toEqual(await meetingsForDigest(memory, day));
     expect(await engine.item('kkr-hovedstaden-2025-04-11-3.6')).toEqual(await memory.item('kkr-hovedstaden-2025-04-11-3.6'));
     expect(await engine.item('no-such-item')).toBeUndefined();
     expect(await engine.suggest('fysio')).toEqual(await memory.suggest('fysio'));
