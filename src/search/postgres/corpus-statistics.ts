@@ -78,22 +78,64 @@ export class CorpusStatistics {
     return { ...postings, averageFieldLength: this.averageFieldLength, corpusDocumentCount: Math.max(this.documentCount, postings.documentCount), segCorpusLength };
   }
 
-  /** Reads the statistics and the meetings (oldest first, as `loadCorpus` orders them). */
+  /**
+   * Reads the statistics and the meetings (oldest first, as `loadCorpus` orders them), each
+   * meeting as a shell of what answering reads of it: no items, links or announced items (a
+   * digest reads those from the database), only the date of an announced next meeting, and the
+   * strings every meeting of a committee repeats held once. A third of the memory per meeting.
+   */
   static async load(db: SqlClient): Promise<CorpusStatistics> {
     const [terms, totals, meetings] = await Promise.all([
       db.query<{ term: string; items: number; title: number; recommendation: number; case_number: number; meta: number; text: number }>('SELECT term, items, title, recommendation, case_number, meta, text FROM search_terms'),
       db.query<{ items: string; passages: string; lengths: Array<string | number> }>('SELECT items, passages, lengths FROM search_totals WHERE id = 1'),
-      db.query<{ meeting: Omit<Meeting, 'items'> | string; item_count: number | string }>('SELECT meeting, item_count FROM search_meetings'),
+      db.query<ShellRow>(
+        `SELECT id, committee, to_char(meeting_date, 'YYYY-MM-DD') AS meeting_date, kind, publisher, item_count, meeting->>'source' AS source,
+           CASE WHEN jsonb_array_length(meeting->'sources') <> 1 OR meeting->'sources'->>0 <> meeting->>'source' THEN (meeting->'sources')::text END AS sources,
+           meeting->'nextMeeting'->>'date' AS next_date, (meeting->>'unstructured')::boolean AS unstructured
+         FROM search_meetings`,
+      ),
     ]);
     const t = totals.rows[0];
-    const parsed = meetings.rows.map((r) => ({ meeting: typeof r.meeting === 'string' ? (JSON.parse(r.meeting) as Omit<Meeting, 'items'>) : r.meeting, items: Number(r.item_count) }));
+    const shared = new Map<string, string>();
+    const once = (text: string) => {
+      const known = shared.get(text);
+      if (known !== undefined) return known;
+      shared.set(text, text);
+      return text;
+    };
+    const shells = meetings.rows.map((r): Meeting => ({
+      id: r.id,
+      committee: once(r.committee),
+      ...(r.publisher ? { publisher: once(r.publisher) } : {}),
+      meetingDate: r.meeting_date,
+      kind: r.kind,
+      source: r.source,
+      sources: r.sources === null ? [r.source] : (JSON.parse(r.sources) as string[]),
+      items: [],
+      ...(r.next_date ? { nextMeeting: { date: r.next_date, expectedItems: [] } } : {}),
+      ...(r.unstructured ? { unstructured: true } : {}),
+    }));
     return new CorpusStatistics(
       terms.rows.map((r) => ({ term: r.term, items: Number(r.items), fields: [r.title, r.recommendation, r.case_number, r.meta, r.text].map(Number) })),
       { items: Number(t?.items ?? 0), passages: Number(t?.passages ?? 0), lengths: (t?.lengths ?? [0, 0, 0, 0, 0]).map(Number) },
-      parsed.map((r) => ({ ...r.meeting, items: [] })).sort(compareMeetings),
-      new Map(parsed.map((r) => [r.meeting.id, r.items])),
+      shells.sort(compareMeetings),
+      new Map(meetings.rows.map((r) => [r.id, Number(r.item_count)])),
     );
   }
+}
+
+interface ShellRow {
+  id: string;
+  committee: string;
+  meeting_date: string;
+  kind: Meeting['kind'];
+  publisher: string | null;
+  item_count: number | string;
+  source: string;
+  /** JSON, when the meeting has other files than its source. */
+  sources: string | null;
+  next_date: string | null;
+  unstructured: boolean | null;
 }
 
 /** `loadCorpus`'s order of meetings (in JavaScript: the database's collation may order names otherwise). */
