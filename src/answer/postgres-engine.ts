@@ -121,11 +121,12 @@ export class PostgresEngine implements AnswerEngine {
   async suggest(partial: string, limit = 25): Promise<Suggestion[]> {
     const needle = foldDanish(partial.toLowerCase().trim());
     const like = `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const columns = `item->>'title' AS title, number, item->>'caseNumber' AS case_number, committee, to_char(meeting_date, 'YYYY-MM-DD') AS meeting_date`;
-    const { rows } = await this.db.query<{ title: string; number: string; case_number: string; committee: string; meeting_date: string }>(
+    // `day`, not `meeting_date`: ORDER BY would take that name for the text column and sort every row by it.
+    const columns = `item->>'title' AS title, number, item->>'caseNumber' AS case_number, committee, to_char(meeting_date, 'YYYY-MM-DD') AS day`;
+    const { rows } = await this.db.query<{ title: string; number: string; case_number: string; committee: string; day: string }>(
       needle === ''
         ? `SELECT ${columns} FROM search_items ORDER BY meeting_date DESC, seq DESC LIMIT $1`
-        : `SELECT ${columns} FROM search_items WHERE search_suggest_text(item) LIKE $2 ORDER BY meeting_date DESC, seq DESC LIMIT $1`,
+        : `SELECT ${columns} FROM search_items WHERE suggest LIKE $2 ORDER BY meeting_date DESC, seq DESC LIMIT $1`,
       needle === '' ? [limit * 4] : [limit * 4, like],
     );
     const out: Suggestion[] = [];
@@ -134,11 +135,11 @@ export class PostgresEngine implements AnswerEngine {
       if (out.length >= limit) break;
       if (r.case_number && !seenCases.has(r.case_number) && needle !== '' && foldDanish(r.case_number.toLowerCase()).includes(needle)) {
         seenCases.add(r.case_number);
-        out.push({ label: `${r.case_number} (${r.committee}, ${formatDanishDate(r.meeting_date)})`, value: r.case_number });
+        out.push({ label: `${r.case_number} (${r.committee}, ${formatDanishDate(r.day)})`, value: r.case_number });
         continue;
       }
       if (needle === '' || foldDanish(r.title.toLowerCase()).includes(needle)) {
-        out.push({ label: `${r.number ? `${r.number} ` : ''}${r.title} (${formatDanishDate(r.meeting_date)})`, value: r.title });
+        out.push({ label: `${r.number ? `${r.number} ` : ''}${r.title} (${formatDanishDate(r.day)})`, value: r.title });
       }
     }
     return out;
