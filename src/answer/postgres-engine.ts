@@ -14,7 +14,7 @@ import { caseLookup, itemLookup } from './lookups.js';
 import { topicSearch } from './topic-search.js';
 import { pointedMeetings, readScope } from './scope.js';
 import { compareMeetings, CorpusStatistics } from '../search/postgres/corpus-statistics.js';
-import { candidateIds, expandedTerms, ItemCache, parseItem, partIndex, readItemRows, type CandidateFilters } from '../search/postgres/candidates.js';
+import { candidateIds, expandedTerms, inMeetings, ItemCache, parseItem, partIndex, readItemRows, type CandidateFilters } from '../search/postgres/candidates.js';
 import { syncCorpus } from '../search/postgres/sync-corpus.js';
 
 /**
@@ -218,6 +218,6 @@ export class PostgresEngine implements AnswerEngine {
       return this.lookupIds('number = $1', [hints.itemNumber], withCommittee, 'meeting_date DESC, seq', wanted + 1);
     }
     const pairs = [...meetings].map((k) => k.split('|'));
-    return this.lookupIds('number = $1 AND (committee, meeting_date) IN (SELECT * FROM unnest($2::text[], $3::date[]))', [hints.itemNumber, pairs.map((p) => p[0]), pairs.map((p) => p[1])], withCommittee, 'meeting_date DESC, seq');
+    return this.lookupIds(`number = $1 AND ${inMeetings('$2::text[]', '$3::date[]')}`, [hints.itemNumber, pairs.map((p) => p[0]), pairs.map((p) => p[1])], withCommittee, 'meeting_date DESC, seq');
   }
 }

@@ -87,6 +87,15 @@ export function expandedTerms(stats: CorpusStatistics, query: AnalyzedQuery): Ma
   return out;
 }
 
+/**
+ * Items of the meetings held by these committees on these dates (parallel arrays): the meetings
+ * first (by their date index), then their items (by meeting), so a month of meetings reads their
+ * few hundred items, not every item the other condition matches.
+ */
+export function inMeetings(committees: string, dates: string): string {
+  return `meeting_id IN (SELECT m.id FROM search_meetings m JOIN unnest(${committees}, ${dates}) AS p (committee, meeting_date) ON m.committee = p.committee AND m.meeting_date = p.meeting_date)`;
+}
+
 function filterSql(filters: CandidateFilters, params: unknown[]): string {
   const where: string[] = [];
   if (filters.committee !== undefined) where.push(`committee = $${params.push(filters.committee)}`);
@@ -142,7 +151,7 @@ export async function candidateIds(db: SqlClient, stats: CorpusStatistics, expan
     const pairs = [...meetingKeys].map((k) => k.split('|'));
     const committees = `$${params.push(pairs.map((p) => p[0]))}::text[]`;
     const dates = `$${params.push(pairs.map((p) => p[1]))}::date[]`;
-    branches.push(`(SELECT id FROM search_items WHERE (committee, meeting_date) IN (SELECT * FROM unnest(${committees}, ${dates})) AND vector @@ ${any()}${filter} LIMIT ${limit})`);
+    branches.push(`(SELECT id FROM search_items WHERE ${inMeetings(committees, dates)} AND vector @@ ${any()}${filter} LIMIT ${limit})`);
   }
   const { rows } = await db.query<{ id: string }>(branches.join(' UNION '), params);
   return rows.map((r) => r.id);
