@@ -31,8 +31,8 @@ export function collectStems(meetings: Iterable<Meeting>, lexicon: Lexicon): voi
   for (const m of meetings) for (const item of m.items) for (const stem of itemStems(item)) lexicon.add(stem);
 }
 
-/** The GIN indexes of migration 2, as `deferIndexes` drops and builds them again. */
-const GIN_INDEXES = ['CREATE INDEX search_items_vector ON search_items USING gin (vector)', 'CREATE INDEX search_items_head ON search_items USING gin (head)'];
+/** The inverted indexes (term vectors, autocomplete's trigrams where made), which `deferIndexes` builds once at the end. */
+const DEFERRED_INDEXES = ['search_items_vector', 'search_items_head', 'search_items_suggest'];
 
 function* batches<T>(items: Iterable<T>, size: number): Generator<T[]> {
   let batch: T[] = [];
@@ -50,7 +50,11 @@ export async function ingestMeetings(db: SqlClient, meetings: Iterable<Meeting>,
   const batch = options.batch ?? 200;
   const lexicon = options.lexicon ?? new Lexicon(await loadLexiconTerms(db));
   const defer = options.deferIndexes === true && (await db.query('SELECT 1 FROM search_items LIMIT 1')).rows.length === 0;
-  if (defer) await db.exec('DROP INDEX search_items_vector; DROP INDEX search_items_head;');
+  // Their definitions as the database holds them (schema, operator class), to make them again as they were.
+  const deferred = defer
+    ? (await db.query<{ name: string; definition: string }>('SELECT indexname AS name, indexdef AS definition FROM pg_indexes WHERE schemaname = current_schema() AND indexname = ANY($1::text[])', [DEFERRED_INDEXES])).rows
+    : [];
+  for (const index of deferred) await db.query(`DROP INDEX ${index.name}`);
   let written = 0;
   let inFlight: Promise<void> | undefined;
   for (const slice of batches(meetings, batch)) {
@@ -72,11 +76,11 @@ export async function ingestMeetings(db: SqlClient, meetings: Iterable<Meeting>,
     inFlight.catch(() => undefined);
   }
   await inFlight;
-  if (defer) {
+  if (deferred.length > 0) {
     await db.transaction(async (tx) => {
       // More memory than a question's work_mem: the index is sorted in memory rather than on disk.
       await tx.query("SET LOCAL maintenance_work_mem = '256MB'");
-      for (const sql of GIN_INDEXES) await tx.query(sql);
+      for (const index of deferred) await tx.query(index.definition);
     });
   }
   return written;
