@@ -45,14 +45,17 @@ export async function openAnswerEngine(config: Config, options: OpenAnswerEngine
   if (!config.database) throw new ConfigError('DATABASE_URL is not set; it is required for the postgres search backend (postgres://user:password@host:5432/database).');
   if (options.database) {
     const engine = await PostgresEngine.open({ db: options.database.client, corpusDir: config.corpusDir, ...(logger ? { logger } : {}) });
-    return { engine, backend, database: options.database, close: async () => undefined };
+    return { engine, backend, database: options.database, close: () => engine.settled() };
   }
   const { url, poolMax, statementTimeoutMs, connectSeconds, schema } = config.database;
   const client = openClient({ url, poolMax, statementTimeoutMs, ...(schema ? { schema } : {}), ...(logger ? { logger } : {}) });
   const database = await openDatabase(client, { connectSeconds, ...(logger ? { logger } : {}) });
   try {
     const engine = await PostgresEngine.open({ db: database.client, corpusDir: config.corpusDir, ...(logger ? { logger } : {}) });
-    return { engine, backend, database, close: () => database.close() };
+    return { engine, backend, database, close: async () => {
+      await engine.settled();
+      await database.close();
+    } };
   } catch (error) {
     await database.close().catch(() => undefined);
     throw error;

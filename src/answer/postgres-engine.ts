@@ -34,12 +34,21 @@ export interface PostgresEngineOptions {
   logger?: Logger;
   /** Skip syncing the corpus folder at open (the tables were filled otherwise, e.g. by the benchmark). */
   sync?: boolean;
+  /**
+   * How often (ms) a question may check whether another process changed the search tables, and
+   * have the statistics read again if so (default 30 s). This process's own syncs read them at once.
+   */
+  statisticsCheckMs?: number;
 }
+
+const STATISTICS_CHECK_MS = 30_000;
 
 export class PostgresEngine implements AnswerEngine {
   report: ReloadReport = { meetings: 0, items: 0, skipped: [], rebuilt: false };
   private readonly items = new ItemCache();
   private summaries: { stats: CorpusStatistics; list: readonly MeetingSummary[] } | undefined;
+  private checkedAt = Date.now();
+  private refreshing: Promise<void> | undefined;
 
   private constructor(
     private readonly options: PostgresEngineOptions,
@@ -70,9 +79,36 @@ export class PostgresEngine implements AnswerEngine {
     return this.report;
   }
 
+  /**
+   * The statistics to answer with. Another bot process on the same database syncs its own corpus
+   * folder: now and then (`statisticsCheckMs`) a question starts a check in the background whether
+   * the tables changed, and the statistics are read again if so; the question itself never waits.
+   */
+  private statistics(): CorpusStatistics {
+    const every = this.options.statisticsCheckMs ?? STATISTICS_CHECK_MS;
+    if (this.refreshing === undefined && Date.now() - this.checkedAt >= every) {
+      this.checkedAt = Date.now();
+      const seen = this.stats;
+      this.refreshing = (async () => {
+        if (await seen.current(this.db)) return;
+        const fresh = await CorpusStatistics.load(this.db);
+        // A reload of our own meanwhile read them too, maybe later.
+        if (this.stats === seen) this.stats = fresh;
+      })()
+        .catch((err: unknown) => this.options.logger?.warn({ err }, 'checking the search tables for other processes\' changes failed; answering with the statistics read before'))
+        .finally(() => (this.refreshing = undefined));
+    }
+    return this.stats;
+  }
+
+  /** Settles once a check started by `statistics()` is done (tests, and closing). */
+  async settled(): Promise<void> {
+    await this.refreshing;
+  }
+
   async catalog(): Promise<readonly MeetingSummary[]> {
     // Asked per follow-up and per autocomplete keystroke: made from the statistics read at (re)load, once.
-    const stats = this.stats;
+    const stats = this.statistics();
     if (this.summaries?.stats !== stats) {
       const list = stats.view.meetings.map((m) => ({
         id: m.id,
@@ -154,7 +190,7 @@ export class PostgresEngine implements AnswerEngine {
     if (!input.ok) return input.answer;
     const { query, limit, offset } = input;
     // One set of statistics for the whole question, even if a reload replaces them meanwhile.
-    const stats = this.stats;
+    const stats = this.statistics();
     const data = this.data;
     const hints = parseQueryHints(query);
     const filters: AnswerFilters = { ...options.filters };

@@ -31,6 +31,8 @@ export class CorpusStatistics {
     meetings: Meeting[],
     /** Items per meeting id, read with the meetings (their `items` here are empty). */
     readonly itemCounts: ReadonlyMap<string, number>,
+    /** The version of the totals row they were read at: every write to the search tables gives it another. */
+    readonly version: string,
   ) {
     const termItems = new Map<string, number>();
     this.counts = new Int32Array(rows.length * FIELDS.length);
@@ -49,6 +51,12 @@ export class CorpusStatistics {
     const newest = meetings.reduce((d, m) => (m.meetingDate > d ? m.meetingDate : d), '');
     this.view = { itemCount: totals.items, termItems, lexicon: new Lexicon(termItems.keys()), meetings, newestMeetingDate: newest };
     this.emptyIndex = SearchIndex.part([], [], this.partPostings(emptyPostings()), this.view);
+  }
+
+  /** Whether the search tables are still as these statistics were read (another process may have synced since). */
+  async current(db: SqlClient): Promise<boolean> {
+    const { rows } = await db.query<{ version: string }>('SELECT xmin::text AS version FROM search_totals WHERE id = 1');
+    return rows[0]?.version === this.version;
   }
 
   /** Documents of the corpus holding `term` in field `f` (0 when none). */
@@ -87,7 +95,7 @@ export class CorpusStatistics {
   static async load(db: SqlClient): Promise<CorpusStatistics> {
     const [terms, totals, meetings] = await Promise.all([
       db.query<{ term: string; items: number; title: number; recommendation: number; case_number: number; meta: number; text: number }>('SELECT term, items, title, recommendation, case_number, meta, text FROM search_terms'),
-      db.query<{ items: string; passages: string; lengths: Array<string | number> }>('SELECT items, passages, lengths FROM search_totals WHERE id = 1'),
+      db.query<{ items: string; passages: string; lengths: Array<string | number>; version: string }>('SELECT items, passages, lengths, xmin::text AS version FROM search_totals WHERE id = 1'),
       db.query<ShellRow>(
         `SELECT id, committee, to_char(meeting_date, 'YYYY-MM-DD') AS meeting_date, kind, publisher, item_count, meeting->>'source' AS source,
            CASE WHEN jsonb_array_length(meeting->'sources') <> 1 OR meeting->'sources'->>0 <> meeting->>'source' THEN (meeting->'sources')::text END AS sources,
@@ -120,6 +128,7 @@ export class CorpusStatistics {
       { items: Number(t?.items ?? 0), passages: Number(t?.passages ?? 0), lengths: (t?.lengths ?? [0, 0, 0, 0, 0]).map(Number) },
       shells.sort(compareMeetings),
       new Map(meetings.rows.map((r) => [r.id, Number(r.item_count)])),
+      t?.version ?? '',
     );
   }
 }

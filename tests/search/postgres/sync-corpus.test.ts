@@ -127,4 +127,22 @@ describe.each(DATABASE_KINDS)('syncCorpus on $name', (kind) => {
     expect(s.items).toBe(s.rows);
     expect(s.stems).toEqual(s.expectedStems);
   });
+
+  it('another bot on the same database sees a sync of this one in its statistics, without its own reload', async () => {
+    rmSync(path.join(dir, APRIL));
+    const here = await PostgresEngine.open({ db: db.client, corpusDir: dir });
+    const there = await PostgresEngine.open({ db: db.another(), corpusDir: dir, statisticsCheckMs: 0 });
+    const before = (await there.catalog()).map((m) => m.id);
+    expect(before).toEqual(['kkr-hovedstaden-2024-06-18']);
+    await there.settled();
+    // Nothing changed: the check keeps what it has.
+    expect((await there.catalog()).map((m) => m.id)).toEqual(before);
+    copyFileSync(path.join(SEED, APRIL), path.join(dir, APRIL));
+    await here.reload();
+    await there.catalog();
+    await there.settled();
+    expect((await there.catalog()).map((m) => m.id)).toEqual(['kkr-hovedstaden-2024-06-18', 'kkr-hovedstaden-2025-04-11']);
+    // Its answers now count the new meeting's terms (BM25's statistics) too.
+    expect((await there.ask('fysioterapi')).results[0]?.item.id).toBe('kkr-hovedstaden-2025-04-11-3.6');
+  });
 });
