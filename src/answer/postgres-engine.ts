@@ -14,7 +14,7 @@ import { caseLookup, itemLookup } from './lookups.js';
 import { topicSearch } from './topic-search.js';
 import { pointedMeetings, readScope } from './scope.js';
 import { compareMeetings, CorpusStatistics } from '../search/postgres/corpus-statistics.js';
-import { candidateIds, expandedTerms, inMeetings, ItemCache, parseItem, partIndex, readItemRows, type CandidateFilters } from '../search/postgres/candidates.js';
+import { candidateIds, expandedTerms, filterSql, inMeetings, ItemCache, parseItem, partIndex, readItemRows, type CandidateFilters } from '../search/postgres/candidates.js';
 import { syncCorpus } from '../search/postgres/sync-corpus.js';
 
 /**
@@ -233,12 +233,7 @@ export class PostgresEngine implements AnswerEngine {
   /** Items by a condition and the caller's filters, in `order`, at most `LOOKUP_ITEMS`. */
   private async lookupIds(condition: string, params: unknown[], filters: CandidateFilters, order: string, limit = LOOKUP_ITEMS): Promise<string[]> {
     const all = [...params];
-    const where = [condition];
-    if (filters.committee !== undefined) where.push(`committee = $${all.push(filters.committee)}`);
-    if (filters.dateFrom !== undefined) where.push(`meeting_date >= $${all.push(filters.dateFrom)}::date`);
-    if (filters.dateTo !== undefined) where.push(`meeting_date <= $${all.push(filters.dateTo)}::date`);
-    if (filters.itemIds !== undefined) where.push(`id = ANY($${all.push([...filters.itemIds])}::text[])`);
-    const { rows } = await this.db.query<{ id: string }>(`SELECT id FROM search_items WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${Math.min(limit, LOOKUP_ITEMS)}`, all);
+    const { rows } = await this.db.query<{ id: string }>(`SELECT id FROM search_items WHERE ${condition}${filterSql(filters, all)} ORDER BY ${order} LIMIT ${Math.min(limit, LOOKUP_ITEMS)}`, all);
     return rows.map((r) => r.id);
   }
 

@@ -96,7 +96,8 @@ export function inMeetings(committees: string, dates: string): string {
   return `meeting_id IN (SELECT m.id FROM search_meetings m JOIN unnest(${committees}, ${dates}) AS p (committee, meeting_date) ON m.committee = p.committee AND m.meeting_date = p.meeting_date)`;
 }
 
-function filterSql(filters: CandidateFilters, params: unknown[]): string {
+/** The filters as SQL conditions, each after ` AND `, their values pushed onto `params`. */
+export function filterSql(filters: CandidateFilters, params: unknown[]): string {
   const where: string[] = [];
   if (filters.committee !== undefined) where.push(`committee = $${params.push(filters.committee)}`);
   if (filters.dateFrom !== undefined) where.push(`meeting_date >= $${params.push(filters.dateFrom)}::date`);
